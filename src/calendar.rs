@@ -1,0 +1,230 @@
+//! Dates as people use them: ISO weeks, calendar months, quarters, and the pinned clock.
+
+use chrono::{Datelike, Duration, Local, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, Result};
+
+/// Parses a `YYYY-MM-DD` date given for `field`, refusing dates that do not exist.
+pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
+    let text = text.trim();
+    let shaped = text.len() == 10
+        && text.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err(Error::invalid(
+            field,
+            format!("'{text}' is not a date in the form YYYY-MM-DD"),
+        ));
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| Error::invalid(field, format!("'{text}' is not a real calendar date")))
+}
+
+/// An ISO 8601 week (`%G-W%V`): Monday to Sunday, numbered within its ISO year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoWeek {
+    year: i32,
+    week: u32,
+}
+
+impl IsoWeek {
+    /// The ISO week a date falls in.
+    pub fn of(date: NaiveDate) -> Self {
+        let w = date.iso_week();
+        IsoWeek {
+            year: w.year(),
+            week: w.week(),
+        }
+    }
+
+    /// Parses `YYYY-Www` for `field`, refusing weeks the year does not have.
+    pub fn parse(field: &str, text: &str) -> Result<Self> {
+        let text = text.trim();
+        let bad = || Error::invalid(field, format!("'{text}' is not an ISO week like 2026-W07"));
+        let (y, w) = text.split_once(['-']).ok_or_else(bad)?;
+        let w = w
+            .strip_prefix('W')
+            .or_else(|| w.strip_prefix('w'))
+            .ok_or_else(bad)?;
+        if y.len() != 4 || w.len() != 2 {
+            return Err(bad());
+        }
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let week: u32 = w.parse().map_err(|_| bad())?;
+        NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)
+            .ok_or_else(|| Error::invalid(field, format!("{year} has no ISO week {week:02}")))?;
+        Ok(IsoWeek { year, week })
+    }
+
+    /// ISO year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// Week number, 1 to 53.
+    pub fn week(self) -> u32 {
+        self.week
+    }
+
+    /// The Monday that starts the week.
+    pub fn monday(self) -> NaiveDate {
+        NaiveDate::from_isoywd_opt(self.year, self.week, Weekday::Mon).expect("valid week")
+    }
+
+    /// The Sunday that ends the week.
+    pub fn sunday(self) -> NaiveDate {
+        self.monday() + Duration::days(6)
+    }
+
+    /// Whether `date` falls in this week.
+    pub fn contains(self, date: NaiveDate) -> bool {
+        IsoWeek::of(date) == self
+    }
+
+    /// The week before.
+    pub fn previous(self) -> Self {
+        IsoWeek::of(self.monday() - Duration::days(7))
+    }
+
+    /// The week after.
+    pub fn next(self) -> Self {
+        IsoWeek::of(self.monday() + Duration::days(7))
+    }
+}
+
+impl std::fmt::Display for IsoWeek {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-W{:02}", self.year, self.week)
+    }
+}
+
+impl Serialize for IsoWeek {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoWeek {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        IsoWeek::parse("week", &text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "specta")]
+impl specta::Type for IsoWeek {
+    fn inline(
+        type_map: &mut specta::TypeCollection,
+        generics: specta::Generics,
+    ) -> specta::datatype::DataType {
+        String::inline(type_map, generics)
+    }
+}
+
+/// "Today" and "now" for every date-dependent computation; pinned in tests and reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    today: NaiveDate,
+    pinned: bool,
+}
+
+impl Clock {
+    /// The machine's local date.
+    pub fn system() -> Self {
+        Clock {
+            today: Local::now().date_naive(),
+            pinned: false,
+        }
+    }
+
+    /// A clock whose today is `today`.
+    pub fn pinned(today: NaiveDate) -> Self {
+        Clock {
+            today,
+            pinned: true,
+        }
+    }
+
+    /// A clock pinned by `CADENCE_TODAY` when set, else the system clock.
+    pub fn from_env() -> Result<Self> {
+        match std::env::var("CADENCE_TODAY") {
+            Ok(text) if !text.trim().is_empty() => {
+                Ok(Clock::pinned(parse_date("CADENCE_TODAY", &text)?))
+            }
+            _ => Ok(Clock::system()),
+        }
+    }
+
+    /// Today's local date.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The current local time on today's date (the time of day is the machine's even when the
+    /// date is pinned, so entries of one day keep their order).
+    pub fn now(&self) -> NaiveDateTime {
+        let local = Local::now().naive_local();
+        if self.pinned {
+            let time = NaiveTime::from_hms_opt(local.hour(), local.minute(), local.second())
+                .expect("valid time");
+            self.today.and_time(time)
+        } else {
+            local.with_nanosecond(0).expect("valid time")
+        }
+    }
+}
+
+/// The last instant of a date, for "as known by the end of" cut-offs.
+pub fn end_of_day(date: NaiveDate) -> NaiveDateTime {
+    date.and_hms_opt(23, 59, 59).expect("valid time")
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn refuses_dates_that_do_not_exist() {
+        let err = parse_date("target", "2026-02-30").unwrap_err().to_string();
+        assert_eq!(err, "target: '2026-02-30' is not a real calendar date");
+        assert!(parse_date("target", "2026-2-3").is_err());
+        assert!(parse_date("target", "2028-02-29").is_ok());
+        assert!(parse_date("target", "2027-02-29").is_err());
+    }
+
+    #[test]
+    fn iso_week_edges() {
+        assert_eq!(IsoWeek::of(d("2027-01-01")).to_string(), "2026-W53");
+        assert_eq!(IsoWeek::of(d("2027-01-04")).to_string(), "2027-W01");
+        assert_eq!(IsoWeek::of(d("2026-01-01")).to_string(), "2026-W01");
+        assert_eq!(IsoWeek::of(d("2025-12-29")).to_string(), "2026-W01");
+        let w53 = IsoWeek::parse("week", "2026-W53").unwrap();
+        assert_eq!(w53.monday(), d("2026-12-28"));
+        assert_eq!(w53.sunday(), d("2027-01-03"));
+        assert_eq!(w53.next().to_string(), "2027-W01");
+        assert!(IsoWeek::parse("week", "2025-W53").is_err());
+        assert!(IsoWeek::parse("week", "2026-53").is_err());
+    }
+
+    #[test]
+    fn pinned_clock_keeps_its_date() {
+        let c = Clock::pinned(d("2026-03-02"));
+        assert_eq!(c.today(), d("2026-03-02"));
+        assert_eq!(c.now().date(), d("2026-03-02"));
+    }
+}

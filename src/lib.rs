@@ -1,0 +1,16 @@
+//! Cadence core: the model, the SQLite workspace, history, calendar and reviews.
+//!
+//! Data flows one way: store → snapshot → review → narrative → render. Nothing here
+//! depends on Tauri; the CLI (`src/main.rs`) and the desktop shell call the same functions.
+
+pub mod calendar;
+pub mod cli;
+pub mod error;
+pub mod history;
+pub mod model;
+pub mod rules;
+pub mod sample;
+pub mod snapshot;
+pub mod store;
+
+pub use error::{Error, Result};

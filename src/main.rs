@@ -1,0 +1,5 @@
+//! The `cadence` command-line interface.
+
+fn main() -> std::process::ExitCode {
+    cadence::cli::main()
+}

@@ -1,0 +1,312 @@
+//! The domain: people, initiatives, check-ins, blockers, decisions and their values.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::IsoWeek;
+use crate::error::Error;
+
+/// Row identifier of any record.
+pub type Id = i64;
+
+/// Declares a closed set of values written as kebab-case words, with parsing that names the
+/// field and lists what is allowed.
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident, $field:literal { $($(#[$vmeta:meta])* $variant:ident => $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $word)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as it is written in files, commands and the change log.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self, Error> {
+                let wanted = s.trim().to_lowercase().replace(['_', ' '], "-");
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == wanted)
+                    .ok_or_else(|| {
+                        let words: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
+                        Error::invalid($field, format!("'{}' is not one of: {}", s, words.join(", ")))
+                    })
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// Where an initiative stands in its life.
+    Status, "status" {
+        Proposed => "proposed",
+        Active => "active",
+        Paused => "paused",
+        Done => "done",
+        Dropped => "dropped",
+    }
+);
+
+word_enum!(
+    /// Which kind of work an initiative is: the two-track plan plus discovery.
+    Track, "track" {
+        /// Customer value.
+        Customer => "customer",
+        /// A release fix.
+        Release => "release",
+        /// Technical investment.
+        Enabler => "enabler",
+        /// Time-boxed discovery.
+        Discovery => "discovery",
+    }
+);
+
+word_enum!(
+    /// The owner's health call in a check-in.
+    Health, "health" {
+        OnTrack => "on-track",
+        AtRisk => "at-risk",
+        OffTrack => "off-track",
+    }
+);
+
+word_enum!(
+    /// How serious the named risk is.
+    RiskLevel, "risk_level" {
+        Low => "low",
+        Medium => "medium",
+        High => "high",
+    }
+);
+
+impl Track {
+    /// The label people read.
+    pub fn label(self) -> &'static str {
+        match self {
+            Track::Customer => "Customer value",
+            Track::Release => "Release fix",
+            Track::Enabler => "Technical investment",
+            Track::Discovery => "Discovery",
+        }
+    }
+}
+
+impl Health {
+    /// The label people read.
+    pub fn label(self) -> &'static str {
+        match self {
+            Health::OnTrack => "on track",
+            Health::AtRisk => "at risk",
+            Health::OffTrack => "off track",
+        }
+    }
+}
+
+/// A named human.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Person {
+    pub id: Id,
+    pub name: String,
+    pub email: Option<String>,
+    pub role: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+/// A bet the company makes: one owner, a bounded timeline and a named risk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Initiative {
+    pub id: Id,
+    pub title: String,
+    pub owner_id: Id,
+    /// The owner's name, kept beside the id for readers.
+    pub owner: String,
+    pub track: Track,
+    pub status: Status,
+    /// Rank among initiatives: 1 comes first.
+    pub priority: i64,
+    /// The business outcome it serves (why).
+    pub outcome: Option<String>,
+    /// How success is measured.
+    pub measure: Option<String>,
+    /// The measured result, once done.
+    pub result: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    pub target_date: Option<NaiveDate>,
+    pub backup_date: Option<NaiveDate>,
+    /// One plain sentence naming the main risk.
+    pub risk: Option<String>,
+    pub risk_level: Option<RiskLevel>,
+    pub mitigation: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// What a new initiative is made of.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct NewInitiative {
+    pub title: String,
+    pub owner: String,
+    pub track: Option<Track>,
+    pub status: Option<Status>,
+    pub priority: Option<i64>,
+    pub outcome: Option<String>,
+    pub measure: Option<String>,
+    pub start_date: Option<String>,
+    pub target_date: Option<String>,
+    pub backup_date: Option<String>,
+    pub risk: Option<String>,
+    pub risk_level: Option<String>,
+    pub mitigation: Option<String>,
+}
+
+/// A change to an initiative: every `Some` field is set; an empty string clears an optional
+/// text or date. Dates and levels arrive as text so that their errors name the field.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct InitiativePatch {
+    pub title: Option<String>,
+    pub owner: Option<String>,
+    pub track: Option<String>,
+    pub status: Option<String>,
+    pub priority: Option<i64>,
+    pub outcome: Option<String>,
+    pub measure: Option<String>,
+    pub result: Option<String>,
+    pub start_date: Option<String>,
+    pub target_date: Option<String>,
+    pub backup_date: Option<String>,
+    pub risk: Option<String>,
+    pub risk_level: Option<String>,
+    pub mitigation: Option<String>,
+}
+
+/// One owner's weekly word on an initiative.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CheckIn {
+    pub id: Id,
+    pub initiative_id: Id,
+    pub week: IsoWeek,
+    pub health: Health,
+    pub shipped: Option<String>,
+    pub progress: Option<String>,
+    pub note: Option<String>,
+    pub recorded_at: NaiveDateTime,
+    /// When a later check-in for the same week replaced this one.
+    pub replaced_at: Option<NaiveDateTime>,
+}
+
+/// What a new check-in says.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct NewCheckIn {
+    pub initiative_id: Id,
+    /// `YYYY-Www`; the current ISO week when absent.
+    pub week: Option<String>,
+    pub health: String,
+    pub shipped: Option<String>,
+    pub progress: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Something that stops an initiative, and the one person who removes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Blocker {
+    pub id: Id,
+    pub initiative_id: Id,
+    pub text: String,
+    pub owner_id: Id,
+    pub owner: String,
+    pub since: NaiveDate,
+    pub resolved_on: Option<NaiveDate>,
+    pub created_at: NaiveDateTime,
+}
+
+/// A question the leadership must answer by a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Decision {
+    pub id: Id,
+    pub question: String,
+    pub owner_id: Id,
+    /// The decider's name.
+    pub owner: String,
+    pub needed_by: NaiveDate,
+    pub initiative_id: Option<Id>,
+    pub outcome: Option<String>,
+    pub closed_on: Option<NaiveDate>,
+    pub created_at: NaiveDateTime,
+}
+
+/// One entry of the append-only change log of an initiative.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Change {
+    pub id: Id,
+    pub initiative_id: Id,
+    pub at: NaiveDateTime,
+    /// The field's name as in `Initiative`, or `created` for the creation itself.
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// A quarter's committed plan: the initiatives and their dates at the moment of commitment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Baseline {
+    pub id: Id,
+    /// `YYYY-Qn`.
+    pub quarter: String,
+    pub committed_at: NaiveDateTime,
+    pub reason: Option<String>,
+    /// The baseline this one amends.
+    pub amends: Option<Id>,
+    pub items: Vec<BaselineItem>,
+}
+
+/// One committed initiative in a baseline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BaselineItem {
+    pub initiative_id: Id,
+    pub target_date: NaiveDate,
+    pub backup_date: NaiveDate,
+}
+
+/// An update as it was exported, kept with its period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct StoredReview {
+    pub id: Id,
+    /// `weekly`, `monthly` or `quarterly`.
+    pub kind: String,
+    /// `YYYY-Www`, `YYYY-MM` or `YYYY-Qn`.
+    pub period: String,
+    /// `md`, `html`, `txt` or `json`.
+    pub format: String,
+    pub body: String,
+    pub created_at: NaiveDateTime,
+}

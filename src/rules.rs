@@ -1,0 +1,325 @@
+//! The rules an initiative lives by: one named owner, a bounded timeline, a named risk.
+
+use crate::error::{Error, Result};
+use crate::model::{Initiative, Status};
+
+/// Words that make a name a team rather than a person.
+const TEAM_WORDS: &[&str] = &[
+    "team",
+    "teams",
+    "squad",
+    "squads",
+    "group",
+    "groups",
+    "dept",
+    "depts",
+    "department",
+    "departments",
+    "guild",
+    "guilds",
+    "crew",
+    "crews",
+    "tribe",
+    "tribes",
+    "committee",
+    "org",
+];
+
+/// Function names that, alone, name a part of the company rather than a person.
+const FUNCTION_WORDS: &[&str] = &[
+    "eng",
+    "engineering",
+    "engineers",
+    "backend",
+    "back-end",
+    "frontend",
+    "front-end",
+    "mobile",
+    "web",
+    "qa",
+    "ops",
+    "devops",
+    "platform",
+    "product",
+    "design",
+    "sales",
+    "support",
+    "marketing",
+    "infra",
+    "infrastructure",
+    "data",
+    "security",
+    "it",
+    "hr",
+    "finance",
+    "legal",
+    "leadership",
+    "management",
+    "r&d",
+];
+
+/// Placeholders that stand where an owner should be.
+const PLACEHOLDERS: &[&str] = &[
+    "tbd",
+    "tba",
+    "tbc",
+    "n/a",
+    "na",
+    "none",
+    "unassigned",
+    "everyone",
+    "all",
+    "nobody",
+    "anyone",
+    "someone",
+    "unknown",
+    "?",
+    "-",
+    "owner",
+];
+
+const NEEDS_ONE: &str = "an initiative needs one named person as its owner";
+
+/// Checks that `name` names exactly one person and returns it tidied (trimmed, inner spaces
+/// collapsed). Teams, functions, several people and placeholders are refused with the reason.
+pub fn owner_name(field: &str, name: &str) -> Result<String> {
+    let tidy = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if tidy.is_empty() {
+        return Err(Error::invalid(
+            field,
+            format!("the owner is missing; {NEEDS_ONE}"),
+        ));
+    }
+    let lower = tidy.to_lowercase();
+    let compact: String = lower
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
+    if PLACEHOLDERS.contains(&lower.as_str()) || PLACEHOLDERS.contains(&compact.as_str()) {
+        return Err(Error::invalid(
+            field,
+            format!("'{tidy}' is a placeholder, not a person; {NEEDS_ONE}"),
+        ));
+    }
+    if !tidy.chars().any(char::is_alphabetic) {
+        return Err(Error::invalid(
+            field,
+            format!("'{tidy}' is not a name; {NEEDS_ONE}"),
+        ));
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let several = tidy.contains(['&', '/', '+', ','])
+        || words
+            .iter()
+            .any(|w| matches!(*w, "and" | "und" | "et" | "y"));
+    if words.iter().any(|w| TEAM_WORDS.contains(w)) {
+        return Err(Error::invalid(
+            field,
+            format!("'{tidy}' names a team; {NEEDS_ONE}"),
+        ));
+    }
+    if several {
+        return Err(Error::invalid(
+            field,
+            format!("'{tidy}' names several people; {NEEDS_ONE}, accountable alone"),
+        ));
+    }
+    if words.iter().all(|w| FUNCTION_WORDS.contains(w)) {
+        return Err(Error::invalid(
+            field,
+            format!("'{tidy}' names a function, not a person; {NEEDS_ONE}"),
+        ));
+    }
+    if tidy.chars().count() > 80 {
+        return Err(Error::invalid(field, "a name has at most 80 characters"));
+    }
+    Ok(tidy)
+}
+
+/// Trims a required text; refuses it when empty or longer than `max` characters.
+pub fn required_text(field: &str, text: &str, max: usize) -> Result<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    if text.chars().count() > max {
+        return Err(Error::invalid(
+            field,
+            format!("has at most {max} characters"),
+        ));
+    }
+    Ok(text.to_string())
+}
+
+/// Trims an optional text; an empty one becomes `None`.
+pub fn optional_text(field: &str, text: Option<&str>, max: usize) -> Result<Option<String>> {
+    match text.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) if t.chars().count() > max => Err(Error::invalid(
+            field,
+            format!("has at most {max} characters"),
+        )),
+        Some(t) => Ok(Some(t.to_string())),
+    }
+}
+
+/// Checks the rules that depend on several fields: the bounded timeline (backup on or after
+/// target; both required when active) and the named risk (sentence and level when active).
+pub fn check_initiative(i: &Initiative) -> Result<()> {
+    if let (Some(target), Some(backup)) = (i.target_date, i.backup_date) {
+        if backup < target {
+            return Err(Error::invalid(
+                "backup_date",
+                format!(
+                    "the backup date ({backup}) must be on or after the target date ({target})"
+                ),
+            ));
+        }
+    }
+    if let (Some(start), Some(target)) = (i.start_date, i.target_date) {
+        if target < start {
+            return Err(Error::invalid(
+                "target_date",
+                format!("the target date ({target}) must be on or after the start date ({start})"),
+            ));
+        }
+    }
+    if i.status == Status::Active {
+        if i.target_date.is_none() {
+            return Err(Error::invalid(
+                "target_date",
+                "an active initiative needs a target date (and a backup date on or after it)",
+            ));
+        }
+        if i.backup_date.is_none() {
+            return Err(Error::invalid(
+                "backup_date",
+                "an active initiative needs a backup date on or after its target date",
+            ));
+        }
+        if i.risk.is_none() {
+            return Err(Error::invalid(
+                "risk",
+                "an active initiative needs its main risk named in one sentence",
+            ));
+        }
+        if i.risk_level.is_none() {
+            return Err(Error::invalid(
+                "risk_level",
+                "an active initiative needs a risk level (low, medium or high)",
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(name: &str) -> String {
+        owner_name("owner", name).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn teams_are_refused_with_the_reason() {
+        assert_eq!(
+            refused("Backend team"),
+            "owner: 'Backend team' names a team; an initiative needs one named person as its owner"
+        );
+        for name in [
+            "Platform Team",
+            "Mobile squad",
+            "Growth group",
+            "Sales dept.",
+            "Finance Department",
+            "Frontend guild",
+            "Release crew",
+            "Payments tribe",
+        ] {
+            assert!(refused(name).contains("names a team"), "{name}");
+        }
+    }
+
+    #[test]
+    fn functions_alone_are_refused() {
+        for name in [
+            "Eng",
+            "engineering",
+            "Backend",
+            "frontend",
+            "Mobile",
+            "web",
+            "QA",
+            "Ops",
+            "DevOps",
+            "Platform",
+            "Product",
+            "Design",
+            "Sales",
+            "Support",
+            "Marketing",
+        ] {
+            assert!(refused(name).contains("names a function"), "{name}");
+        }
+    }
+
+    #[test]
+    fn several_people_are_refused() {
+        for name in [
+            "Alice and Bob",
+            "Alice & Bob",
+            "Alice/Bob",
+            "Alice + Bob",
+            "Alice, Bob",
+        ] {
+            assert!(refused(name).contains("names several people"), "{name}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_refused() {
+        for name in [
+            "TBD",
+            "tbd",
+            "N/A",
+            "n/a",
+            "none",
+            "Unassigned",
+            "everyone",
+            "All",
+            "nobody",
+            "T.B.D.",
+        ] {
+            assert!(refused(name).contains("placeholder"), "{name}");
+        }
+        assert!(refused("   ").contains("missing"));
+    }
+
+    #[test]
+    fn real_names_pass() {
+        for name in [
+            "Maya Teamson",
+            "Greg Allman",
+            "Zoë Ångström",
+            "José Núñez",
+            "Sandra Groupe",
+            "Andrea Anderson",
+            "Ops Olsen",
+            "Nobody Smith",
+            "Li Na",
+            "Chloé d'Arcy",
+            "Jean-Luc Picard",
+            "Ada",
+        ] {
+            assert!(owner_name("owner", name).is_ok(), "{name}");
+        }
+        assert_eq!(
+            owner_name("owner", "  Maya   Patel ").unwrap(),
+            "Maya Patel"
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! The whole workspace in memory: what reviews read and what export writes.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::IsoWeek;
+use crate::history;
+use crate::model::{
+    Baseline, Blocker, Change, CheckIn, Decision, Id, Initiative, Person, StoredReview,
+};
+
+/// Every record of a workspace, in id order. Its JSON form is the export format.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Snapshot {
+    /// Always `cadence-workspace`.
+    pub format: String,
+    pub schema_version: i64,
+    pub settings: BTreeMap<String, String>,
+    pub people: Vec<Person>,
+    pub initiatives: Vec<Initiative>,
+    pub changes: Vec<Change>,
+    pub checkins: Vec<CheckIn>,
+    pub blockers: Vec<Blocker>,
+    pub decisions: Vec<Decision>,
+    pub baselines: Vec<Baseline>,
+    pub reviews: Vec<StoredReview>,
+}
+
+impl Snapshot {
+    /// The `format` marker of an exported workspace.
+    pub const FORMAT: &'static str = "cadence-workspace";
+
+    /// The initiative with `id`.
+    pub fn initiative(&self, id: Id) -> Option<&Initiative> {
+        self.initiatives.iter().find(|i| i.id == id)
+    }
+
+    /// The change log of initiative `id`, oldest first.
+    pub fn changes_of(&self, id: Id) -> impl Iterator<Item = &Change> {
+        self.changes.iter().filter(move |c| c.initiative_id == id)
+    }
+
+    /// The check-in in force for initiative `id` in `week` (replaced ones excluded).
+    pub fn checkin(&self, id: Id, week: IsoWeek) -> Option<&CheckIn> {
+        self.checkins
+            .iter()
+            .find(|c| c.initiative_id == id && c.week == week && c.replaced_at.is_none())
+    }
+
+    /// The most recent check-in in force for initiative `id`.
+    pub fn latest_checkin(&self, id: Id) -> Option<&CheckIn> {
+        self.checkins
+            .iter()
+            .filter(|c| c.initiative_id == id && c.replaced_at.is_none())
+            .max_by_key(|c| (c.week, c.id))
+    }
+
+    /// The workspace as it was known at `at`: records made later are left out and
+    /// initiatives are rebuilt from their change logs, so an old period reads the same later.
+    pub fn as_of(&self, at: NaiveDateTime) -> Snapshot {
+        let changes: Vec<Change> = self
+            .changes
+            .iter()
+            .filter(|c| c.at <= at)
+            .cloned()
+            .collect();
+        let mut later: HashMap<Id, Vec<&Change>> = HashMap::new();
+        for c in self.changes.iter().filter(|c| c.at > at) {
+            later.entry(c.initiative_id).or_default().push(c);
+        }
+        let initiatives = self
+            .initiatives
+            .iter()
+            .filter_map(|i| {
+                let own = later.get(&i.id).map(Vec::as_slice).unwrap_or_default();
+                let mut past = history::as_of(i, own, at)?;
+                if let Some(p) = self.people.iter().find(|p| p.name == past.owner) {
+                    past.owner_id = p.id;
+                }
+                Some(past)
+            })
+            .collect();
+        let date = at.date();
+        Snapshot {
+            format: self.format.clone(),
+            schema_version: self.schema_version,
+            settings: self.settings.clone(),
+            people: self
+                .people
+                .iter()
+                .filter(|p| p.created_at <= at)
+                .cloned()
+                .collect(),
+            initiatives,
+            changes,
+            checkins: self
+                .checkins
+                .iter()
+                .filter(|c| c.recorded_at <= at)
+                .cloned()
+                .map(|mut c| {
+                    c.replaced_at = c.replaced_at.filter(|r| *r <= at);
+                    c
+                })
+                .collect(),
+            blockers: self
+                .blockers
+                .iter()
+                .filter(|b| b.created_at <= at)
+                .cloned()
+                .map(|mut b| {
+                    b.resolved_on = b.resolved_on.filter(|r| *r <= date);
+                    b
+                })
+                .collect(),
+            decisions: self
+                .decisions
+                .iter()
+                .filter(|d| d.created_at <= at)
+                .cloned()
+                .map(|mut d| {
+                    if d.closed_on.is_some_and(|c| c > date) {
+                        d.closed_on = None;
+                        d.outcome = None;
+                    }
+                    d
+                })
+                .collect(),
+            baselines: self
+                .baselines
+                .iter()
+                .filter(|b| b.committed_at <= at)
+                .cloned()
+                .collect(),
+            reviews: self
+                .reviews
+                .iter()
+                .filter(|r| r.created_at <= at)
+                .cloned()
+                .collect(),
+        }
+    }
+}

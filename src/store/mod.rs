@@ -1,0 +1,137 @@
+//! The SQLite workspace: one file, one connection, one transaction per command.
+
+mod activity;
+mod initiatives;
+mod open;
+mod people;
+mod rows;
+pub mod schema;
+mod transfer;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use open::{default_path, init_connection, resolve_path};
+
+use crate::calendar::Clock;
+use crate::error::{Error, Result};
+use crate::snapshot::Snapshot;
+
+/// An open workspace file and the clock its commands read.
+pub struct Workspace {
+    conn: Connection,
+    path: PathBuf,
+    clock: Clock,
+}
+
+impl Workspace {
+    /// Opens the workspace at `path`, creating it (and its directory) when missing.
+    pub fn open(path: &Path, clock: Clock) -> Result<Self> {
+        let conn = open::open_connection(path)?;
+        Ok(Workspace {
+            conn,
+            path: path.to_path_buf(),
+            clock,
+        })
+    }
+
+    /// The file this workspace lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The clock commands read "today" from.
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    /// Whether the workspace holds no people and no initiatives.
+    pub fn is_empty(&self) -> Result<bool> {
+        let n: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM initiatives)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n == 0)
+    }
+
+    /// Reads the whole workspace into memory, as of now.
+    pub fn snapshot(&self) -> Result<Snapshot> {
+        rows::load_snapshot(&self.conn)
+    }
+
+    /// Writes a consistent copy of the workspace to `out`, even while another process writes.
+    pub fn backup(&self, out: &Path) -> Result<()> {
+        open::backup_to(&self.conn, out)
+    }
+
+    /// Checks the file's integrity and foreign keys; returns what is wrong (empty when sound).
+    pub fn check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let line = row?;
+            if line != "ok" {
+                problems.push(line);
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let fk = stmt.query_map([], |r| {
+            Ok(format!(
+                "{} row {} refers to a missing {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                r.get::<_, String>(2)?
+            ))
+        })?;
+        for line in fk {
+            problems.push(line?);
+        }
+        Ok(problems)
+    }
+
+    /// A setting's value, when set.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Sets a setting's value.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Runs `f` in one transaction: everything it writes lands, or nothing does.
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>, Clock) -> Result<T>,
+    ) -> Result<T> {
+        let clock = self.clock;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx, clock)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+/// Refuses a write when the record `what` with `id` is missing.
+fn require(found: bool, what: &'static str, id: i64) -> Result<()> {
+    if found {
+        Ok(())
+    } else {
+        Err(Error::NotFound { what, id })
+    }
+}

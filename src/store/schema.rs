@@ -1,0 +1,143 @@
+//! The workspace schema: embedded migrations and the file's identity.
+
+use rusqlite_migration::{Migrations, M};
+
+/// `PRAGMA application_id` of a Cadence workspace ("CDNC").
+pub const APPLICATION_ID: i32 = 0x4344_4E43;
+
+/// The schema versions, oldest first. Never edit a released step; append a new one.
+const STEPS: &[&str] = &[V1];
+
+/// The embedded migrations.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    STEPS.len() as i64
+}
+
+const V1: &str = r#"
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE people (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    email      TEXT,
+    role       TEXT,
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE initiatives (
+    id          INTEGER PRIMARY KEY,
+    title       TEXT NOT NULL,
+    owner_id    INTEGER NOT NULL REFERENCES people(id),
+    track       TEXT NOT NULL CHECK (track IN ('customer', 'release', 'enabler', 'discovery')),
+    status      TEXT NOT NULL CHECK (status IN ('proposed', 'active', 'paused', 'done', 'dropped')),
+    priority    INTEGER NOT NULL,
+    outcome     TEXT,
+    measure     TEXT,
+    result      TEXT,
+    start_date  TEXT,
+    target_date TEXT,
+    backup_date TEXT,
+    risk        TEXT,
+    risk_level  TEXT CHECK (risk_level IN ('low', 'medium', 'high')),
+    mitigation  TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    CHECK (backup_date IS NULL OR target_date IS NULL OR backup_date >= target_date)
+) STRICT;
+CREATE INDEX initiatives_owner ON initiatives(owner_id);
+
+-- Append-only: the triggers below refuse any edit or deletion.
+CREATE TABLE changes (
+    id            INTEGER PRIMARY KEY,
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id),
+    at            TEXT NOT NULL,
+    field         TEXT NOT NULL,
+    old_value     TEXT,
+    new_value     TEXT,
+    reason        TEXT
+) STRICT;
+CREATE INDEX changes_initiative ON changes(initiative_id, id);
+CREATE TRIGGER changes_no_update BEFORE UPDATE ON changes
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+CREATE TRIGGER changes_no_delete BEFORE DELETE ON changes
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+
+CREATE TABLE checkins (
+    id            INTEGER PRIMARY KEY,
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id),
+    week          TEXT NOT NULL,
+    health        TEXT NOT NULL CHECK (health IN ('on-track', 'at-risk', 'off-track')),
+    shipped       TEXT,
+    progress      TEXT,
+    note          TEXT,
+    recorded_at   TEXT NOT NULL,
+    replaced_at   TEXT
+) STRICT;
+CREATE UNIQUE INDEX checkins_current ON checkins(initiative_id, week) WHERE replaced_at IS NULL;
+CREATE INDEX checkins_week ON checkins(week);
+
+CREATE TABLE blockers (
+    id            INTEGER PRIMARY KEY,
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id),
+    text          TEXT NOT NULL,
+    owner_id      INTEGER NOT NULL REFERENCES people(id),
+    since         TEXT NOT NULL,
+    resolved_on   TEXT,
+    created_at    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE decisions (
+    id            INTEGER PRIMARY KEY,
+    question      TEXT NOT NULL,
+    owner_id      INTEGER NOT NULL REFERENCES people(id),
+    needed_by     TEXT NOT NULL,
+    initiative_id INTEGER REFERENCES initiatives(id),
+    outcome       TEXT,
+    closed_on     TEXT,
+    created_at    TEXT NOT NULL
+) STRICT;
+
+-- A quarter's committed plan; an amendment is a new row pointing at the one it replaces.
+CREATE TABLE baselines (
+    id           INTEGER PRIMARY KEY,
+    quarter      TEXT NOT NULL,
+    committed_at TEXT NOT NULL,
+    reason       TEXT,
+    amends       INTEGER REFERENCES baselines(id)
+) STRICT;
+CREATE TABLE baseline_items (
+    baseline_id   INTEGER NOT NULL REFERENCES baselines(id),
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id),
+    target_date   TEXT NOT NULL,
+    backup_date   TEXT NOT NULL,
+    PRIMARY KEY (baseline_id, initiative_id)
+) STRICT;
+
+-- Updates as they were exported, so a past one can be reread exactly as sent.
+CREATE TABLE reviews (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('weekly', 'monthly', 'quarterly')),
+    period     TEXT NOT NULL,
+    format     TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX reviews_period ON reviews(kind, period, id);
+"#;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        super::migrations().validate().expect("valid migrations");
+        assert_eq!(super::latest_version(), 1);
+    }
+}
