@@ -1,4 +1,118 @@
-//! placeholder
-pub fn main() -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
+//! The `cadence` command line: arguments, dispatch and error reporting.
+
+mod activity;
+mod initiatives;
+mod people;
+mod table;
+mod workspace;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::calendar::{parse_date, Clock};
+use crate::error::Result;
+use crate::store::{resolve_path, Workspace};
+
+/// Run the delivery cadence of your company: weekly status, monthly roadmap, quarterly health.
+#[derive(Debug, Parser)]
+#[command(name = "cadence", version, about)]
+pub struct Cli {
+    /// The workspace file (default: cadence/cadence.db in the platform data directory).
+    #[arg(long, global = true, env = "CADENCE_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Use this date as today everywhere (YYYY-MM-DD), for reproducible output.
+    #[arg(long, global = true, env = "CADENCE_TODAY", value_name = "DATE")]
+    pub today: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Every command.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the workspace (harmless when it exists).
+    Init,
+    /// Fill the workspace with the sample company.
+    Demo(workspace::DemoArgs),
+    /// People: add or list.
+    #[command(subcommand)]
+    Person(people::PersonCommand),
+    /// Add an initiative.
+    Add(initiatives::AddArgs),
+    /// List initiatives.
+    List(initiatives::ListArgs),
+    /// Show one initiative with its history, check-ins, blockers and decisions.
+    Show(initiatives::ShowArgs),
+    /// Change fields of an initiative (every change is logged with the reason).
+    Edit(initiatives::EditArgs),
+    /// Every change of an initiative, oldest first.
+    History(initiatives::ShowArgs),
+    /// Record the owner's weekly check-in.
+    Checkin(initiatives::CheckinArgs),
+    /// Blockers: add, resolve, list.
+    #[command(subcommand)]
+    Blocker(activity::BlockerCommand),
+    /// Decisions: add, close, list.
+    #[command(subcommand)]
+    Decision(activity::DecisionCommand),
+    /// Export the whole workspace, history included.
+    Export(workspace::ExportArgs),
+    /// Import an exported workspace (all or nothing).
+    Import(workspace::ImportArgs),
+    /// Write a consistent copy of the workspace, safe while the app is writing.
+    Backup(workspace::BackupArgs),
+    /// Check the file's integrity and references; prints `ok` or what is wrong.
+    Check,
+}
+
+/// Parses the command line, runs the command and reports any error on one line.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    match run(cli, &mut stdout) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = stdout.flush();
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs one parsed command, writing its output to `out`.
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
+    let clock = match cli.today.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => Clock::pinned(parse_date("today", t)?),
+        _ => Clock::system(),
+    };
+    let path = resolve_path(cli.db.as_deref());
+    let mut ws = Workspace::open(&path, clock)?;
+    match cli.command {
+        Command::Init => writeln!(out, "workspace ready at {}", path.display())?,
+        Command::Demo(a) => workspace::demo(&mut ws, &a, out)?,
+        Command::Person(c) => people::run(&mut ws, c, out)?,
+        Command::Add(a) => initiatives::add(&mut ws, a, out)?,
+        Command::List(a) => initiatives::list(&ws, &a, out)?,
+        Command::Show(a) => initiatives::show(&ws, &a, out)?,
+        Command::Edit(a) => initiatives::edit(&mut ws, a, out)?,
+        Command::History(a) => initiatives::history(&ws, &a, out)?,
+        Command::Checkin(a) => initiatives::checkin(&mut ws, a, out)?,
+        Command::Blocker(c) => activity::blocker(&mut ws, c, out)?,
+        Command::Decision(c) => activity::decision(&mut ws, c, out)?,
+        Command::Export(a) => workspace::export(&ws, &a, out)?,
+        Command::Import(a) => workspace::import(&mut ws, &a, out)?,
+        Command::Backup(a) => workspace::backup(&ws, &a, out)?,
+        Command::Check => return workspace::check(&ws, out),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `value` as pretty JSON followed by a newline.
+fn print_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
 }

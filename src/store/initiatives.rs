@@ -109,7 +109,8 @@ fn log_changes(
             .iter()
             .find(|(f, _)| f == field)
             .and_then(|(_, v)| v.clone());
-        if &was != value && !(before.is_none() && value.is_none()) {
+        let creating = before.is_none();
+        if &was != value && !(creating && (value.is_none() || *field == "title")) {
             stmt.execute(params![
                 after.id,
                 after.updated_at,

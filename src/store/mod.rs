@@ -1,6 +1,7 @@
 //! The SQLite workspace: one file, one connection, one transaction per command.
 
 mod activity;
+mod detail;
 mod initiatives;
 mod open;
 mod people;
@@ -12,7 +13,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use detail::InitiativeDetail;
+pub use initiatives::InitiativeFilter;
 pub use open::{default_path, init_connection, resolve_path};
+pub use people::{OwnedInitiative, PersonSummary};
 
 use crate::calendar::Clock;
 use crate::error::{Error, Result};
@@ -34,6 +38,23 @@ impl Workspace {
             path: path.to_path_buf(),
             clock,
         })
+    }
+
+    /// A workspace that lives in memory only (for building the sample before it is copied in).
+    pub(crate) fn in_memory(clock: Clock) -> Result<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        schema::migrations().to_latest(&mut conn)?;
+        Ok(Workspace {
+            conn,
+            path: PathBuf::from(":memory:"),
+            clock,
+        })
+    }
+
+    /// Replaces the clock commands read "today" from.
+    pub(crate) fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
     }
 
     /// The file this workspace lives in.

@@ -1,0 +1,102 @@
+//! `cadence demo | export | import | backup | check`
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use crate::error::{Error, Result};
+use crate::store::Workspace;
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Replace what the workspace holds.
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn demo(ws: &mut Workspace, a: &DemoArgs, out: &mut dyn Write) -> Result<()> {
+    ws.load_sample(a.force)?;
+    let n = ws.initiatives(&Default::default())?.len();
+    writeln!(
+        out,
+        "sample company loaded: {n} initiatives in {}",
+        ws.path().display()
+    )?;
+    Ok(())
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value = "json")]
+    format: ExportFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+pub fn export(ws: &Workspace, a: &ExportArgs, out: &mut dyn Write) -> Result<()> {
+    let ExportFormat::Json = a.format;
+    let text = ws.export_json()?;
+    match &a.out {
+        Some(path) => {
+            std::fs::write(path, text)?;
+            writeln!(out, "exported to {}", path.display())?;
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A file written by `cadence export`.
+    file: PathBuf,
+    /// Replace what the workspace holds.
+    #[arg(long)]
+    replace: bool,
+}
+
+pub fn import(ws: &mut Workspace, a: &ImportArgs, out: &mut dyn Write) -> Result<()> {
+    let text = std::fs::read_to_string(&a.file)
+        .map_err(|e| Error::invalid("file", format!("cannot read {}: {e}", a.file.display())))?;
+    ws.import_json(&text, a.replace)?;
+    writeln!(out, "imported {}", a.file.display())?;
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy (default: beside the workspace, dated).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+pub fn backup(ws: &Workspace, a: &BackupArgs, out: &mut dyn Write) -> Result<()> {
+    let target = a.out.clone().unwrap_or_else(|| {
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        ws.path().with_extension(format!("backup-{stamp}.db"))
+    });
+    ws.backup(&target)?;
+    writeln!(out, "backup written to {}", target.display())?;
+    Ok(())
+}
+
+pub fn check(ws: &Workspace, out: &mut dyn Write) -> Result<ExitCode> {
+    let problems = ws.check()?;
+    if problems.is_empty() {
+        writeln!(out, "ok")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for p in problems {
+        writeln!(out, "{p}")?;
+    }
+    Ok(ExitCode::FAILURE)
+}
