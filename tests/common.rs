@@ -1,0 +1,84 @@
+//! Shared helpers: the real `cadence` binary on a workspace file in a temp directory.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A temp directory with a workspace path inside it and a pinned today.
+pub struct Env {
+    pub dir: TempDir,
+    pub db: PathBuf,
+    pub today: &'static str,
+}
+
+impl Env {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("work").join("cadence.db");
+        Env {
+            dir,
+            db,
+            today: "2026-11-23",
+        }
+    }
+
+    /// `cadence --db <db> --today <today> ARGS…`
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("cadence").unwrap();
+        c.env_remove("CADENCE_DB")
+            .env_remove("CADENCE_TODAY")
+            .arg("--db")
+            .arg(&self.db)
+            .arg("--today")
+            .arg(self.today)
+            .args(args);
+        c
+    }
+
+    /// Runs a command that must succeed and returns its standard output.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs a command that must fail and returns its standard error.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).output().unwrap();
+        assert!(!out.status.success(), "{args:?} unexpectedly succeeded");
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    /// Runs a command with `--json` output and parses it.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    /// Adds an active initiative owned by `owner` and returns its id.
+    pub fn add_active(&self, title: &str, owner: &str, target: &str, backup: &str) -> i64 {
+        let v = self.json(&[
+            "add",
+            title,
+            "--owner",
+            owner,
+            "--target",
+            target,
+            "--backup",
+            backup,
+            "--risk",
+            "the vendor may be late",
+            "--risk-level",
+            "medium",
+            "--status",
+            "active",
+            "--json",
+        ]);
+        v["id"].as_i64().unwrap()
+    }
+}
