@@ -6,7 +6,7 @@ use common::Env;
 
 #[test]
 fn init_creates_the_directory_and_is_harmless_twice() {
-    let env = Env::new();
+    let env = Env::temp();
     assert!(env.ok(&["init"]).contains("workspace ready"));
     assert!(env.db.exists());
     env.ok(&["init"]);
@@ -15,7 +15,7 @@ fn init_creates_the_directory_and_is_harmless_twice() {
 
 #[test]
 fn add_prints_the_created_initiative_as_json() {
-    let env = Env::new();
+    let env = Env::temp();
     let v = env.json(&[
         "add",
         "Billing v2",
@@ -54,7 +54,7 @@ fn add_prints_the_created_initiative_as_json() {
 
 #[test]
 fn refusals_name_the_field_and_the_rule_and_write_nothing() {
-    let env = Env::new();
+    let env = Env::temp();
     let cases: [(&[&str], &str); 9] = [
         (
             &["add", "X", "--owner", "Backend team"],
@@ -99,7 +99,7 @@ fn refusals_name_the_field_and_the_rule_and_write_nothing() {
 
 #[test]
 fn a_proposed_initiative_may_lack_dates_until_it_is_activated() {
-    let env = Env::new();
+    let env = Env::temp();
     let v = env.json(&[
         "add",
         "Accountant portal",
@@ -136,7 +136,7 @@ fn a_proposed_initiative_may_lack_dates_until_it_is_activated() {
 
 #[test]
 fn every_edit_is_in_the_history_with_its_reason_and_slips_are_derived() {
-    let env = Env::new();
+    let env = Env::temp();
     let id = env
         .add_active("Billing v2", "Tomás Silva", "2027-03-14", "2027-03-21")
         .to_string();
@@ -194,7 +194,7 @@ fn every_edit_is_in_the_history_with_its_reason_and_slips_are_derived() {
 
 #[test]
 fn a_refused_edit_changes_nothing() {
-    let env = Env::new();
+    let env = Env::temp();
     let id = env
         .add_active("Billing v2", "Tomás Silva", "2027-03-14", "2027-03-21")
         .to_string();
@@ -218,7 +218,7 @@ fn a_refused_edit_changes_nothing() {
 
 #[test]
 fn list_filters_by_status_owner_and_track() {
-    let env = Env::new();
+    let env = Env::temp();
     env.add_active("Billing v2", "Tomás Silva", "2027-03-14", "2027-03-21");
     env.ok(&[
         "add",
@@ -241,7 +241,7 @@ fn list_filters_by_status_owner_and_track() {
 
 #[test]
 fn checkins_default_to_the_pinned_week_and_a_second_one_replaces_the_first() {
-    let env = Env::new();
+    let env = Env::temp();
     let id = env
         .add_active("Billing v2", "Tomás Silva", "2027-03-14", "2027-03-21")
         .to_string();
@@ -289,7 +289,7 @@ fn checkins_default_to_the_pinned_week_and_a_second_one_replaces_the_first() {
 
 #[test]
 fn blockers_and_decisions_round_trip() {
-    let env = Env::new();
+    let env = Env::temp();
     let id = env
         .add_active("Search", "Ravi Menon", "2027-01-10", "2027-01-20")
         .to_string();
@@ -386,7 +386,7 @@ fn blockers_and_decisions_round_trip() {
 
 #[test]
 fn the_database_itself_refuses_to_rewrite_the_change_log() {
-    let env = Env::new();
+    let env = Env::temp();
     env.add_active("Billing v2", "Tomás Silva", "2027-03-14", "2027-03-21");
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     assert!(conn.execute("UPDATE changes SET reason = 'x'", []).is_err());

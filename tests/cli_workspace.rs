@@ -10,7 +10,7 @@ use common::Env;
 
 #[test]
 fn cadence_db_and_the_default_location_are_honoured() {
-    let env = Env::new();
+    let env = Env::temp();
     let via_env = env.dir.path().join("from-env.db");
     Command::cargo_bin("cadence")
         .unwrap()
@@ -40,7 +40,7 @@ fn cadence_db_and_the_default_location_are_honoured() {
 
 #[test]
 fn a_bad_pinned_today_is_refused() {
-    let env = Env::new();
+    let env = Env::temp();
     let out = Command::cargo_bin("cadence")
         .unwrap()
         .args(["--db"])
@@ -57,7 +57,7 @@ fn a_bad_pinned_today_is_refused() {
 
 #[test]
 fn demo_loads_a_believable_company_and_refuses_a_non_empty_workspace() {
-    let env = Env::new();
+    let env = Env::temp();
     env.ok(&["demo"]);
     let list = env.json(&["list", "--json"]);
     let list = list.as_array().unwrap();
@@ -116,7 +116,7 @@ fn demo_loads_a_believable_company_and_refuses_a_non_empty_workspace() {
 
 #[test]
 fn export_import_export_is_byte_identical() {
-    let env = Env::new();
+    let env = Env::temp();
     env.ok(&["demo"]);
     let out = env.dir.path().join("export.json");
     env.ok(&["export", "--format", "json", "--out", out.to_str().unwrap()]);
@@ -125,7 +125,7 @@ fn export_import_export_is_byte_identical() {
     assert_eq!(v["format"], "cadence-workspace");
     assert!(!v["changes"].as_array().unwrap().is_empty());
 
-    let other = Env::new();
+    let other = Env::temp();
     other.ok(&["import", out.to_str().unwrap()]);
     assert_eq!(other.ok(&["export"]), first);
     // A non-empty workspace is refused unless replacing, and left as it was.
@@ -139,7 +139,7 @@ fn export_import_export_is_byte_identical() {
 
 #[test]
 fn import_is_all_or_nothing() {
-    let env = Env::new();
+    let env = Env::temp();
     env.ok(&["demo"]);
     let text = env.ok(&["export"]);
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -148,7 +148,7 @@ fn import_is_all_or_nothing() {
     v["checkins"][last]["initiative_id"] = serde_json::json!(999);
     let broken = env.dir.path().join("broken.json");
     fs::write(&broken, serde_json::to_string(&v).unwrap()).unwrap();
-    let target = Env::new();
+    let target = Env::temp();
     let err = target.fails(&["import", broken.to_str().unwrap()]);
     assert!(err.contains("FOREIGN KEY"), "{err}");
     assert_eq!(target.json(&["list", "--json"]), serde_json::json!([]));
@@ -172,7 +172,7 @@ fn import_is_all_or_nothing() {
 
 #[test]
 fn backup_is_a_consistent_workspace() {
-    let env = Env::new();
+    let env = Env::temp();
     env.ok(&["demo"]);
     let copy = env.dir.path().join("copy.db");
     env.ok(&["backup", "--out", copy.to_str().unwrap()]);
@@ -192,7 +192,7 @@ fn backup_is_a_consistent_workspace() {
 
 #[test]
 fn check_reports_a_damaged_file() {
-    let env = Env::new();
+    let env = Env::temp();
     env.ok(&["demo"]);
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
@@ -212,7 +212,7 @@ fn bytes(path: &std::path::Path) -> Vec<u8> {
 
 #[test]
 fn a_newer_schema_is_refused_and_left_byte_for_byte_untouched() {
-    let env = Env::new();
+    let env = Env::temp();
     env.ok(&["demo"]);
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
@@ -231,7 +231,7 @@ fn a_newer_schema_is_refused_and_left_byte_for_byte_untouched() {
 
 #[test]
 fn foreign_files_are_refused_and_left_untouched() {
-    let env = Env::new();
+    let env = Env::temp();
     fs::create_dir_all(env.db.parent().unwrap()).unwrap();
     fs::write(&env.db, "name,owner\nBilling,Tomás\n").unwrap();
     let err = env.fails(&["list"]);
@@ -256,7 +256,7 @@ fn foreign_files_are_refused_and_left_untouched() {
 
 #[test]
 fn an_older_schema_is_backed_up_beside_the_file_before_migrating() {
-    let env = Env::new();
+    let env = Env::temp();
     fs::create_dir_all(env.db.parent().unwrap()).unwrap();
     // A workspace at schema version 0: the file exists, identified, nothing migrated yet.
     let conn = rusqlite::Connection::open(&env.db).unwrap();
@@ -285,7 +285,7 @@ fn an_older_schema_is_backed_up_beside_the_file_before_migrating() {
 
 #[test]
 fn settings_in_the_connection_are_the_promised_ones() {
-    let env = Env::new();
+    let env = Env::temp();
     env.ok(&["init"]);
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     let mode: String = conn

@@ -14,7 +14,7 @@ pub struct Env {
 }
 
 impl Env {
-    pub fn new() -> Self {
+    pub fn temp() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("work").join("cadence.db");
         Env {
