@@ -127,6 +127,207 @@ impl specta::Type for IsoWeek {
     }
 }
 
+/// A calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    year: i32,
+    month: u32,
+}
+
+impl Month {
+    /// The month a date falls in.
+    pub fn of(date: NaiveDate) -> Self {
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// Parses `YYYY-MM` for `field`.
+    pub fn parse(field: &str, text: &str) -> Result<Self> {
+        let text = text.trim();
+        let bad = || Error::invalid(field, format!("'{text}' is not a month like 2026-03"));
+        let (y, m) = text.split_once('-').ok_or_else(bad)?;
+        if y.len() != 4 || m.len() != 2 {
+            return Err(bad());
+        }
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let month: u32 = m.parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&month) {
+            return Err(bad());
+        }
+        Ok(Month { year, month })
+    }
+
+    /// Calendar year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// Month number, 1 to 12.
+    pub fn month(self) -> u32 {
+        self.month
+    }
+
+    /// The first day of the month.
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("valid month")
+    }
+
+    /// The last day of the month.
+    pub fn last_day(self) -> NaiveDate {
+        self.next().first_day() - Duration::days(1)
+    }
+
+    /// Whether `date` falls in this month.
+    pub fn contains(self, date: NaiveDate) -> bool {
+        Month::of(date) == self
+    }
+
+    /// The month after.
+    pub fn next(self) -> Self {
+        self.plus(1)
+    }
+
+    /// The month before.
+    pub fn previous(self) -> Self {
+        self.plus(-1)
+    }
+
+    /// The month `n` months later (earlier when negative).
+    pub fn plus(self, n: i32) -> Self {
+        let index = self.year * 12 + self.month as i32 - 1 + n;
+        Month {
+            year: index.div_euclid(12),
+            month: index.rem_euclid(12) as u32 + 1,
+        }
+    }
+}
+
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// A quarter of a (fiscal) year. With the default January start these are calendar
+/// quarters; with an April start, Q1 is April to June. The year is the calendar year in
+/// which the fiscal year begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Quarter {
+    year: i32,
+    quarter: u32,
+    start_month: u32,
+}
+
+impl Quarter {
+    /// The quarter a date falls in, for a fiscal year starting in `start_month` (1–12).
+    pub fn of(date: NaiveDate, start_month: u32) -> Self {
+        let offset = (date.month() + 12 - start_month) % 12;
+        let year = if date.month() >= start_month {
+            date.year()
+        } else {
+            date.year() - 1
+        };
+        Quarter {
+            year,
+            quarter: offset / 3 + 1,
+            start_month,
+        }
+    }
+
+    /// Parses `YYYY-Qn` for `field`, for a fiscal year starting in `start_month`.
+    pub fn parse(field: &str, text: &str, start_month: u32) -> Result<Self> {
+        let text = text.trim();
+        let bad = || Error::invalid(field, format!("'{text}' is not a quarter like 2026-Q3"));
+        let (y, q) = text.split_once('-').ok_or_else(bad)?;
+        let q = q.strip_prefix(['Q', 'q']).ok_or_else(bad)?;
+        if y.len() != 4 || q.len() != 1 {
+            return Err(bad());
+        }
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let quarter: u32 = q.parse().map_err(|_| bad())?;
+        if !(1..=4).contains(&quarter) {
+            return Err(bad());
+        }
+        Ok(Quarter {
+            year,
+            quarter,
+            start_month,
+        })
+    }
+
+    /// The (fiscal) year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// 1 to 4.
+    pub fn quarter(self) -> u32 {
+        self.quarter
+    }
+
+    /// The month the fiscal year starts in.
+    pub fn start_month(self) -> u32 {
+        self.start_month
+    }
+
+    /// The first month of the quarter.
+    pub fn first_month(self) -> Month {
+        Month {
+            year: self.year,
+            month: self.start_month,
+        }
+        .plus(3 * (self.quarter as i32 - 1))
+    }
+
+    /// The first day of the quarter.
+    pub fn first_day(self) -> NaiveDate {
+        self.first_month().first_day()
+    }
+
+    /// The last day of the quarter.
+    pub fn last_day(self) -> NaiveDate {
+        self.first_month().plus(2).last_day()
+    }
+
+    /// Whether `date` falls in this quarter.
+    pub fn contains(self, date: NaiveDate) -> bool {
+        (self.first_day()..=self.last_day()).contains(&date)
+    }
+
+    /// The quarter after.
+    pub fn next(self) -> Self {
+        Quarter::of(self.last_day() + Duration::days(1), self.start_month)
+    }
+
+    /// The quarter before.
+    pub fn previous(self) -> Self {
+        Quarter::of(self.first_day() - Duration::days(1), self.start_month)
+    }
+
+    /// How the quarters are counted, for printing on a report.
+    pub fn convention(self) -> String {
+        if self.start_month == 1 {
+            "calendar quarters".to_string()
+        } else {
+            let start = Month {
+                year: self.year,
+                month: self.start_month,
+            }
+            .first_day()
+            .format("%B");
+            format!("fiscal quarters, fiscal year starting in {start}")
+        }
+    }
+}
+
+impl std::fmt::Display for Quarter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-Q{}", self.year, self.quarter)
+    }
+}
+
 /// "Today" and "now" for every date-dependent computation; pinned in tests and reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Clock {
@@ -219,6 +420,49 @@ mod tests {
         assert_eq!(w53.next().to_string(), "2027-W01");
         assert!(IsoWeek::parse("week", "2025-W53").is_err());
         assert!(IsoWeek::parse("week", "2026-53").is_err());
+    }
+
+    #[test]
+    fn months_have_their_real_ends() {
+        assert_eq!(
+            Month::parse("month", "2028-02").unwrap().last_day(),
+            d("2028-02-29")
+        );
+        assert_eq!(
+            Month::parse("month", "2027-02").unwrap().last_day(),
+            d("2027-02-28")
+        );
+        assert_eq!(Month::of(d("2026-12-31")).next().to_string(), "2027-01");
+        assert_eq!(Month::of(d("2027-01-31")).previous().to_string(), "2026-12");
+        assert!(Month::parse("month", "2026-13").is_err());
+    }
+
+    #[test]
+    fn quarters_follow_the_fiscal_start() {
+        let q = Quarter::of(d("2026-11-22"), 1);
+        assert_eq!(q.to_string(), "2026-Q4");
+        assert_eq!(
+            (q.first_day(), q.last_day()),
+            (d("2026-10-01"), d("2026-12-31"))
+        );
+        assert_eq!(q.next().to_string(), "2027-Q1");
+        assert_eq!(q.convention(), "calendar quarters");
+        let april = Quarter::of(d("2026-04-01"), 4);
+        assert_eq!(april.to_string(), "2026-Q1");
+        assert_eq!(april.last_day(), d("2026-06-30"));
+        assert_eq!(Quarter::of(d("2027-03-31"), 4).to_string(), "2026-Q4");
+        assert_eq!(Quarter::of(d("2027-01-15"), 4).first_day(), d("2027-01-01"));
+        assert_eq!(april.previous().to_string(), "2025-Q4");
+        assert_eq!(
+            april.convention(),
+            "fiscal quarters, fiscal year starting in April"
+        );
+        let parsed = Quarter::parse("quarter", "2026-Q4", 4).unwrap();
+        assert_eq!(
+            (parsed.first_day(), parsed.last_day()),
+            (d("2027-01-01"), d("2027-03-31"))
+        );
+        assert!(Quarter::parse("quarter", "2026-Q5", 1).is_err());
     }
 
     #[test]
