@@ -210,6 +210,29 @@ impl std::fmt::Display for Month {
     }
 }
 
+impl Serialize for Month {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Month {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Month::parse("month", &text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "specta")]
+impl specta::Type for Month {
+    fn inline(
+        type_map: &mut specta::TypeCollection,
+        generics: specta::Generics,
+    ) -> specta::datatype::DataType {
+        String::inline(type_map, generics)
+    }
+}
+
 /// A quarter of a (fiscal) year. With the default January start these are calendar
 /// quarters; with an April start, Q1 is April to June. The year is the calendar year in
 /// which the fiscal year begins.
