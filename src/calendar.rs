@@ -356,6 +356,7 @@ impl std::fmt::Display for Quarter {
 pub struct Clock {
     today: NaiveDate,
     pinned: bool,
+    time: Option<NaiveTime>,
 }
 
 impl Clock {
@@ -364,6 +365,7 @@ impl Clock {
         Clock {
             today: Local::now().date_naive(),
             pinned: false,
+            time: None,
         }
     }
 
@@ -372,6 +374,16 @@ impl Clock {
         Clock {
             today,
             pinned: true,
+            time: None,
+        }
+    }
+
+    /// A clock stopped at `now`, date and time of day (for tests that need an exact moment).
+    pub fn pinned_at(now: NaiveDateTime) -> Self {
+        Clock {
+            today: now.date(),
+            pinned: true,
+            time: Some(now.time().with_nanosecond(0).expect("valid time")),
         }
     }
 
@@ -391,8 +403,11 @@ impl Clock {
     }
 
     /// The current local time on today's date (the time of day is the machine's even when the
-    /// date is pinned, so entries of one day keep their order).
+    /// date is pinned, so entries of one day keep their order, unless the time is pinned too).
     pub fn now(&self) -> NaiveDateTime {
+        if let Some(time) = self.time {
+            return self.today.and_time(time);
+        }
         let local = Local::now().naive_local();
         if self.pinned {
             let time = NaiveTime::from_hms_opt(local.hour(), local.minute(), local.second())
@@ -493,5 +508,8 @@ mod tests {
         let c = Clock::pinned(d("2026-03-02"));
         assert_eq!(c.today(), d("2026-03-02"));
         assert_eq!(c.now().date(), d("2026-03-02"));
+        let at = d("2026-02-28").and_hms_opt(23, 59, 0).unwrap();
+        assert_eq!(Clock::pinned_at(at).now(), at);
+        assert_eq!(Clock::pinned_at(at).today(), d("2026-02-28"));
     }
 }
