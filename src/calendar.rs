@@ -119,11 +119,8 @@ impl<'de> Deserialize<'de> for IsoWeek {
 
 #[cfg(feature = "specta")]
 impl specta::Type for IsoWeek {
-    fn inline(
-        type_map: &mut specta::TypeCollection,
-        generics: specta::Generics,
-    ) -> specta::datatype::DataType {
-        String::inline(type_map, generics)
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        String::definition(types)
     }
 }
 
@@ -225,11 +222,8 @@ impl<'de> Deserialize<'de> for Month {
 
 #[cfg(feature = "specta")]
 impl specta::Type for Month {
-    fn inline(
-        type_map: &mut specta::TypeCollection,
-        generics: specta::Generics,
-    ) -> specta::datatype::DataType {
-        String::inline(type_map, generics)
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        String::definition(types)
     }
 }
 
