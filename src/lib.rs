@@ -8,6 +8,8 @@ pub mod cli;
 pub mod error;
 pub mod history;
 pub mod model;
+pub mod render;
+pub mod review;
 pub mod rules;
 pub mod sample;
 pub mod snapshot;

@@ -1,6 +1,8 @@
 //! Shared helpers: the real `cadence` binary on a workspace file in a temp directory.
 #![allow(dead_code)]
 
+pub mod company;
+
 use std::path::PathBuf;
 
 use assert_cmd::Command;

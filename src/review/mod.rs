@@ -1,0 +1,4 @@
+//! Reviews: pure functions of a workspace snapshot, a period and today
+//! (store → snapshot → **review** → narrative → render).
+
+pub mod monthly;

@@ -1,0 +1,403 @@
+//! The monthly roadmap review: where each initiative stands, what changed since the last
+//! review and why, which decisions wait on the leadership, and the signals of a roadmap in
+//! trouble. A pure function of a snapshot, a month and today.
+
+mod changes;
+mod settings;
+mod signals;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{days_between, end_of_day, IsoWeek, Month};
+use crate::history;
+use crate::model::{Change, CheckIn, Health, Id, Initiative, RiskLevel, Status, Track};
+use crate::snapshot::Snapshot;
+
+pub use changes::{DateMove, FieldMove, MonthlyChanges, OwnerChange, PriorityChange, StatusEvent};
+pub use settings::MonthlySettings;
+pub use signals::{
+    BacklogGrowth, InitiativeRef, MissedCommitments, MissedKind, MissedTarget, MonthlySignals,
+    Reprioritisation, ReprioritisationKind, RoadmapChange,
+};
+
+/// The monthly review of one calendar month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MonthlyReview {
+    /// `YYYY-MM`.
+    pub month: Month,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    /// The day the review was asked for.
+    pub today: NaiveDate,
+    /// What the review knows is what was recorded by the end of this day: the month's last
+    /// day, or today while the month is under way.
+    pub as_of: NaiveDate,
+    /// What changed is counted from this moment: the end of what the previous monthly review
+    /// knew, or the start of the month when there is none.
+    pub changes_since: NaiveDateTime,
+    /// The month of the previous monthly review the changes are counted from.
+    pub previous_review: Option<Month>,
+    pub counts: MonthlyCounts,
+    pub roadmap: Roadmap,
+    pub changes: MonthlyChanges,
+    pub decisions: MonthlyDecisions,
+    pub signals: MonthlySignals,
+    pub settings: MonthlySettings,
+}
+
+/// How many initiatives are in each group and how many decisions wait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MonthlyCounts {
+    pub on_track: u32,
+    pub at_risk: u32,
+    pub off_track: u32,
+    pub done: u32,
+    pub not_started: u32,
+    pub decisions_open: u32,
+    pub decisions_overdue: u32,
+}
+
+/// The initiatives of the roadmap in their groups, each by priority.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Roadmap {
+    /// Active, and the owner's latest health call is on track.
+    pub on_track: Vec<RoadmapItem>,
+    /// Active, and the owner's latest health call is at risk.
+    pub at_risk: Vec<RoadmapItem>,
+    /// Active, and the owner's latest health call is off track.
+    pub off_track: Vec<RoadmapItem>,
+    /// Marked done during the month, in the order they were finished.
+    pub done: Vec<RoadmapItem>,
+    /// Active with no check-in yet, and proposed initiatives that already have a target.
+    pub not_started: Vec<RoadmapItem>,
+}
+
+impl Roadmap {
+    /// The initiatives the timeline draws: active ones and upcoming (proposed) ones, by
+    /// priority.
+    pub fn timeline_items(&self) -> Vec<&RoadmapItem> {
+        let mut items: Vec<&RoadmapItem> = self
+            .on_track
+            .iter()
+            .chain(&self.at_risk)
+            .chain(&self.off_track)
+            .chain(&self.not_started)
+            .collect();
+        items.sort_by_key(|i| (i.priority, i.id));
+        items
+    }
+}
+
+/// What a date says about an active initiative, whatever its owner's health call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum DateWarning {
+    /// The target date has passed.
+    #[serde(rename = "past-target")]
+    PastTarget,
+    /// The backup date has passed too.
+    #[serde(rename = "backup-passed")]
+    BackupPassed,
+}
+
+/// One initiative on the roadmap, with its bounded dates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RoadmapItem {
+    pub id: Id,
+    pub title: String,
+    pub owner: String,
+    pub track: Track,
+    pub status: Status,
+    pub priority: i64,
+    /// The owner's latest health call, when there is a check-in.
+    pub health: Option<Health>,
+    /// The week of that check-in.
+    pub health_week: Option<IsoWeek>,
+    pub start_date: Option<NaiveDate>,
+    pub target_date: Option<NaiveDate>,
+    pub backup_date: Option<NaiveDate>,
+    /// Where the timeline bar starts: the start date, else the Monday of the first check-in,
+    /// else the day the initiative became active; none for an upcoming one without a start.
+    pub timeline_start: Option<NaiveDate>,
+    /// The target in force when the initiative first became active.
+    pub committed_target: Option<NaiveDate>,
+    /// Days from the committed target to the current one (negative when pulled in).
+    pub target_slip_days: i32,
+    /// The day it was marked done, for done ones.
+    pub done_on: Option<NaiveDate>,
+    pub outcome: Option<String>,
+    pub result: Option<String>,
+    pub risk: Option<String>,
+    pub risk_level: Option<RiskLevel>,
+    /// Set when an active initiative's dates have passed.
+    pub date_warning: Option<DateWarning>,
+}
+
+/// Decisions waiting on the leadership, and those made during the month.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MonthlyDecisions {
+    /// Open decisions, overdue ones first, then by the date they are needed by.
+    pub open: Vec<DecisionItem>,
+    /// Decisions closed during the month, in the order they were closed.
+    pub closed: Vec<DecisionItem>,
+}
+
+/// A decision with its decider and the initiative it concerns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DecisionItem {
+    pub id: Id,
+    pub question: String,
+    /// The one person who decides.
+    pub decider: String,
+    pub needed_by: NaiveDate,
+    pub initiative_id: Option<Id>,
+    /// The concerned initiative's title.
+    pub initiative: Option<String>,
+    /// Days past the needed-by date while open (0 when not overdue or closed).
+    pub days_overdue: i32,
+    pub outcome: Option<String>,
+    pub closed_on: Option<NaiveDate>,
+}
+
+/// The changes counted by a review: after `from` (or from it, when `inclusive`) up to and
+/// including `to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Window {
+    from: NaiveDateTime,
+    inclusive: bool,
+    to: NaiveDateTime,
+}
+
+impl Window {
+    /// From the first instant of `month` to `to`.
+    fn month(month: Month, to: NaiveDateTime) -> Self {
+        Window {
+            from: month.first_day().and_hms_opt(0, 0, 0).expect("valid time"),
+            inclusive: true,
+            to,
+        }
+    }
+
+    /// Whether a change made at `at` falls in the window.
+    fn contains(&self, at: NaiveDateTime) -> bool {
+        let after = if self.inclusive {
+            at >= self.from
+        } else {
+            at > self.from
+        };
+        after && at <= self.to
+    }
+
+    /// The changes of `snap` in the window, oldest first.
+    fn changes<'a>(&self, snap: &'a Snapshot) -> impl Iterator<Item = &'a Change> + use<'a> {
+        let w = *self;
+        snap.changes.iter().filter(move |c| w.contains(c.at))
+    }
+}
+
+/// Builds the monthly review of `month` from what was known by the end of the month, or by
+/// the end of today when that is earlier.
+pub fn monthly(
+    snapshot: &Snapshot,
+    month: Month,
+    today: NaiveDate,
+    settings: &MonthlySettings,
+) -> MonthlyReview {
+    let as_of = month.last_day().min(today);
+    let cutoff = end_of_day(as_of);
+    let snap = snapshot.as_of(cutoff);
+    let (since, previous_review) = changes_window(&snap, month, cutoff);
+    let roadmap = roadmap(&snap, month, as_of);
+    let decisions = decisions(&snap, month, as_of);
+    let counts = MonthlyCounts {
+        on_track: roadmap.on_track.len() as u32,
+        at_risk: roadmap.at_risk.len() as u32,
+        off_track: roadmap.off_track.len() as u32,
+        done: roadmap.done.len() as u32,
+        not_started: roadmap.not_started.len() as u32,
+        decisions_open: decisions.open.len() as u32,
+        decisions_overdue: decisions.open.iter().filter(|d| d.days_overdue > 0).count() as u32,
+    };
+    MonthlyReview {
+        month,
+        first_day: month.first_day(),
+        last_day: month.last_day(),
+        today,
+        as_of,
+        changes_since: since.from,
+        previous_review,
+        counts,
+        changes: changes::changes(&snap, since, settings),
+        signals: signals::signals(snapshot, &snap, month, today, settings),
+        roadmap,
+        decisions,
+        settings: *settings,
+    }
+}
+
+/// The window of "what changed": after the end of what the latest earlier monthly review
+/// knew, else from the start of the month.
+fn changes_window(snap: &Snapshot, month: Month, cutoff: NaiveDateTime) -> (Window, Option<Month>) {
+    let previous = snap
+        .reviews
+        .iter()
+        .filter(|r| r.kind == "monthly")
+        .filter_map(|r| {
+            let period = Month::parse("period", &r.period).ok()?;
+            (period < month).then(|| (r.created_at.min(end_of_day(period.last_day())), period))
+        })
+        .max();
+    match previous {
+        Some((from, period)) => (
+            Window {
+                from,
+                inclusive: false,
+                to: cutoff,
+            },
+            Some(period),
+        ),
+        None => (Window::month(month, cutoff), None),
+    }
+}
+
+/// The initiatives in their groups, as known at the end of `as_of`.
+fn roadmap(snap: &Snapshot, month: Month, as_of: NaiveDate) -> Roadmap {
+    let mut r = Roadmap::default();
+    for i in &snap.initiatives {
+        let checkin = latest_checkin(snap, i.id, as_of);
+        match i.status {
+            Status::Active => {
+                let it = item(snap, i, checkin, as_of);
+                match checkin.map(|c| c.health) {
+                    Some(Health::OnTrack) => r.on_track.push(it),
+                    Some(Health::AtRisk) => r.at_risk.push(it),
+                    Some(Health::OffTrack) => r.off_track.push(it),
+                    None => r.not_started.push(it),
+                }
+            }
+            Status::Done => {
+                let it = item(snap, i, checkin, as_of);
+                if it.done_on.is_some_and(|d| month.contains(d)) {
+                    r.done.push(it);
+                }
+            }
+            Status::Proposed if i.target_date.is_some() => {
+                r.not_started.push(item(snap, i, checkin, as_of))
+            }
+            _ => {}
+        }
+    }
+    for group in [
+        &mut r.on_track,
+        &mut r.at_risk,
+        &mut r.off_track,
+        &mut r.not_started,
+    ] {
+        group.sort_by_key(|i| (i.priority, i.id));
+    }
+    r.done.sort_by_key(|i| (i.done_on, i.priority, i.id));
+    r
+}
+
+/// The owner's latest check-in in force for a week that had begun by `as_of`.
+fn latest_checkin(snap: &Snapshot, id: Id, as_of: NaiveDate) -> Option<&CheckIn> {
+    snap.checkins
+        .iter()
+        .filter(|c| c.initiative_id == id && c.replaced_at.is_none() && c.week.monday() <= as_of)
+        .max_by_key(|c| (c.week, c.id))
+}
+
+/// When initiative `id` last entered `status`, per its change log.
+pub(crate) fn entered(snap: &Snapshot, id: Id, status: Status) -> Option<NaiveDateTime> {
+    snap.changes_of(id)
+        .filter(|c| c.field == "status" && c.new_value.as_deref() == Some(status.as_str()))
+        .map(|c| c.at)
+        .last()
+}
+
+fn item(
+    snap: &Snapshot,
+    i: &Initiative,
+    checkin: Option<&CheckIn>,
+    as_of: NaiveDate,
+) -> RoadmapItem {
+    let log: Vec<Change> = snap.changes_of(i.id).cloned().collect();
+    let slips = history::slips(&log);
+    let first_checkin = snap
+        .checkins
+        .iter()
+        .filter(|c| c.initiative_id == i.id && c.replaced_at.is_none())
+        .map(|c| c.week.monday())
+        .min();
+    let activated = (i.status != Status::Proposed)
+        .then(|| entered(snap, i.id, Status::Active).map(|at| at.date()))
+        .flatten();
+    let date_warning = match (i.status, i.target_date, i.backup_date) {
+        (Status::Active, _, Some(b)) if b < as_of => Some(DateWarning::BackupPassed),
+        (Status::Active, Some(t), _) if t < as_of => Some(DateWarning::PastTarget),
+        _ => None,
+    };
+    RoadmapItem {
+        id: i.id,
+        title: i.title.clone(),
+        owner: i.owner.clone(),
+        track: i.track,
+        status: i.status,
+        priority: i.priority,
+        health: checkin.map(|c| c.health),
+        health_week: checkin.map(|c| c.week),
+        start_date: i.start_date,
+        target_date: i.target_date,
+        backup_date: i.backup_date,
+        timeline_start: i.start_date.or(first_checkin).or(activated),
+        committed_target: slips.target.committed,
+        target_slip_days: slips.target.days,
+        done_on: (i.status == Status::Done)
+            .then(|| entered(snap, i.id, Status::Done).map(|at| at.date()))
+            .flatten(),
+        outcome: i.outcome.clone(),
+        result: i.result.clone(),
+        risk: i.risk.clone(),
+        risk_level: i.risk_level,
+        date_warning,
+    }
+}
+
+/// Open decisions (overdue first) and those closed during the month.
+fn decisions(snap: &Snapshot, month: Month, as_of: NaiveDate) -> MonthlyDecisions {
+    let title = |id: Option<Id>| {
+        id.and_then(|id| snap.initiative(id))
+            .map(|i| i.title.clone())
+    };
+    let mut out = MonthlyDecisions::default();
+    for d in &snap.decisions {
+        let overdue = days_between(d.needed_by, as_of).max(0) as i32;
+        let it = DecisionItem {
+            id: d.id,
+            question: d.question.clone(),
+            decider: d.owner.clone(),
+            needed_by: d.needed_by,
+            initiative_id: d.initiative_id,
+            initiative: title(d.initiative_id),
+            days_overdue: if d.closed_on.is_none() { overdue } else { 0 },
+            outcome: d.outcome.clone(),
+            closed_on: d.closed_on,
+        };
+        match d.closed_on {
+            None => out.open.push(it),
+            Some(on) if month.contains(on) => out.closed.push(it),
+            Some(_) => {}
+        }
+    }
+    out.open
+        .sort_by_key(|d| (d.days_overdue == 0, d.needed_by, d.id));
+    out.closed.sort_by_key(|d| (d.closed_on, d.id));
+    out
+}

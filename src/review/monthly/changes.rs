@@ -1,0 +1,249 @@
+//! What changed on the roadmap since the previous monthly review, read from the change log.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::{MonthlySettings, Window};
+use crate::calendar::{days_between, end_of_day, Quarter};
+use crate::history;
+use crate::model::{Change, Id, Status};
+use crate::snapshot::Snapshot;
+
+/// Every change of the period, each list oldest first.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MonthlyChanges {
+    /// Target or backup dates moved (one entry per edit).
+    pub date_moves: Vec<DateMove>,
+    pub owner_changes: Vec<OwnerChange>,
+    pub priority_changes: Vec<PriorityChange>,
+    /// Initiatives created.
+    pub added: Vec<StatusEvent>,
+    pub dropped: Vec<StatusEvent>,
+    pub paused: Vec<StatusEvent>,
+}
+
+impl MonthlyChanges {
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.date_moves.is_empty()
+            && self.owner_changes.is_empty()
+            && self.priority_changes.is_empty()
+            && self.added.is_empty()
+            && self.dropped.is_empty()
+            && self.paused.is_empty()
+    }
+}
+
+/// One edit that moved an initiative's target, backup or both.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DateMove {
+    pub initiative_id: Id,
+    pub title: String,
+    pub owner: String,
+    pub at: NaiveDateTime,
+    pub target: Option<FieldMove>,
+    pub backup: Option<FieldMove>,
+    pub reason: Option<String>,
+    /// Edits that moved this initiative's dates this quarter, up to the review's day.
+    pub moves_this_quarter: u32,
+}
+
+/// One date moved from one day to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FieldMove {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Days moved: positive when later.
+    pub days: i32,
+    /// The date first committed to, when the initiative had become active by then.
+    pub committed: Option<NaiveDate>,
+    /// Days from the committed date to the new one.
+    pub slip_days: Option<i32>,
+}
+
+/// An initiative handed to another owner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct OwnerChange {
+    pub initiative_id: Id,
+    pub title: String,
+    pub at: NaiveDateTime,
+    pub from: String,
+    pub to: String,
+    pub reason: Option<String>,
+}
+
+/// An initiative's priority rank changed (1 comes first).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PriorityChange {
+    pub initiative_id: Id,
+    pub title: String,
+    pub owner: String,
+    pub at: NaiveDateTime,
+    pub from: i64,
+    pub to: i64,
+    pub reason: Option<String>,
+}
+
+/// An initiative added, dropped or paused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct StatusEvent {
+    pub initiative_id: Id,
+    pub title: String,
+    pub owner: String,
+    pub at: NaiveDateTime,
+    /// The status before (none when added).
+    pub from: Option<Status>,
+    /// The status after.
+    pub to: Status,
+    pub reason: Option<String>,
+}
+
+/// Reads the changes of `window` from the change log of `snap` (already cut at the review's
+/// end).
+pub(super) fn changes(
+    snap: &Snapshot,
+    window: Window,
+    settings: &MonthlySettings,
+) -> MonthlyChanges {
+    let label = |id: Id| {
+        snap.initiative(id)
+            .map(|i| (i.title.clone(), i.owner.clone()))
+            .unwrap_or_default()
+    };
+    let mut out = MonthlyChanges::default();
+    let mut moves: BTreeMap<(NaiveDateTime, Id), DateMove> = BTreeMap::new();
+    let quarter = Quarter::of(window.to.date(), settings.fiscal_year_start);
+    for c in window.changes(snap) {
+        let (title, owner) = label(c.initiative_id);
+        match c.field.as_str() {
+            "target_date" | "backup_date" => {
+                let Some(m) = field_move(snap, c) else {
+                    continue;
+                };
+                let entry = moves
+                    .entry((c.at, c.initiative_id))
+                    .or_insert_with(|| DateMove {
+                        initiative_id: c.initiative_id,
+                        title,
+                        owner,
+                        at: c.at,
+                        target: None,
+                        backup: None,
+                        reason: c.reason.clone(),
+                        moves_this_quarter: date_edits(snap, c.initiative_id, quarter, window.to),
+                    });
+                if c.field == "target_date" {
+                    entry.target = Some(m);
+                } else {
+                    entry.backup = Some(m);
+                }
+            }
+            "owner" => {
+                if let (Some(from), Some(to)) = (&c.old_value, &c.new_value) {
+                    out.owner_changes.push(OwnerChange {
+                        initiative_id: c.initiative_id,
+                        title,
+                        at: c.at,
+                        from: from.clone(),
+                        to: to.clone(),
+                        reason: c.reason.clone(),
+                    });
+                }
+            }
+            "priority" => {
+                let rank = |v: &Option<String>| v.as_deref().and_then(|v| v.parse().ok());
+                if let (Some(from), Some(to)) = (rank(&c.old_value), rank(&c.new_value)) {
+                    out.priority_changes.push(PriorityChange {
+                        initiative_id: c.initiative_id,
+                        title,
+                        owner,
+                        at: c.at,
+                        from,
+                        to,
+                        reason: c.reason.clone(),
+                    });
+                }
+            }
+            "status" => {
+                let status = |v: &Option<String>| v.as_deref().and_then(|v| v.parse().ok());
+                let Some(to) = status(&c.new_value) else {
+                    continue;
+                };
+                let event = StatusEvent {
+                    initiative_id: c.initiative_id,
+                    title,
+                    owner,
+                    at: c.at,
+                    from: status(&c.old_value),
+                    to,
+                    reason: c.reason.clone(),
+                };
+                match (event.from, to) {
+                    (None, _) => out.added.push(event),
+                    (Some(_), Status::Dropped) => out.dropped.push(event),
+                    (Some(_), Status::Paused) => out.paused.push(event),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    out.date_moves = moves.into_values().collect();
+    out
+}
+
+/// The move a target or backup change made, when it replaced one date by another.
+fn field_move(snap: &Snapshot, c: &Change) -> Option<FieldMove> {
+    let date = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<NaiveDate>().ok());
+    let (from, to) = (date(&c.old_value)?, date(&c.new_value)?);
+    let upto: Vec<Change> = snap
+        .changes_of(c.initiative_id)
+        .filter(|e| e.id <= c.id)
+        .cloned()
+        .collect();
+    let slips = history::slips(&upto);
+    let committed = if c.field == "target_date" {
+        slips.target.committed
+    } else {
+        slips.backup.committed
+    };
+    Some(FieldMove {
+        from,
+        to,
+        days: days_between(from, to) as i32,
+        committed,
+        slip_days: committed.map(|d| days_between(d, to) as i32),
+    })
+}
+
+/// How many edits moved a date of initiative `id` from the start of `quarter` to `to`.
+pub(super) fn date_edits(snap: &Snapshot, id: Id, quarter: Quarter, to: NaiveDateTime) -> u32 {
+    let from = quarter
+        .first_day()
+        .and_hms_opt(0, 0, 0)
+        .expect("valid time");
+    let mut edits: Vec<NaiveDateTime> = snap
+        .changes_of(id)
+        .filter(|c| c.at >= from && c.at <= to.min(end_of_day(quarter.last_day())))
+        .filter(|c| is_date_move(c))
+        .map(|c| c.at)
+        .collect();
+    edits.dedup();
+    edits.len() as u32
+}
+
+/// Whether a change replaced a target or backup date by another one.
+pub(super) fn is_date_move(c: &Change) -> bool {
+    matches!(c.field.as_str(), "target_date" | "backup_date")
+        && c.old_value.is_some()
+        && c.new_value.is_some()
+        && c.old_value != c.new_value
+}
