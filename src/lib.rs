@@ -8,6 +8,7 @@ pub mod cli;
 pub mod error;
 pub mod history;
 pub mod model;
+pub mod narrative;
 pub mod render;
 pub mod review;
 pub mod rules;

@@ -1,7 +1,71 @@
-//! Rendering for people and tools: Markdown, HTML, plain text and JSON exports, and the
-//! roadmap timeline drawn as SVG.
+//! Rendering for people and tools: an [`Update`] as Markdown (chat and docs), one
+//! self-contained HTML page (email, browser, print; no script) or plain text (email bodies),
+//! and the roadmap timeline drawn as SVG. Every user-written string is escaped here, once.
 
+pub mod monthly;
 pub mod timeline;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::narrative::{Section, Update};
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum Format {
+    /// Markdown, for chat and docs.
+    #[default]
+    #[serde(rename = "md")]
+    Markdown,
+    /// One self-contained HTML page.
+    #[serde(rename = "html")]
+    Html,
+    /// Plain text, for email bodies.
+    #[serde(rename = "txt")]
+    Text,
+    /// The whole review as JSON, for automation.
+    #[serde(rename = "json")]
+    Json,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: &'static [Format] =
+        &[Format::Markdown, Format::Html, Format::Text, Format::Json];
+
+    /// The format's word, also its file extension: `md`, `html`, `txt` or `json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Text => "txt",
+            Format::Json => "json",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_lowercase().as_str() {
+            "md" | "markdown" => Ok(Format::Markdown),
+            "html" => Ok(Format::Html),
+            "txt" | "text" => Ok(Format::Text),
+            "json" => Ok(Format::Json),
+            other => Err(Error::invalid(
+                "format",
+                format!("'{other}' is not one of: md, html, txt, json"),
+            )),
+        }
+    }
+}
 
 /// Escapes text for HTML or XML (SVG): element content and quoted attribute values alike.
 pub fn escape_html(text: &str) -> String {
@@ -19,13 +83,171 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Escapes text for Markdown so that it reads as written: characters that would start
+/// emphasis, links, code, HTML, quotes or tables are backslash-escaped, line breaks become
+/// spaces, and a leading list or heading marker is neutralised.
+pub fn escape_markdown(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(flat.len());
+    for c in flat.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if out.starts_with(['#', '-', '+']) {
+        out.insert(0, '\\');
+    }
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// An update as Markdown.
+pub fn update_markdown(u: &Update) -> String {
+    let mut s = format!("# {}\n", escape_markdown(&u.title));
+    for p in &u.summary {
+        s.push_str(&format!("\n{}\n", escape_markdown(p)));
+    }
+    for section in &u.sections {
+        s.push_str(&format!("\n## {}\n", escape_markdown(&section.heading)));
+        for p in &section.paragraphs {
+            s.push_str(&format!("\n{}\n", escape_markdown(p)));
+        }
+        if !section.items.is_empty() {
+            s.push('\n');
+            for item in &section.items {
+                s.push_str(&format!("- {}\n", escape_markdown(item)));
+            }
+        }
+    }
+    s
+}
+
+/// An update as plain text.
+pub fn update_text(u: &Update) -> String {
+    let underline = |text: &str, c: char| c.to_string().repeat(text.chars().count());
+    let mut s = format!("{}\n{}\n", u.title, underline(&u.title, '='));
+    for p in &u.summary {
+        s.push_str(&format!("\n{p}\n"));
+    }
+    for section in &u.sections {
+        s.push_str(&format!(
+            "\n{}\n{}\n",
+            section.heading,
+            underline(&section.heading, '-')
+        ));
+        for p in &section.paragraphs {
+            s.push_str(&format!("{p}\n"));
+        }
+        for item in &section.items {
+            s.push_str(&format!("- {item}\n"));
+        }
+    }
+    s
+}
+
+/// One section as HTML.
+fn section_html(section: &Section) -> String {
+    let mut s = format!(
+        "<section class=\"{}\">\n<h2>{}</h2>\n",
+        escape_html(&section.key),
+        escape_html(&section.heading)
+    );
+    for p in &section.paragraphs {
+        s.push_str(&format!("<p>{}</p>\n", escape_html(p)));
+    }
+    if !section.items.is_empty() {
+        s.push_str("<ul>\n");
+        for item in &section.items {
+            s.push_str(&format!("<li>{}</li>\n", escape_html(item)));
+        }
+        s.push_str("</ul>\n");
+    }
+    s.push_str("</section>\n");
+    s
+}
+
+/// An update as one self-contained HTML page. `figure` is markup the core drew itself (the
+/// roadmap timeline), placed after the summary; it is the only text not escaped here.
+pub fn update_html(u: &Update, figure: Option<&str>) -> String {
+    let mut body = format!("<h1>{}</h1>\n", escape_html(&u.title));
+    for p in &u.summary {
+        body.push_str(&format!("<p class=\"summary\">{}</p>\n", escape_html(p)));
+    }
+    if let Some(f) = figure {
+        body.push_str(f);
+        body.push('\n');
+    }
+    for section in &u.sections {
+        body.push_str(&section_html(section));
+    }
+    html_page(&u.title, &body)
+}
+
+const PAGE_STYLE: &str = "\
+:root{color-scheme:light dark}\
+body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:62rem;\
+margin:2rem auto;padding:0 1rem;color:#1b1d21;background:#fff}\
+h1{font-size:1.5rem;margin:0 0 .8rem}\
+h2{font-size:1.1rem;margin:1.6rem 0 .4rem;padding-bottom:.2rem;\
+border-bottom:1px solid rgba(127,127,127,.35)}\
+p{margin:.4rem 0}ul{padding-left:1.3rem;margin:.4rem 0}li{margin:.3rem 0}\
+figure{margin:1.2rem 0}figcaption{font-size:.85rem;opacity:.75}\
+@media (prefers-color-scheme:dark){body{color:#e6e7ea;background:#16181c}}\
+@media print{@page{margin:15mm}body{margin:0;max-width:none;font-size:11pt;color:#000;\
+background:#fff}h2{break-after:avoid}li,figure{break-inside:avoid}}";
+
+/// Wraps trusted body markup in a complete page: inline CSS that prints on A4 and Letter and
+/// follows dark mode, and a content policy that forbids script and remote content.
+pub fn html_page(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        escape_html(title)
+    )
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(
-            super::escape_html(r#"<img src=x onerror="a('1')"> & </style>"#),
+            escape_html(r#"<img src=x onerror="a('1')"> & </style>"#),
             "&lt;img src=x onerror=&quot;a(&#39;1&#39;)&quot;&gt; &amp; &lt;/style&gt;"
         );
+    }
+
+    #[test]
+    fn markdown_reads_as_written() {
+        assert_eq!(
+            escape_markdown("*Billing* [v2](x)"),
+            r"\*Billing\* \[v2\](x)"
+        );
+        assert_eq!(escape_markdown("# not a heading"), r"\# not a heading");
+        assert_eq!(escape_markdown("- not a list"), r"\- not a list");
+        assert_eq!(escape_markdown("2. not a list"), r"2\. not a list");
+        assert_eq!(escape_markdown("one\ntwo |x|"), r"one two \|x\|");
+        assert_eq!(escape_markdown("Billing v2 (Tomás)"), "Billing v2 (Tomás)");
+    }
+
+    #[test]
+    fn formats_parse_from_their_words() {
+        for f in Format::ALL {
+            assert_eq!(f.as_str().parse::<Format>().unwrap(), *f);
+        }
+        assert_eq!("markdown".parse::<Format>().unwrap(), Format::Markdown);
+        let err = "pdf".parse::<Format>().unwrap_err();
+        assert_eq!(err.field(), Some("format"));
     }
 }

@@ -1,0 +1,121 @@
+//! Plain-language updates generated from reviews, deterministically: the same review gives
+//! the same words. An [`Update`] holds plain text only; the renderers escape it for each
+//! format. The helpers here write dates, counts and lists the way people do.
+
+pub mod monthly;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// A stakeholder update: a title, a short summary and titled sections, all plain text.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Update {
+    pub title: String,
+    /// The opening paragraphs an executive reads first.
+    pub summary: Vec<String>,
+    pub sections: Vec<Section>,
+}
+
+/// One titled part of an update: paragraphs, then a list.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Section {
+    /// A stable identifier (`roadmap`, `changes`…), for renderers that place extras.
+    pub key: String,
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub items: Vec<String>,
+}
+
+/// A date as people write it, unambiguous in any country: "14 March", with the year when it
+/// is not `year` ("4 January 2027").
+pub fn date(d: NaiveDate, year: i32) -> String {
+    if d.year() == year {
+        d.format("%-d %B").to_string()
+    } else {
+        d.format("%-d %B %Y").to_string()
+    }
+}
+
+/// A month as people write it: "November 2026".
+pub fn month_name(first_day: NaiveDate) -> String {
+    first_day.format("%B %Y").to_string()
+}
+
+/// A count with its noun: "no decisions", "1 decision", "3 decisions".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    match n {
+        0 => format!("no {many}"),
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}
+
+/// A number of days: "1 day", "14 days" (the sign is dropped).
+pub fn days(n: i64) -> String {
+    count(n.unsigned_abs() as usize, "day", "days")
+}
+
+/// How often: "once", "twice", "3 times".
+pub fn times(n: u32) -> String {
+    match n {
+        1 => "once".into(),
+        2 => "twice".into(),
+        n => format!("{n} times"),
+    }
+}
+
+/// Joins items the way a sentence lists them: "A", "A and B", "A, B and C".
+pub fn join(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// User-written text made ready to end a sentence: trimmed, without its closing full stop.
+pub fn clause(text: &str) -> String {
+    text.trim().trim_end_matches('.').trim_end().to_string()
+}
+
+/// Upper-cases the first letter.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn dates_counts_and_lists_read_like_people_write_them() {
+        assert_eq!(date(d("2026-03-14"), 2026), "14 March");
+        assert_eq!(date(d("2027-01-04"), 2026), "4 January 2027");
+        assert_eq!(month_name(d("2028-02-01")), "February 2028");
+        assert_eq!(count(0, "decision", "decisions"), "no decisions");
+        assert_eq!(count(1, "decision", "decisions"), "1 decision");
+        assert_eq!(count(2, "day", "days"), "2 days");
+        assert_eq!(days(-7), "7 days");
+        assert_eq!(
+            (times(1), times(2), times(5)),
+            ("once".into(), "twice".into(), "5 times".into())
+        );
+        let list = |v: &[&str]| join(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(list(&[]), "");
+        assert_eq!(list(&["A"]), "A");
+        assert_eq!(list(&["A", "B"]), "A and B");
+        assert_eq!(list(&["A", "B", "C"]), "A, B and C");
+        assert_eq!(clause(" Shipped to all plans. "), "Shipped to all plans");
+        assert_eq!(capitalise("ölfass"), "Ölfass");
+    }
+}

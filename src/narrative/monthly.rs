@@ -1,0 +1,542 @@
+//! The monthly roadmap update: where each initiative stands, what changed and why, which
+//! decisions are needed by when, and the warning signs, in plain sentences.
+
+use chrono::NaiveDate;
+
+use super::{capitalise, clause, count, date, days, join, month_name, times, Section, Update};
+use crate::calendar::Month;
+use crate::review::monthly::{
+    DateMove, DateWarning, DecisionItem, FieldMove, MissedCommitments, MonthlyReview,
+    ReprioritisationKind, RoadmapItem,
+};
+
+/// Writes the monthly update of a review.
+pub fn monthly_update(r: &MonthlyReview) -> Update {
+    let w = Writer {
+        year: r.month.year(),
+    };
+    let month = w.month(r.month);
+    let mut sections = Vec::new();
+    let groups: [(&str, &str, &[RoadmapItem]); 5] = [
+        ("on-track", "On track", &r.roadmap.on_track),
+        ("at-risk", "At risk", &r.roadmap.at_risk),
+        ("off-track", "Off track", &r.roadmap.off_track),
+        ("done", "Done in", &r.roadmap.done),
+        ("not-started", "Not started", &r.roadmap.not_started),
+    ];
+    for (key, heading, items) in groups {
+        if items.is_empty() {
+            continue;
+        }
+        let heading = if key == "done" {
+            format!("{heading} {month}")
+        } else {
+            heading.to_string()
+        };
+        sections.push(Section {
+            key: key.into(),
+            heading,
+            paragraphs: vec![],
+            items: items.iter().map(|i| w.item(i)).collect(),
+        });
+    }
+    sections.push(w.changes(r));
+    sections.push(w.decisions(r));
+    if !r.decisions.closed.is_empty() {
+        sections.push(Section {
+            key: "decided".into(),
+            heading: format!("Decided in {month}"),
+            paragraphs: vec![],
+            items: r.decisions.closed.iter().map(|d| w.decided(d)).collect(),
+        });
+    }
+    sections.push(w.signals(r));
+    Update {
+        title: format!("Roadmap update: {}", month_name(r.first_day)),
+        summary: w.summary(r),
+        sections,
+    }
+}
+
+/// Writes sentences for a review of one month; dates in the month's year go without it.
+struct Writer {
+    year: i32,
+}
+
+/// "is" or "are" after a count.
+fn verb(n: u32) -> &'static str {
+    if n == 1 {
+        "is"
+    } else {
+        "are"
+    }
+}
+
+/// A user-written reason as the end of an item.
+fn reason(text: Option<&str>) -> String {
+    match text.map(clause).filter(|t| !t.is_empty()) {
+        Some(t) => format!(" Reason: {}.", capitalise(&t)),
+        None => " No reason was given.".into(),
+    }
+}
+
+/// A question as written, ending with its punctuation.
+fn question(text: &str) -> String {
+    let t = text.trim();
+    if t.ends_with(['?', '.', '!']) {
+        t.to_string()
+    } else {
+        format!("{t}?")
+    }
+}
+
+impl Writer {
+    fn date(&self, d: NaiveDate) -> String {
+        date(d, self.year)
+    }
+
+    fn month(&self, m: Month) -> String {
+        if m.year() == self.year {
+            m.first_day().format("%B").to_string()
+        } else {
+            month_name(m.first_day())
+        }
+    }
+
+    /// "11 December, with 18 December as the backup".
+    fn bounded(&self, target: NaiveDate, backup: Option<NaiveDate>) -> String {
+        match backup.filter(|b| *b != target) {
+            Some(b) => format!("{}, with {} as the backup", self.date(target), self.date(b)),
+            None => self.date(target),
+        }
+    }
+
+    fn summary(&self, r: &MonthlyReview) -> Vec<String> {
+        let c = r.counts;
+        let when = if r.as_of == r.last_day {
+            format!("At the end of {}", self.month(r.month))
+        } else {
+            format!("As of {}", self.date(r.as_of))
+        };
+        let groups: Vec<(u32, &str)> = [
+            (c.on_track, "on track"),
+            (c.at_risk, "at risk"),
+            (c.off_track, "off track"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .collect();
+        let standing = match groups.as_slice() {
+            [] => format!("{when}, no initiative with a check-in is under way."),
+            [(n, label), rest @ ..] => {
+                let mut parts = vec![format!(
+                    "{} {} {label}",
+                    count(*n as usize, "initiative", "initiatives"),
+                    verb(*n)
+                )];
+                parts.extend(
+                    rest.iter()
+                        .map(|(n, label)| format!("{n} {} {label}", verb(*n))),
+                );
+                format!("{when}, {}.", join(&parts))
+            }
+        };
+        let mut first = standing;
+        let month = self.month(r.month);
+        first.push(' ');
+        first.push_str(&match c.done {
+            0 => format!("Nothing was finished in {month}."),
+            n => format!(
+                "{} finished in {month}.",
+                capitalise(&count(n as usize, "initiative was", "initiatives were"))
+            ),
+        });
+        let decisions = match (c.decisions_open, c.decisions_overdue) {
+            (0, _) => "No decisions are waiting on the leadership.".to_string(),
+            (n, 0) => format!(
+                "{} waiting on the leadership.",
+                capitalise(&count(n as usize, "decision is", "decisions are"))
+            ),
+            (n, o) => format!(
+                "{} waiting on the leadership, {} overdue.",
+                capitalise(&count(n as usize, "decision is", "decisions are")),
+                if n == o {
+                    if n == 1 {
+                        "and it is".to_string()
+                    } else {
+                        "all of them".to_string()
+                    }
+                } else {
+                    format!("{o} of them")
+                }
+            ),
+        };
+        let mut out = vec![first, decisions];
+        let s = &r.signals;
+        let mut signs = Vec::new();
+        if s.reprioritisation.raised {
+            signs.push("constant reprioritisation".to_string());
+        }
+        if !s.missed_commitments.is_empty() {
+            let owners: Vec<String> = s
+                .missed_commitments
+                .iter()
+                .map(|m| m.owner.clone())
+                .collect();
+            signs.push(format!("repeated slips ({})", join(&owners)));
+        }
+        if s.backlog_growth.raised {
+            signs.push("a backlog growing faster than delivery".into());
+        }
+        if !s.without_outcome.is_empty() {
+            signs.push(format!(
+                "{} without a stated outcome",
+                count(
+                    s.without_outcome.len(),
+                    "active initiative",
+                    "active initiatives"
+                )
+            ));
+        }
+        if !signs.is_empty() {
+            out.push(format!("Warning signs: {}.", join(&signs)));
+        }
+        out
+    }
+
+    /// One initiative's sentence in its group.
+    fn item(&self, i: &RoadmapItem) -> String {
+        let who = format!("{} ({})", i.title, i.owner);
+        let Some(target) = i.target_date else {
+            return format!("{who} has no target date.");
+        };
+        let risk = i
+            .risk
+            .as_deref()
+            .map(clause)
+            .filter(|r| !r.is_empty())
+            .map(|r| format!("; the main risk is {r}"))
+            .unwrap_or_default();
+        let committed = i
+            .committed_target
+            .filter(|c| *c != target && i.done_on.is_none())
+            .map(|c| format!(" It was first committed for {}.", self.date(c)))
+            .unwrap_or_default();
+        if let Some(done) = i.done_on {
+            let against = match (done - target).num_days() {
+                0 => "on its target date".to_string(),
+                n if n < 0 => format!("{} before its target of {}", days(n), self.date(target)),
+                n => format!("{} after its target of {}", days(n), self.date(target)),
+            };
+            let result = i
+                .result
+                .as_deref()
+                .map(clause)
+                .filter(|r| !r.is_empty())
+                .map(|r| format!(" Result: {}.", capitalise(&r)))
+                .unwrap_or_default();
+            return format!(
+                "{who} was finished on {}, {against}.{result}",
+                self.date(done)
+            );
+        }
+        let Some(health) = i.health else {
+            return if i.status == crate::model::Status::Proposed {
+                format!(
+                    "{who} is planned for {}; not started yet.",
+                    self.bounded(target, i.backup_date)
+                )
+            } else {
+                format!(
+                    "{who} has no check-in yet; it targets {}{risk}.{committed}",
+                    self.bounded(target, i.backup_date)
+                )
+            };
+        };
+        let call = health.label();
+        let risk_sentence = i
+            .risk
+            .as_deref()
+            .map(clause)
+            .filter(|r| !r.is_empty())
+            .map(|r| format!(" The main risk is {r}."))
+            .unwrap_or_default();
+        match (i.date_warning, i.backup_date) {
+            (Some(DateWarning::BackupPassed), Some(b)) => format!(
+                "{who} is reported {call}, but its target of {} and its backup of {} have both \
+                 passed.{risk_sentence}{committed}",
+                self.date(target),
+                self.date(b)
+            ),
+            (Some(_), backup) => {
+                let backup = backup
+                    .filter(|b| *b != target)
+                    .map(|b| format!("; the backup is {}", self.date(b)))
+                    .unwrap_or_default();
+                format!(
+                    "{who} is reported {call}, but its target of {} has passed{backup}.\
+                     {risk_sentence}{committed}",
+                    self.date(target)
+                )
+            }
+            (None, backup) => {
+                let risk = if health == crate::model::Health::OnTrack {
+                    String::new()
+                } else {
+                    risk
+                };
+                format!(
+                    "{who} is {call} for {}{risk}.{committed}",
+                    self.bounded(target, backup)
+                )
+            }
+        }
+    }
+
+    fn changes(&self, r: &MonthlyReview) -> Section {
+        let heading = match r.previous_review {
+            Some(m) => format!("What changed since the {} update", self.month(m)),
+            None => format!("What changed in {}", self.month(r.month)),
+        };
+        let c = &r.changes;
+        let mut items: Vec<String> = c.date_moves.iter().map(|m| self.moved(m)).collect();
+        for o in &c.owner_changes {
+            items.push(format!(
+                "{} passed from {} to {}.{}",
+                o.title,
+                o.from,
+                o.to,
+                reason(o.reason.as_deref())
+            ));
+        }
+        for p in &c.priority_changes {
+            let way = if p.to < p.from { "rose" } else { "fell" };
+            items.push(format!(
+                "{} ({}) {way} from priority {} to priority {}.{}",
+                p.title,
+                p.owner,
+                p.from,
+                p.to,
+                reason(p.reason.as_deref())
+            ));
+        }
+        for a in &c.added {
+            items.push(format!("{} ({}) was added as {}.", a.title, a.owner, a.to));
+        }
+        for (events, word) in [(&c.dropped, "dropped"), (&c.paused, "paused")] {
+            for e in events {
+                items.push(format!(
+                    "{} ({}) was {word}.{}",
+                    e.title,
+                    e.owner,
+                    reason(e.reason.as_deref())
+                ));
+            }
+        }
+        let paragraphs = if items.is_empty() {
+            vec!["Nothing on the roadmap changed.".into()]
+        } else {
+            vec![]
+        };
+        Section {
+            key: "changes".into(),
+            heading,
+            paragraphs,
+            items,
+        }
+    }
+
+    fn field_move(&self, what: &str, m: &FieldMove, full: bool) -> String {
+        let way = if m.days >= 0 { "later" } else { "earlier" };
+        if full {
+            format!(
+                "the {what} moved {} {way}, from {} to {}",
+                days(m.days as i64),
+                self.date(m.from),
+                self.date(m.to)
+            )
+        } else {
+            format!(
+                "the {what} from {} to {}",
+                self.date(m.from),
+                self.date(m.to)
+            )
+        }
+    }
+
+    fn moved(&self, m: &DateMove) -> String {
+        let mut parts = Vec::new();
+        if let Some(t) = &m.target {
+            parts.push(self.field_move("target", t, true));
+        }
+        if let Some(b) = &m.backup {
+            parts.push(self.field_move("backup", b, m.target.is_none()));
+        }
+        let slip = match (&m.target, &m.backup) {
+            (Some(t), _) => self.slip("target", t),
+            (None, Some(b)) => self.slip("backup", b),
+            (None, None) => String::new(),
+        };
+        format!(
+            "{} ({}): {}.{} Dates moved {} this quarter{slip}.",
+            m.title,
+            m.owner,
+            parts.join(", and "),
+            reason(m.reason.as_deref()),
+            times(m.moves_this_quarter)
+        )
+    }
+
+    /// "; the target is now 14 days behind the first commitment (27 November)".
+    fn slip(&self, what: &str, m: &FieldMove) -> String {
+        match (m.committed, m.slip_days) {
+            (Some(c), Some(s)) if s > 0 => format!(
+                "; the {what} is now {} behind the first commitment ({})",
+                days(s as i64),
+                self.date(c)
+            ),
+            (Some(c), Some(s)) if s < 0 => format!(
+                "; the {what} is now {} ahead of the first commitment ({})",
+                days(s as i64),
+                self.date(c)
+            ),
+            (Some(_), Some(_)) => format!("; the {what} is back on the first commitment"),
+            _ => String::new(),
+        }
+    }
+
+    fn decisions(&self, r: &MonthlyReview) -> Section {
+        let items: Vec<String> = r.decisions.open.iter().map(|d| self.open(d)).collect();
+        Section {
+            key: "decisions".into(),
+            heading: "Decisions needed".into(),
+            paragraphs: if items.is_empty() {
+                vec!["No decisions are waiting.".into()]
+            } else {
+                vec![]
+            },
+            items,
+        }
+    }
+
+    fn open(&self, d: &DecisionItem) -> String {
+        let when = if d.days_overdue > 0 {
+            format!(
+                "{} decides; it was needed by {} and is {} overdue.",
+                d.decider,
+                self.date(d.needed_by),
+                days(d.days_overdue as i64)
+            )
+        } else {
+            format!("{} decides by {}.", d.decider, self.date(d.needed_by))
+        };
+        let about = d
+            .initiative
+            .as_deref()
+            .map(|t| format!(" It concerns {t}."))
+            .unwrap_or_default();
+        format!("{} {when}{about}", question(&d.question))
+    }
+
+    fn decided(&self, d: &DecisionItem) -> String {
+        let on = d
+            .closed_on
+            .map(|c| format!(" on {}", self.date(c)))
+            .unwrap_or_default();
+        let outcome = d.outcome.as_deref().map(clause).unwrap_or_default();
+        format!(
+            "{} {} decided{on}: {}.",
+            question(&d.question),
+            d.decider,
+            outcome
+        )
+    }
+
+    fn signals(&self, r: &MonthlyReview) -> Section {
+        let s = &r.signals;
+        let month = self.month(r.month);
+        let mut items = Vec::new();
+        if s.reprioritisation.raised {
+            let n = |k| {
+                s.reprioritisation
+                    .changes
+                    .iter()
+                    .filter(|c| c.kind == k)
+                    .count()
+            };
+            let kinds = [
+                count(
+                    n(ReprioritisationKind::Priority),
+                    "priority change",
+                    "priority changes",
+                ),
+                count(n(ReprioritisationKind::Dates), "date move", "date moves"),
+            ];
+            items.push(format!(
+                "Constant reprioritisation: the roadmap changed {} in {month} ({}), more than the \
+                 limit of {} set for this workspace. A roadmap that keeps moving usually means \
+                 the business priorities are not settled.",
+                times(s.reprioritisation.count),
+                join(&kinds),
+                s.reprioritisation.threshold
+            ));
+        }
+        for m in &s.missed_commitments {
+            items.push(self.missed(m));
+        }
+        let b = s.backlog_growth;
+        if b.raised {
+            items.push(format!(
+                "The backlog is growing faster than delivery: {} in {month} against {} \
+                 finished; it went from {} to {} proposed initiatives.",
+                count(
+                    b.added as usize,
+                    "initiative was proposed",
+                    "initiatives were proposed"
+                ),
+                b.done,
+                b.proposed_at_start,
+                b.proposed_at_end
+            ));
+        }
+        if !s.without_outcome.is_empty() {
+            let names: Vec<String> = s
+                .without_outcome
+                .iter()
+                .map(|i| format!("{} ({})", i.title, i.owner))
+                .collect();
+            items.push(format!(
+                "{} {} active without a stated outcome: nobody can tell whether it paid off.",
+                join(&names),
+                verb(names.len() as u32)
+            ));
+        }
+        Section {
+            key: "signals".into(),
+            heading: "Warning signs".into(),
+            paragraphs: if items.is_empty() {
+                vec!["None this month.".into()]
+            } else {
+                vec![]
+            },
+            items,
+        }
+    }
+
+    fn missed(&self, m: &MissedCommitments) -> String {
+        let months: Vec<String> = m.months.iter().map(|x| self.month(*x)).collect();
+        let mut titles: Vec<String> = Vec::new();
+        for x in &m.misses {
+            if !titles.contains(&x.title) {
+                titles.push(x.title.clone());
+            }
+        }
+        format!(
+            "{}'s dates slipped in {} of the last 3 months ({}), on {}.",
+            m.owner,
+            m.months.len(),
+            join(&months),
+            join(&titles)
+        )
+    }
+}
