@@ -11,8 +11,10 @@ pub mod model;
 pub mod narrative;
 pub mod render;
 pub mod review;
+pub mod roadmap;
 pub mod rules;
 pub mod sample;
+pub mod settings;
 pub mod snapshot;
 pub mod store;
 

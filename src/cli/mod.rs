@@ -2,7 +2,9 @@
 
 mod activity;
 mod initiatives;
+mod monthly;
 mod people;
+mod settings;
 mod table;
 mod workspace;
 
@@ -58,6 +60,11 @@ pub enum Command {
     /// Decisions: add, close, list.
     #[command(subcommand)]
     Decision(activity::DecisionCommand),
+    /// The monthly roadmap update: where things stand, what changed and why, decisions needed.
+    Monthly(monthly::MonthlyArgs),
+    /// The workspace's settings: list, get, set.
+    #[command(subcommand)]
+    Settings(settings::SettingsCommand),
     /// Export the whole workspace, history included.
     Export(workspace::ExportArgs),
     /// Import an exported workspace (all or nothing).
@@ -102,6 +109,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Checkin(a) => initiatives::checkin(&mut ws, a, out)?,
         Command::Blocker(c) => activity::blocker(&mut ws, c, out)?,
         Command::Decision(c) => activity::decision(&mut ws, c, out)?,
+        Command::Monthly(a) => monthly::monthly(&mut ws, &a, out)?,
+        Command::Settings(c) => settings::run(&mut ws, &c, out)?,
         Command::Export(a) => workspace::export(&ws, &a, out)?,
         Command::Import(a) => workspace::import(&mut ws, &a, out)?,
         Command::Backup(a) => workspace::backup(&ws, &a, out)?,

@@ -204,13 +204,14 @@ figure{margin:1.2rem 0}figcaption{font-size:.85rem;opacity:.75}\
 background:#fff}h2{break-after:avoid}li,figure{break-inside:avoid}}";
 
 /// Wraps trusted body markup in a complete page: inline CSS that prints on A4 and Letter and
-/// follows dark mode, and a content policy that forbids script and remote content.
+/// follows dark mode, and a content policy that forbids script and remote content. The page
+/// is also well-formed XML, so tools (and tests) can parse it strictly.
 pub fn html_page(title: &str, body: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         style-src 'unsafe-inline'\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         style-src 'unsafe-inline'\"/>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
          <title>{}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
         escape_html(title)
     )

@@ -5,6 +5,7 @@ mod detail;
 mod initiatives;
 mod open;
 mod people;
+mod reviews;
 mod rows;
 pub mod schema;
 mod transfer;
@@ -17,6 +18,7 @@ pub use detail::InitiativeDetail;
 pub use initiatives::InitiativeFilter;
 pub use open::{default_path, init_connection, resolve_path};
 pub use people::{OwnedInitiative, PersonSummary};
+pub use reviews::REVIEW_KINDS;
 
 use crate::calendar::Clock;
 use crate::error::{Error, Result};

@@ -135,7 +135,7 @@ pub fn decision(row: &Row<'_>) -> rusqlite::Result<Decision> {
     })
 }
 
-fn review(row: &Row<'_>) -> rusqlite::Result<StoredReview> {
+pub fn review(row: &Row<'_>) -> rusqlite::Result<StoredReview> {
     Ok(StoredReview {
         id: row.get("id")?,
         kind: row.get("kind")?,

@@ -1,0 +1,66 @@
+//! `cadence monthly`: the monthly roadmap update, exported and kept.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::calendar::Month;
+use crate::error::Result;
+use crate::render::timeline::Zoom;
+use crate::render::Format;
+use crate::store::Workspace;
+
+#[derive(Debug, Args)]
+pub struct MonthlyArgs {
+    /// The month to review (YYYY-MM); the current month by default.
+    #[arg(long, value_name = "YYYY-MM")]
+    month: Option<String>,
+    /// md (Markdown), html (one self-contained page), txt (plain text) or json (the review).
+    #[arg(long, default_value = "md", value_name = "FORMAT")]
+    format: String,
+    /// Write to this file instead of standard output; the update is kept in the workspace.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Keep the update printed to standard output too, as sent.
+    #[arg(long)]
+    keep: bool,
+    /// The timeline's window in the HTML page: month or quarter.
+    #[arg(long, default_value = "quarter", value_name = "ZOOM")]
+    zoom: String,
+    /// Print the update kept for the month in this format, exactly as it was sent.
+    #[arg(long, conflicts_with = "keep")]
+    sent: bool,
+}
+
+pub fn monthly(ws: &mut Workspace, a: &MonthlyArgs, out: &mut dyn Write) -> Result<()> {
+    let month = match a.month.as_deref() {
+        Some(m) => Month::parse("month", m)?,
+        None => Month::of(ws.clock().today()),
+    };
+    let format: Format = a.format.parse()?;
+    let (body, keep) = if a.sent {
+        (ws.sent_monthly(month, format)?.body, false)
+    } else {
+        let zoom: Zoom = a.zoom.parse()?;
+        (
+            ws.monthly_update(Some(month), format, zoom)?,
+            a.keep || a.out.is_some(),
+        )
+    };
+    match &a.out {
+        Some(path) => {
+            std::fs::write(path, &body)?;
+            writeln!(
+                out,
+                "monthly update for {month} written to {}",
+                path.display()
+            )?;
+        }
+        None => out.write_all(body.as_bytes())?,
+    }
+    if keep {
+        ws.keep_review("monthly", &month.to_string(), format, &body)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,88 @@
+//! The monthly roadmap review read from a workspace: what the CLI exports and what the app's
+//! Roadmap view shows (the review, its timeline at a zoom, and the kept updates).
+
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Month;
+use crate::error::{Error, Result};
+use crate::model::StoredReview;
+use crate::render::monthly::render_monthly;
+use crate::render::timeline::{timeline_svg, Zoom};
+use crate::render::Format;
+use crate::review::monthly::{monthly, MonthlyReview, MonthlySettings};
+use crate::store::Workspace;
+
+/// What the Roadmap view shows for a month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RoadmapView {
+    pub review: MonthlyReview,
+    pub zoom: Zoom,
+    /// The timeline as a self-contained SVG element (the same one the HTML export embeds).
+    pub timeline_svg: String,
+}
+
+impl Workspace {
+    /// The monthly review of `month` (the current month when `None`) as of the workspace's
+    /// today, tuned by the workspace's settings.
+    pub fn monthly_review(&self, month: Option<Month>) -> Result<MonthlyReview> {
+        let today = self.clock().today();
+        let snapshot = self.snapshot()?;
+        let settings = MonthlySettings::from_settings(&snapshot.settings)?;
+        let month = month.unwrap_or_else(|| Month::of(today));
+        Ok(monthly(&snapshot, month, today, &settings))
+    }
+
+    /// The Roadmap view of `month` (the current month when `None`) with its timeline at `zoom`.
+    pub fn roadmap(&self, month: Option<Month>, zoom: Zoom) -> Result<RoadmapView> {
+        let review = self.monthly_review(month)?;
+        let timeline_svg = timeline_svg(&review, zoom);
+        Ok(RoadmapView {
+            review,
+            zoom,
+            timeline_svg,
+        })
+    }
+
+    /// The monthly update of `month` in `format`, as it would be exported.
+    pub fn monthly_update(
+        &self,
+        month: Option<Month>,
+        format: Format,
+        zoom: Zoom,
+    ) -> Result<String> {
+        render_monthly(&self.monthly_review(month)?, format, zoom)
+    }
+
+    /// Renders the monthly update of `month` in `format` and keeps it as exported.
+    pub fn export_monthly(
+        &mut self,
+        month: Option<Month>,
+        format: Format,
+        zoom: Zoom,
+    ) -> Result<StoredReview> {
+        let month = month.unwrap_or_else(|| Month::of(self.clock().today()));
+        let body = self.monthly_update(Some(month), format, zoom)?;
+        self.keep_review("monthly", &month.to_string(), format, &body)
+    }
+
+    /// The latest monthly update kept for `month` in `format`, exactly as it was exported.
+    pub fn sent_monthly(&self, month: Month, format: Format) -> Result<StoredReview> {
+        let kept = self.kept_reviews("monthly", &month.to_string())?;
+        if let Some(r) = kept.iter().rev().find(|r| r.format == format.as_str()) {
+            return Ok(r.clone());
+        }
+        let mut known: Vec<&str> = kept.iter().map(|r| r.format.as_str()).collect();
+        known.sort_unstable();
+        known.dedup();
+        let hint = if known.is_empty() {
+            String::new()
+        } else {
+            format!(" (kept in: {})", known.join(", "))
+        };
+        Err(Error::invalid(
+            "month",
+            format!("no monthly update for {month} was kept in {format}{hint}"),
+        ))
+    }
+}

@@ -1,0 +1,102 @@
+//! The workspace's documented settings: each key with its default, what it means and the
+//! rule its value must follow. Only these keys can be set, and only to valid values.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::review::monthly::MonthlySettings;
+use crate::store::Workspace;
+
+/// A documented setting.
+pub struct SettingDoc {
+    pub key: &'static str,
+    pub default: &'static str,
+    /// What the setting changes, in one sentence.
+    pub meaning: &'static str,
+    check: fn(&str) -> Result<()>,
+}
+
+/// Every setting a workspace knows.
+pub const SETTINGS: &[SettingDoc] = &[
+    SettingDoc {
+        key: MonthlySettings::REPRIORITISATION_THRESHOLD,
+        default: "4",
+        meaning: "Priority changes and date moves in one month above which the monthly review \
+                  flags constant reprioritisation (a whole number from 0 to 100).",
+        check: |v| MonthlySettings::parse_threshold(v).map(|_| ()),
+    },
+    SettingDoc {
+        key: MonthlySettings::FISCAL_YEAR_START,
+        default: "1",
+        meaning: "The month the fiscal year starts in, 1 to 12; quarters are counted from it \
+                  (1 gives calendar quarters).",
+        check: |v| MonthlySettings::parse_fiscal_year_start(v).map(|_| ()),
+    },
+];
+
+/// A setting with its value in one workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SettingValue {
+    pub key: String,
+    /// The value in force: the one set, else the default.
+    pub value: String,
+    pub default: String,
+    /// Whether the workspace sets it (rather than using the default).
+    pub set: bool,
+    pub meaning: String,
+}
+
+fn doc(key: &str) -> Result<&'static SettingDoc> {
+    let key = key.trim();
+    SETTINGS.iter().find(|d| d.key == key).ok_or_else(|| {
+        let keys: Vec<&str> = SETTINGS.iter().map(|d| d.key).collect();
+        Error::invalid(
+            "key",
+            format!(
+                "'{key}' is not a setting; the settings are: {}",
+                keys.join(", ")
+            ),
+        )
+    })
+}
+
+impl Workspace {
+    /// Every documented setting with its value in this workspace.
+    pub fn settings(&self) -> Result<Vec<SettingValue>> {
+        SETTINGS.iter().map(|d| self.setting_value(d.key)).collect()
+    }
+
+    /// One documented setting with its value in this workspace.
+    pub fn setting_value(&self, key: &str) -> Result<SettingValue> {
+        let d = doc(key)?;
+        let stored = self.setting(d.key)?;
+        Ok(SettingValue {
+            key: d.key.into(),
+            value: stored.clone().unwrap_or_else(|| d.default.into()),
+            default: d.default.into(),
+            set: stored.is_some(),
+            meaning: d.meaning.into(),
+        })
+    }
+
+    /// Sets a documented setting after checking its value against the setting's rule.
+    pub fn set_known_setting(&mut self, key: &str, value: &str) -> Result<SettingValue> {
+        let d = doc(key)?;
+        (d.check)(value)?;
+        self.set_setting(d.key, value.trim())?;
+        self.setting_value(d.key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_follows_its_own_rule() {
+        for d in SETTINGS {
+            (d.check)(d.default).unwrap_or_else(|e| panic!("{}: {e}", d.key));
+        }
+    }
+}

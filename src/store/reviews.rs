@@ -1,0 +1,58 @@
+//! Updates as they were exported, kept with their period so a past one can be reread exactly
+//! as it was sent.
+
+use rusqlite::params;
+
+use super::rows;
+use super::Workspace;
+use crate::error::{Error, Result};
+use crate::model::StoredReview;
+use crate::render::Format;
+
+/// The kinds of review an update can be kept for.
+pub const REVIEW_KINDS: &[&str] = &["weekly", "monthly", "quarterly"];
+
+impl Workspace {
+    /// Keeps the update of a `kind` review (`weekly`, `monthly` or `quarterly`) for `period`
+    /// as exported in `format`, stamped now.
+    pub fn keep_review(
+        &mut self,
+        kind: &str,
+        period: &str,
+        format: Format,
+        body: &str,
+    ) -> Result<StoredReview> {
+        if !REVIEW_KINDS.contains(&kind) {
+            return Err(Error::invalid(
+                "kind",
+                format!("'{kind}' is not one of: {}", REVIEW_KINDS.join(", ")),
+            ));
+        }
+        self.write(|tx, clock| {
+            let now = clock.now();
+            tx.execute(
+                "INSERT INTO reviews(kind, period, format, body, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![kind, period, format.as_str(), body, now],
+            )?;
+            Ok(StoredReview {
+                id: tx.last_insert_rowid(),
+                kind: kind.into(),
+                period: period.into(),
+                format: format.as_str().into(),
+                body: body.into(),
+                created_at: now,
+            })
+        })
+    }
+
+    /// The updates kept for a `kind` review of `period`, oldest first.
+    pub fn kept_reviews(&self, kind: &str, period: &str) -> Result<Vec<StoredReview>> {
+        rows::all(
+            &self.conn,
+            "SELECT * FROM reviews WHERE kind = ?1 AND period = ?2 ORDER BY id",
+            [kind, period],
+            rows::review,
+        )
+    }
+}

@@ -1,0 +1,441 @@
+//! `cadence monthly` on real workspace files: golden updates, exports kept and reread as
+//! sent, the HTML page parsed back, the JSON shape, and the reprioritisation setting.
+
+mod common;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use cadence::model::{InitiativePatch, NewInitiative, Status};
+use common::company::Company;
+use common::Env;
+
+/// Runs the real binary on `db` with today pinned; returns (success, stdout, stderr).
+fn cadence(db: &Path, today: &str, args: &[&str]) -> (bool, String, String) {
+    let out = Command::cargo_bin("cadence")
+        .unwrap()
+        .env_remove("CADENCE_DB")
+        .env_remove("CADENCE_TODAY")
+        .args(["--db", db.to_str().unwrap(), "--today", today])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn ok(db: &Path, today: &str, args: &[&str]) -> String {
+    let (success, stdout, stderr) = cadence(db, today, args);
+    assert!(success, "{args:?} failed: {stderr}");
+    stdout
+}
+
+/// Compares `text` with `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites the file instead.
+fn golden(name: &str, text: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing; run with UPDATE_GOLDEN=1", path.display()));
+    assert_eq!(text, want, "{name} differs from the golden file");
+}
+
+/// A small company's February 2027: every group, every kind of change, decisions open,
+/// overdue and closed, and every signal raised.
+fn february() -> Company {
+    let co = Company::temp();
+    let checkout = co.active(
+        "2026-12-01 09:00",
+        "Checkout *redesign* [beta]",
+        "Ben Okoro",
+        "2027-02-12",
+        "2027-02-26",
+    );
+    let export = co.active(
+        "2026-12-01 09:00",
+        "Invoice export",
+        "Chloé Martin",
+        "2027-02-10",
+        "2027-02-17",
+    );
+    let legacy = co.active(
+        "2026-12-01 09:00",
+        "Legacy cleanup",
+        "Ana Lima",
+        "2027-03-01",
+        "2027-03-15",
+    );
+    let mobile = co.active(
+        "2027-01-04 09:00",
+        "Mobile app",
+        "Dev Patel",
+        "2027-03-31",
+        "2027-04-15",
+    );
+    let warehouse = co
+        .at("2027-01-04 09:00")
+        .add_initiative(&NewInitiative {
+            title: "Data warehouse".into(),
+            owner: "Dev Patel".into(),
+            status: Some(Status::Active),
+            target_date: Some("2027-02-12".into()),
+            backup_date: Some("2027-03-01".into()),
+            risk: Some("the vendor's export API is rate-limited".into()),
+            risk_level: Some("high".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let partner = co.active(
+        "2027-01-04 09:00",
+        "Partner API",
+        "Chloé Martin",
+        "2027-04-01",
+        "2027-04-15",
+    );
+    co.dates(
+        "2027-01-10 11:00",
+        checkout,
+        "2027-02-19",
+        "2027-03-05",
+        "The payment vendor changed its API.",
+    );
+    co.checkin("2027-01-29 16:00", mobile, "2027-W04", "at-risk");
+    co.dates(
+        "2027-02-03 10:00",
+        checkout,
+        "2027-02-26",
+        "2027-03-12",
+        "design review found accessibility gaps",
+    );
+    co.edit(
+        "2027-02-05 09:30",
+        mobile,
+        InitiativePatch {
+            owner: Some("Ana Lima".into()),
+            ..Default::default()
+        },
+        "Dev moved to the platform work",
+    );
+    co.checkin("2027-02-12 17:00", checkout, "2027-W06", "at-risk");
+    co.checkin("2027-02-12 17:00", warehouse, "2027-W06", "off-track");
+    co.checkin("2027-02-12 17:00", export, "2027-W06", "on-track");
+    co.checkin("2027-02-17 17:00", mobile, "2027-W07", "on-track");
+    co.edit(
+        "2027-02-08 14:00",
+        warehouse,
+        InitiativePatch {
+            priority: Some(2),
+            ..Default::default()
+        },
+        "The board asked for revenue reporting",
+    );
+    co.edit(
+        "2027-02-09 15:00",
+        export,
+        InitiativePatch {
+            status: Some("done".into()),
+            result: Some("Twelve customers exported a full year in the first week".into()),
+            ..Default::default()
+        },
+        "Shipped to all plans",
+    );
+    co.proposed(
+        "2027-02-10 10:00",
+        "Single sign-on",
+        "Ana Lima",
+        Some("2027-05-03"),
+    );
+    co.proposed("2027-02-11 10:00", "Referral programme", "Ana Lima", None);
+    co.status(
+        "2027-02-12 10:00",
+        legacy,
+        "dropped",
+        "No longer needed after the vendor switch",
+    );
+    co.status(
+        "2027-02-15 10:00",
+        partner,
+        "paused",
+        "Waiting for the partner's contract",
+    );
+    co.edit(
+        "2027-02-16 10:00",
+        mobile,
+        InitiativePatch {
+            priority: Some(1),
+            ..Default::default()
+        },
+        "",
+    );
+    let mut ws = co.at("2027-01-20 09:00");
+    ws.add_decision(
+        "Do we delay checkout to March",
+        "Ana Lima",
+        "2027-02-15",
+        Some(checkout),
+    )
+    .unwrap();
+    ws.add_decision(
+        "Which warehouse vendor do we pick?",
+        "Ben Okoro",
+        "2027-02-25",
+        Some(warehouse),
+    )
+    .unwrap();
+    let hire = ws
+        .add_decision(
+            "Hire a second designer?",
+            "Chloé Martin",
+            "2027-02-05",
+            None,
+        )
+        .unwrap();
+    drop(ws);
+    co.at("2027-02-04 12:00")
+        .close_decision(hire.id, "Yes, a contractor for three months.")
+        .unwrap();
+    ok(
+        &co.path,
+        "2027-02-18",
+        &["settings", "set", "monthly.reprioritisation_threshold", "2"],
+    );
+    co
+}
+
+#[test]
+fn golden_update_of_a_month_with_everything_in_it() {
+    let co = february();
+    let md = ok(&co.path, "2027-02-18", &["monthly", "--month", "2027-02"]);
+    golden("monthly_2027-02.md", &md);
+    let txt = ok(
+        &co.path,
+        "2027-02-18",
+        &["monthly", "--month", "2027-02", "--format", "txt"],
+    );
+    golden("monthly_2027-02.txt", &txt);
+    // Deterministic: the same workspace and month give the same bytes.
+    assert_eq!(
+        md,
+        ok(&co.path, "2027-02-18", &["monthly", "--month", "2027-02"])
+    );
+}
+
+#[test]
+fn golden_update_of_the_sample_company_and_of_a_quiet_month() {
+    let env = Env::temp();
+    env.ok(&["demo"]);
+    golden("monthly_sample.md", &env.ok(&["monthly"]));
+
+    let co = Company::temp();
+    let id = co.active(
+        "2026-11-02 09:00",
+        "Billing v2",
+        "Tomás Silva",
+        "2027-01-15",
+        "2027-01-29",
+    );
+    co.checkin("2026-11-27 16:00", id, "2026-W48", "on-track");
+    let quiet = ok(
+        &co.path,
+        "2026-12-20",
+        &["monthly", "--month", "2026-12", "--format", "txt"],
+    );
+    golden("monthly_quiet.txt", &quiet);
+}
+
+#[test]
+fn an_exported_update_is_kept_and_reread_exactly_as_sent() {
+    let env = Env::temp();
+    env.ok(&["demo"]);
+    let file = env.dir.path().join("november.html");
+    let said = env.ok(&[
+        "monthly",
+        "--format",
+        "html",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(said.contains("written to"), "{said}");
+    let sent = std::fs::read_to_string(&file).unwrap();
+    env.ok(&[
+        "edit",
+        "1",
+        "--target",
+        "2026-12-14",
+        "--reason",
+        "later news",
+    ]);
+    let again = env.ok(&["monthly", "--sent", "--format", "html"]);
+    assert_eq!(again, sent, "the kept update reads exactly as sent");
+    assert_ne!(env.ok(&["monthly", "--format", "html"]), sent);
+
+    let err = env.fails(&["monthly", "--sent"]);
+    assert!(
+        err.contains("error: month: no monthly update for 2026-11 was kept in md (kept in: html)"),
+        "{err}"
+    );
+    // Printing to standard output keeps nothing unless asked.
+    env.ok(&["monthly", "--month", "2026-10"]);
+    env.fails(&["monthly", "--month", "2026-10", "--sent"]);
+    let kept = env.ok(&["monthly", "--month", "2026-10", "--keep"]);
+    assert_eq!(env.ok(&["monthly", "--month", "2026-10", "--sent"]), kept);
+}
+
+#[test]
+fn the_next_review_counts_changes_from_the_previous_update() {
+    let env = Env::temp();
+    env.ok(&["demo"]);
+    let text = env.ok(&["monthly", "--month", "2026-10", "--keep"]);
+    assert!(text.contains("## What changed in October"), "{text}");
+    let nov = env.ok(&["monthly"]);
+    assert!(
+        nov.contains("## What changed since the October update"),
+        "{nov}"
+    );
+}
+
+#[test]
+fn the_html_page_is_self_contained_with_the_timeline_and_hostile_titles_as_text() {
+    let env = Env::temp();
+    env.ok(&["demo"]);
+    let hostile = "<script>alert(1)</script> & </style><img src=x onerror=alert(1)>";
+    env.ok(&["edit", "2", "--title", hostile, "--reason", "test"]);
+    let html = env.ok(&["monthly", "--format", "html"]);
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc =
+        roxmltree::Document::parse_with_options(&html, options).expect("the page parses strictly");
+    let mut svgs = 0;
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        let name = n.tag_name().name();
+        assert!(
+            !matches!(name, "script" | "img" | "iframe" | "link" | "object"),
+            "{name}"
+        );
+        svgs += usize::from(name == "svg");
+        for a in n.attributes() {
+            assert!(
+                !a.name().to_lowercase().starts_with("on"),
+                "{name} {}",
+                a.name()
+            );
+            assert!(!a.value().to_lowercase().contains("javascript:"));
+            if matches!(a.name(), "src" | "href") {
+                panic!("{name} loads {}", a.value());
+            }
+        }
+    }
+    assert_eq!(svgs, 1, "the timeline is embedded once");
+    let items: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("li"))
+        .filter_map(|n| n.text().map(str::to_string))
+        .collect();
+    assert!(items.iter().any(|t| t.starts_with(hostile)), "{items:?}");
+    let csp = doc
+        .descendants()
+        .find(|n| n.attribute("http-equiv") == Some("Content-Security-Policy"))
+        .unwrap();
+    assert!(csp
+        .attribute("content")
+        .unwrap()
+        .contains("default-src 'none'"));
+
+    let md = env.ok(&["monthly"]);
+    assert!(
+        md.contains(r"\<script\>alert(1)\</script\> \& \</style\>\<img src=x onerror=alert(1)\>"),
+        "{md}"
+    );
+}
+
+#[test]
+fn json_is_the_whole_review() {
+    let env = Env::temp();
+    env.ok(&["demo"]);
+    let v: serde_json::Value =
+        serde_json::from_str(&env.ok(&["monthly", "--format", "json"])).unwrap();
+    assert_eq!(v["month"], "2026-11");
+    assert_eq!(v["as_of"], "2026-11-23");
+    for key in [
+        "counts",
+        "roadmap",
+        "changes",
+        "decisions",
+        "signals",
+        "settings",
+    ] {
+        assert!(v.get(key).is_some(), "{key}");
+    }
+    assert_eq!(v["roadmap"]["on_track"][0]["title"], "Billing v2");
+    assert_eq!(v["roadmap"]["on_track"][0]["health"], "on-track");
+    assert_eq!(v["changes"]["date_moves"][0]["target"]["days"], 14);
+    assert_eq!(v["signals"]["reprioritisation"]["threshold"], 4);
+    assert_eq!(v["decisions"]["open"][0]["days_overdue"], 1);
+}
+
+#[test]
+fn the_reprioritisation_threshold_is_a_checked_setting() {
+    let env = Env::temp();
+    env.ok(&["demo"]);
+    let list = env.ok(&["settings", "list"]);
+    assert!(
+        list.contains("monthly.reprioritisation_threshold"),
+        "{list}"
+    );
+    assert_eq!(
+        env.ok(&["settings", "get", "monthly.reprioritisation_threshold"]),
+        "4\n"
+    );
+    let err = env.fails(&[
+        "settings",
+        "set",
+        "monthly.reprioritisation_threshold",
+        "lots",
+    ]);
+    assert!(
+        err.starts_with("error: monthly.reprioritisation_threshold: 'lots' is not a whole number"),
+        "{err}"
+    );
+    assert!(env
+        .fails(&["settings", "set", "colour", "red"])
+        .contains("is not a setting"));
+    let quiet = env.ok(&["monthly"]);
+    assert!(!quiet.contains("Constant reprioritisation"));
+    env.ok(&["settings", "set", "monthly.reprioritisation_threshold", "2"]);
+    let loud = env.ok(&["monthly"]);
+    assert!(
+        loud.contains("Constant reprioritisation: the roadmap changed 3 times in November"),
+        "{loud}"
+    );
+    let json = env.json(&["settings", "list", "--json"]);
+    assert_eq!(json[0]["value"], "2");
+    assert_eq!(json[0]["set"], true);
+}
+
+#[test]
+fn bad_months_and_formats_are_refused_with_the_field() {
+    let env = Env::temp();
+    env.ok(&["demo"]);
+    assert_eq!(
+        env.fails(&["monthly", "--month", "2026-13"]),
+        "error: month: '2026-13' is not a month like 2026-03\n"
+    );
+    assert_eq!(
+        env.fails(&["monthly", "--format", "pdf"]),
+        "error: format: 'pdf' is not one of: md, html, txt, json\n"
+    );
+    assert_eq!(
+        env.fails(&["monthly", "--zoom", "week"]),
+        "error: zoom: 'week' is not one of: month, quarter\n"
+    );
+}
