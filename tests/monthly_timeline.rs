@@ -269,3 +269,21 @@ fn an_empty_roadmap_says_so() {
     assert_eq!(check_bars(&r, &svg), 0);
     assert!(svg.contains("No active or upcoming initiatives."));
 }
+
+#[test]
+fn the_roadmap_view_shows_the_same_picture_as_the_html_export() {
+    let co = Company::temp();
+    co.at("2026-11-23 08:00").load_sample(false).unwrap();
+    let ws = co.at("2026-11-23 12:00");
+    let month = Some(cadence::calendar::Month::parse("month", "2026-11").unwrap());
+    for zoom in [Zoom::Month, Zoom::Quarter] {
+        let view = ws.roadmap(month, zoom).unwrap();
+        assert_eq!(view.zoom, zoom);
+        assert_eq!(view.review, ws.monthly_review(month).unwrap());
+        let html = ws
+            .monthly_update(month, cadence::render::Format::Html, zoom)
+            .unwrap();
+        assert!(html.contains(&view.timeline_svg), "{zoom:?}");
+        assert_eq!(check_bars(&view.review, &view.timeline_svg), 7);
+    }
+}

@@ -540,3 +540,68 @@ impl Writer {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::monthly::{monthly, MonthlySettings};
+    use crate::snapshot::Snapshot;
+
+    fn empty_review(today: &str) -> MonthlyReview {
+        let snap: Snapshot = serde_json::from_str(
+            r#"{"format":"cadence-workspace","schema_version":1,"settings":{},"people":[],
+            "initiatives":[],"changes":[],"checkins":[],"blockers":[],"decisions":[],
+            "baselines":[],"reviews":[]}"#,
+        )
+        .unwrap();
+        let today = NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
+        monthly(&snap, Month::of(today), today, &MonthlySettings::default())
+    }
+
+    #[test]
+    fn the_summary_agrees_in_number() {
+        let mut r = empty_review("2026-11-23");
+        let summary = |r: &MonthlyReview| monthly_update(r).summary.join(" ");
+        assert_eq!(
+            summary(&r),
+            "As of 23 November, no initiative with a check-in is under way. Nothing was \
+             finished in November. No decisions are waiting on the leadership."
+        );
+        r.counts.at_risk = 1;
+        r.counts.off_track = 2;
+        r.counts.done = 2;
+        r.counts.decisions_open = 1;
+        r.counts.decisions_overdue = 1;
+        assert_eq!(
+            summary(&r),
+            "As of 23 November, 1 initiative is at risk and 2 are off track. 2 initiatives \
+             were finished in November. 1 decision is waiting on the leadership, and it is \
+             overdue."
+        );
+        r.counts.decisions_open = 3;
+        r.counts.decisions_overdue = 3;
+        assert!(summary(&r)
+            .ends_with("3 decisions are waiting on the leadership, all of them overdue."));
+    }
+
+    #[test]
+    fn a_finished_month_speaks_of_its_end_and_years_appear_only_when_they_differ() {
+        let r = empty_review("2026-12-31");
+        let u = monthly_update(&r);
+        assert_eq!(u.title, "Roadmap update: December 2026");
+        assert!(u.summary[0].starts_with("At the end of December,"));
+        let w = Writer { year: 2026 };
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            w.bounded(d("2026-12-18"), Some(d("2027-01-08"))),
+            "18 December, with 8 January 2027 as the backup"
+        );
+        assert_eq!(
+            w.bounded(d("2026-12-18"), Some(d("2026-12-18"))),
+            "18 December"
+        );
+        assert_eq!(question("Go ahead"), "Go ahead?");
+        assert_eq!(reason(Some("  ")), " No reason was given.");
+        assert_eq!(reason(Some("vendor late.")), " Reason: Vendor late.");
+    }
+}
