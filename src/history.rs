@@ -83,6 +83,20 @@ pub fn as_of(i: &Initiative, changes: &[&Change], at: NaiveDateTime) -> Option<I
     Some(past)
 }
 
+/// The items in an initiative's scope, replayed from its `scope` change-log entries (oldest
+/// first): an entry with no old value adds its item, one with no new value cuts it.
+pub fn scope<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    for c in changes.into_iter().filter(|c| c.field == "scope") {
+        match (&c.old_value, &c.new_value) {
+            (None, Some(item)) => items.push(item.clone()),
+            (Some(item), None) => items.retain(|i| i != item),
+            _ => {}
+        }
+    }
+    items
+}
+
 /// How a date moved against the first date the owner committed to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -266,7 +266,8 @@ pub struct Change {
     pub id: Id,
     pub initiative_id: Id,
     pub at: NaiveDateTime,
-    /// The field's name as in `Initiative`, or `created` for the creation itself.
+    /// The field's name as in `Initiative`, `created` for the creation itself, or `scope`
+    /// for a scope item added (no old value) or cut (no new value).
     pub field: String,
     pub old_value: Option<String>,
     pub new_value: Option<String>,

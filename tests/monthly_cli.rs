@@ -147,6 +147,16 @@ fn february() -> Company {
         },
         "Shipped to all plans",
     );
+    co.at("2027-01-04 09:00")
+        .add_scope(checkout, "Saved cards", None)
+        .unwrap();
+    co.at("2027-02-11 16:00")
+        .cut_scope(
+            checkout,
+            "Saved cards",
+            "the vault contract is not signed yet.",
+        )
+        .unwrap();
     co.proposed(
         "2027-02-10 10:00",
         "Single sign-on",
@@ -438,4 +448,58 @@ fn bad_months_and_formats_are_refused_with_the_field() {
         env.fails(&["monthly", "--zoom", "week"]),
         "error: zoom: 'week' is not one of: month, quarter\n"
     );
+}
+
+#[test]
+fn scope_items_are_added_and_cut_with_a_reason() {
+    let env = Env::temp();
+    env.ok(&["demo"]);
+    assert_eq!(
+        env.ok(&["scope", "add", "1", "Card payments"]),
+        "- Card payments\n"
+    );
+    env.ok(&["scope", "add", "1", "Refunds"]);
+    assert!(env
+        .fails(&["scope", "add", "1", "refunds"])
+        .contains("'refunds' is already in the scope of initiative 1"));
+    assert_eq!(
+        env.fails(&["scope", "cut", "1", "Refunds", "--reason", " "]),
+        "error: reason: must not be empty\n"
+    );
+    assert_eq!(
+        env.fails(&["scope", "cut", "1", "Receipts", "--reason", "later"]),
+        "error: item: 'Receipts' is not in the scope of initiative 1; the scope is: Card \
+         payments, Refunds\n"
+    );
+    let left = env.ok(&[
+        "scope",
+        "cut",
+        "1",
+        "refunds",
+        "--reason",
+        "No refund API yet",
+    ]);
+    assert_eq!(left, "- Card payments\n");
+    assert_eq!(
+        env.json(&["scope", "list", "1", "--json"]),
+        serde_json::json!(["Card payments"])
+    );
+    let history = env.json(&["history", "1", "--json"]);
+    let last = history.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (
+            last["field"].clone(),
+            last["old_value"].clone(),
+            last["new_value"].clone()
+        ),
+        ("scope".into(), "Refunds".into(), serde_json::Value::Null)
+    );
+    let update = env.ok(&["monthly"]);
+    assert!(
+        update.contains(
+            "- Billing v2 (Tomás Silva): “Refunds” was cut from the scope. Reason: No refund API yet."
+        ),
+        "{update}"
+    );
+    env.fails(&["scope", "list", "99"]);
 }

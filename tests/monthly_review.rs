@@ -192,6 +192,15 @@ fn what_changed_reads_the_change_log_since_the_start_of_the_month() {
         "paused",
         "Waiting for the window",
     );
+    co.at("2026-10-20 10:00")
+        .add_scope(billing, "Refunds", None)
+        .unwrap();
+    co.at("2026-10-31 23:59")
+        .cut_scope(offline, "nothing", "x")
+        .unwrap_err();
+    co.at("2026-11-11 10:00")
+        .cut_scope(billing, "refunds", "The provider cannot refund by API yet")
+        .unwrap();
 
     let r = co.review("2026-11", "2026-11-23");
     assert_eq!(r.changes_since, t("2026-11-01 00:00"));
@@ -234,6 +243,24 @@ fn what_changed_reads_the_change_log_since_the_start_of_the_month() {
         Some("Email is enough")
     );
     assert_eq!(r.changes.paused[0].title, "Search");
+    let cut = &r.changes.scope_cuts;
+    assert_eq!(
+        (
+            cut[0].title.as_str(),
+            cut[0].item.as_str(),
+            cut[0].reason.as_deref()
+        ),
+        (
+            "Billing v2",
+            "Refunds",
+            Some("The provider cannot refund by API yet")
+        )
+    );
+    assert!(co
+        .review("2026-10", "2026-11-23")
+        .changes
+        .scope_cuts
+        .is_empty());
     assert_eq!(r.changes.paused[0].from, Some(Status::Active));
 }
 

@@ -4,6 +4,7 @@ mod activity;
 mod initiatives;
 mod monthly;
 mod people;
+mod scope;
 mod settings;
 mod table;
 mod workspace;
@@ -54,6 +55,9 @@ pub enum Command {
     History(initiatives::ShowArgs),
     /// Record the owner's weekly check-in.
     Checkin(initiatives::CheckinArgs),
+    /// Scope items of an initiative: add, cut (with the reason), list.
+    #[command(subcommand)]
+    Scope(scope::ScopeCommand),
     /// Blockers: add, resolve, list.
     #[command(subcommand)]
     Blocker(activity::BlockerCommand),
@@ -107,6 +111,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Edit(a) => initiatives::edit(&mut ws, a, out)?,
         Command::History(a) => initiatives::history(&ws, &a, out)?,
         Command::Checkin(a) => initiatives::checkin(&mut ws, a, out)?,
+        Command::Scope(c) => scope::run(&mut ws, &c, out)?,
         Command::Blocker(c) => activity::blocker(&mut ws, c, out)?,
         Command::Decision(c) => activity::decision(&mut ws, c, out)?,
         Command::Monthly(a) => monthly::monthly(&mut ws, &a, out)?,

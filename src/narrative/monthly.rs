@@ -300,6 +300,15 @@ impl Writer {
         };
         let c = &r.changes;
         let mut items: Vec<String> = c.date_moves.iter().map(|m| self.moved(m)).collect();
+        for cut in &c.scope_cuts {
+            items.push(format!(
+                "{} ({}): \u{201c}{}\u{201d} was cut from the scope.{}",
+                cut.title,
+                cut.owner,
+                cut.item,
+                reason(cut.reason.as_deref())
+            ));
+        }
         for o in &c.owner_changes {
             items.push(format!(
                 "{} passed from {} to {}.{}",

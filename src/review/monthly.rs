@@ -14,7 +14,9 @@ use crate::history;
 use crate::model::{Change, CheckIn, Health, Id, Initiative, RiskLevel, Status, Track};
 use crate::snapshot::Snapshot;
 
-pub use changes::{DateMove, FieldMove, MonthlyChanges, OwnerChange, PriorityChange, StatusEvent};
+pub use changes::{
+    DateMove, FieldMove, MonthlyChanges, OwnerChange, PriorityChange, ScopeCut, StatusEvent,
+};
 pub use settings::MonthlySettings;
 pub use signals::{
     BacklogGrowth, InitiativeRef, MissedCommitments, MissedKind, MissedTarget, MonthlySignals,

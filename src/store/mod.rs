@@ -8,6 +8,7 @@ mod people;
 mod reviews;
 mod rows;
 pub mod schema;
+mod scope;
 mod transfer;
 
 use std::path::{Path, PathBuf};

@@ -17,6 +17,8 @@ use crate::snapshot::Snapshot;
 pub struct MonthlyChanges {
     /// Target or backup dates moved (one entry per edit).
     pub date_moves: Vec<DateMove>,
+    /// Items cut from an initiative's scope.
+    pub scope_cuts: Vec<ScopeCut>,
     pub owner_changes: Vec<OwnerChange>,
     pub priority_changes: Vec<PriorityChange>,
     /// Initiatives created.
@@ -29,6 +31,7 @@ impl MonthlyChanges {
     /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
         self.date_moves.is_empty()
+            && self.scope_cuts.is_empty()
             && self.owner_changes.is_empty()
             && self.priority_changes.is_empty()
             && self.added.is_empty()
@@ -64,6 +67,18 @@ pub struct FieldMove {
     pub committed: Option<NaiveDate>,
     /// Days from the committed date to the new one.
     pub slip_days: Option<i32>,
+}
+
+/// An item cut from an initiative's scope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ScopeCut {
+    pub initiative_id: Id,
+    pub title: String,
+    pub owner: String,
+    pub at: NaiveDateTime,
+    pub item: String,
+    pub reason: Option<String>,
 }
 
 /// An initiative handed to another owner.
@@ -144,6 +159,18 @@ pub(super) fn changes(
                     entry.target = Some(m);
                 } else {
                     entry.backup = Some(m);
+                }
+            }
+            "scope" => {
+                if let (Some(item), None) = (&c.old_value, &c.new_value) {
+                    out.scope_cuts.push(ScopeCut {
+                        initiative_id: c.initiative_id,
+                        title,
+                        owner,
+                        at: c.at,
+                        item: item.clone(),
+                        reason: c.reason.clone(),
+                    });
                 }
             }
             "owner" => {
