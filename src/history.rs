@@ -97,6 +97,30 @@ pub fn scope<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Vec<String> {
     items
 }
 
+/// Whether a change replaced a target or backup date by another one.
+pub fn is_date_move(c: &Change) -> bool {
+    matches!(c.field.as_str(), "target_date" | "backup_date")
+        && c.old_value.is_some()
+        && c.new_value.is_some()
+        && c.old_value != c.new_value
+}
+
+/// How many edits moved a target or backup date from `from` to `to` (both included):
+/// moving a target and its backup in one edit counts once. `changes` are oldest first.
+pub fn date_edits<'a>(
+    changes: impl IntoIterator<Item = &'a Change>,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> u32 {
+    let mut edits: Vec<NaiveDateTime> = changes
+        .into_iter()
+        .filter(|c| c.at >= from && c.at <= to && is_date_move(c))
+        .map(|c| c.at)
+        .collect();
+    edits.dedup();
+    edits.len() as u32
+}
+
 /// How a date moved against the first date the owner committed to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

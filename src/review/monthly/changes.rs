@@ -257,20 +257,9 @@ pub(super) fn date_edits(snap: &Snapshot, id: Id, quarter: Quarter, to: NaiveDat
         .first_day()
         .and_hms_opt(0, 0, 0)
         .expect("valid time");
-    let mut edits: Vec<NaiveDateTime> = snap
-        .changes_of(id)
-        .filter(|c| c.at >= from && c.at <= to.min(end_of_day(quarter.last_day())))
-        .filter(|c| is_date_move(c))
-        .map(|c| c.at)
-        .collect();
-    edits.dedup();
-    edits.len() as u32
-}
-
-/// Whether a change replaced a target or backup date by another one.
-pub(super) fn is_date_move(c: &Change) -> bool {
-    matches!(c.field.as_str(), "target_date" | "backup_date")
-        && c.old_value.is_some()
-        && c.new_value.is_some()
-        && c.old_value != c.new_value
+    history::date_edits(
+        snap.changes_of(id),
+        from,
+        to.min(end_of_day(quarter.last_day())),
+    )
 }

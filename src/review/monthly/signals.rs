@@ -6,10 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::changes::is_date_move;
 use super::{entered, MonthlySettings, Window};
 use crate::calendar::{end_of_day, Month};
 use crate::history;
+use crate::history::is_date_move;
 use crate::model::{Change, Id, Status};
 use crate::snapshot::Snapshot;
 
