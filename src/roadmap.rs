@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::StoredReview;
 use crate::render::monthly::render_monthly;
 use crate::render::timeline::{timeline_svg, Zoom};
@@ -68,21 +68,6 @@ impl Workspace {
 
     /// The latest monthly update kept for `month` in `format`, exactly as it was exported.
     pub fn sent_monthly(&self, month: Month, format: Format) -> Result<StoredReview> {
-        let kept = self.kept_reviews("monthly", &month.to_string())?;
-        if let Some(r) = kept.iter().rev().find(|r| r.format == format.as_str()) {
-            return Ok(r.clone());
-        }
-        let mut known: Vec<&str> = kept.iter().map(|r| r.format.as_str()).collect();
-        known.sort_unstable();
-        known.dedup();
-        let hint = if known.is_empty() {
-            String::new()
-        } else {
-            format!(" (kept in: {})", known.join(", "))
-        };
-        Err(Error::invalid(
-            "month",
-            format!("no monthly update for {month} was kept in {format}{hint}"),
-        ))
+        self.sent_review("monthly", "month", &month.to_string(), format)
     }
 }

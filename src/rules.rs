@@ -1,5 +1,6 @@
 //! The rules an initiative lives by: one named owner, a bounded timeline, a named risk.
 
+use crate::calendar::Quarter;
 use crate::error::{Error, Result};
 use crate::model::{Initiative, Status};
 
@@ -216,6 +217,45 @@ pub fn check_initiative(i: &Initiative) -> Result<()> {
     Ok(())
 }
 
+/// Checks that `i` can be committed to the plan of `quarter`: it is proposed or active, it
+/// passes the rules of an active initiative (one named owner, a bounded timeline, a named
+/// risk with its level), and its target date falls inside the quarter. Errors name the
+/// initiative.
+pub fn check_commitment(i: &Initiative, quarter: Quarter) -> Result<()> {
+    let named = |e: Error| match e {
+        Error::Invalid { field, message } => Error::invalid(
+            field,
+            format!("'{}' (initiative {}): {message}", i.title, i.id),
+        ),
+        other => other,
+    };
+    if !matches!(i.status, Status::Proposed | Status::Active) {
+        return Err(named(Error::invalid(
+            "status",
+            format!(
+                "it is {}; a plan commits proposed or active initiatives",
+                i.status
+            ),
+        )));
+    }
+    owner_name("owner", &i.owner).map_err(named)?;
+    let mut active = i.clone();
+    active.status = Status::Active;
+    check_initiative(&active).map_err(named)?;
+    match i.target_date {
+        Some(target) if !quarter.contains(target) => Err(named(Error::invalid(
+            "target_date",
+            format!(
+                "the target date ({target}) falls outside {quarter} ({} to {}); a plan commits \
+                 what its quarter delivers",
+                quarter.first_day(),
+                quarter.last_day()
+            ),
+        ))),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,6 +337,60 @@ mod tests {
             assert!(refused(name).contains("placeholder"), "{name}");
         }
         assert!(refused("   ").contains("missing"));
+    }
+
+    #[test]
+    fn a_commitment_needs_the_rules_of_active_work_and_a_target_in_the_quarter() {
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let at = day("2026-09-01").and_hms_opt(9, 0, 0).unwrap();
+        let mut i = Initiative {
+            id: 7,
+            title: "Billing v2".into(),
+            owner_id: 1,
+            owner: "Tomás Silva".into(),
+            track: crate::model::Track::Customer,
+            status: Status::Proposed,
+            priority: 1,
+            outcome: None,
+            measure: None,
+            result: None,
+            start_date: None,
+            target_date: Some(day("2026-12-31")),
+            backup_date: None,
+            risk: Some("the sandbox fails".into()),
+            risk_level: Some(crate::model::RiskLevel::Medium),
+            mitigation: None,
+            created_at: at,
+            updated_at: at,
+        };
+        let q4 = Quarter::of(day("2026-11-01"), 1);
+        let err = check_commitment(&i, q4).unwrap_err();
+        assert_eq!(err.field(), Some("backup_date"));
+        assert!(
+            err.to_string().contains("'Billing v2' (initiative 7)"),
+            "{err}"
+        );
+        i.backup_date = Some(day("2027-01-08"));
+        check_commitment(&i, q4).unwrap();
+        i.target_date = Some(day("2027-01-01"));
+        let err = check_commitment(&i, q4).unwrap_err();
+        assert_eq!(err.field(), Some("target_date"));
+        assert!(err.to_string().contains("falls outside 2026-Q4"), "{err}");
+        i.target_date = Some(day("2026-10-01"));
+        i.risk_level = None;
+        assert_eq!(
+            check_commitment(&i, q4).unwrap_err().field(),
+            Some("risk_level")
+        );
+        i.risk_level = Some(crate::model::RiskLevel::Low);
+        i.status = Status::Done;
+        assert_eq!(
+            check_commitment(&i, q4).unwrap_err().field(),
+            Some("status")
+        );
+        i.status = Status::Active;
+        i.owner = "Backend team".into();
+        assert_eq!(check_commitment(&i, q4).unwrap_err().field(), Some("owner"));
     }
 
     #[test]

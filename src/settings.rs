@@ -80,10 +80,22 @@ impl Workspace {
         })
     }
 
-    /// Sets a documented setting after checking its value against the setting's rule.
+    /// Sets a documented setting after checking its value against the setting's rule. The
+    /// fiscal year's start month cannot change once a plan is committed: the committed
+    /// quarters would be counted from another month.
     pub fn set_known_setting(&mut self, key: &str, value: &str) -> Result<SettingValue> {
         let d = doc(key)?;
         (d.check)(value)?;
+        if d.key == MonthlySettings::FISCAL_YEAR_START
+            && self.setting_value(d.key)?.value != value.trim()
+            && self.has_baselines()?
+        {
+            return Err(Error::Conflict(format!(
+                "{}: plans are already committed for quarters counted from the current start \
+                 month; changing it would move them",
+                d.key
+            )));
+        }
         self.set_setting(d.key, value.trim())?;
         self.setting_value(d.key)
     }

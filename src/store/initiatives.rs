@@ -52,7 +52,7 @@ fn level_field(text: Option<&str>) -> Result<Option<crate::model::RiskLevel>> {
 }
 
 /// Writes every field of `i` over its row.
-fn update_row(tx: &Transaction<'_>, i: &Initiative) -> Result<()> {
+pub(super) fn update_row(tx: &Transaction<'_>, i: &Initiative) -> Result<()> {
     tx.execute(
         "UPDATE initiatives SET title = ?2, owner_id = ?3, track = ?4, status = ?5, priority = ?6,
             outcome = ?7, measure = ?8, result = ?9, start_date = ?10, target_date = ?11,
@@ -81,7 +81,7 @@ fn update_row(tx: &Transaction<'_>, i: &Initiative) -> Result<()> {
 }
 
 /// Appends one change-log entry per field that differs between `before` and `after`.
-fn log_changes(
+pub(super) fn log_changes(
     tx: &Transaction<'_>,
     before: Option<&Initiative>,
     after: &Initiative,

@@ -1,6 +1,7 @@
 //! The SQLite workspace: one file, one connection, one transaction per command.
 
 mod activity;
+mod baselines;
 mod detail;
 mod initiatives;
 mod open;

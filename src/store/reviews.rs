@@ -46,6 +46,33 @@ impl Workspace {
         })
     }
 
+    /// The latest update kept for the `kind` review of `period` in `format`, exactly as it
+    /// was exported; an error naming `field` (the period's input) when none was.
+    pub fn sent_review(
+        &self,
+        kind: &str,
+        field: &str,
+        period: &str,
+        format: Format,
+    ) -> Result<StoredReview> {
+        let kept = self.kept_reviews(kind, period)?;
+        if let Some(r) = kept.iter().rev().find(|r| r.format == format.as_str()) {
+            return Ok(r.clone());
+        }
+        let mut known: Vec<&str> = kept.iter().map(|r| r.format.as_str()).collect();
+        known.sort_unstable();
+        known.dedup();
+        let hint = if known.is_empty() {
+            String::new()
+        } else {
+            format!(" (kept in: {})", known.join(", "))
+        };
+        Err(Error::invalid(
+            field,
+            format!("no {kind} update for {period} was kept in {format}{hint}"),
+        ))
+    }
+
     /// The updates kept for a `kind` review of `period`, oldest first.
     pub fn kept_reviews(&self, kind: &str, period: &str) -> Result<Vec<StoredReview>> {
         rows::all(

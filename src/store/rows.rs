@@ -158,7 +158,8 @@ pub fn all<T>(
     Ok(rows.collect::<rusqlite::Result<Vec<T>>>()?)
 }
 
-fn baselines(conn: &Connection) -> Result<Vec<Baseline>> {
+/// Every baseline with its items, in id order.
+pub fn baselines(conn: &Connection) -> Result<Vec<Baseline>> {
     let mut list = all(conn, "SELECT * FROM baselines ORDER BY id", [], |r| {
         Ok(Baseline {
             id: r.get("id")?,
