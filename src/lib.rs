@@ -9,6 +9,7 @@ pub mod error;
 pub mod history;
 pub mod model;
 pub mod narrative;
+pub mod planning;
 pub mod render;
 pub mod review;
 pub mod roadmap;

@@ -2,3 +2,4 @@
 //! (store → snapshot → **review** → narrative → render).
 
 pub mod monthly;
+pub mod quarterly;

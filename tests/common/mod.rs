@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod company;
+pub mod quarter;
 
 use std::path::PathBuf;
 

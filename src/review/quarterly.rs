@@ -1,0 +1,242 @@
+//! The quarterly health review: what was planned and what was delivered against the
+//! quarter's committed baseline, how reliable the dates were, how much the plan churned, the
+//! backlog, outcomes, where the effort went, the risk picture, and the trend over the
+//! previous quarters. A pure function of a snapshot, a quarter and today.
+
+mod churn;
+mod plan;
+mod portfolio;
+mod reliability;
+mod risk;
+mod trend;
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{end_of_day, IsoWeek, Quarter};
+use crate::history;
+use crate::model::{Change, Health, Id, Initiative, Status};
+use crate::snapshot::Snapshot;
+
+pub use churn::{Churn, ChurnItem};
+pub use plan::{Amendment, Commitment, Delivery, PlanCounts, PlanItem, PlannedVsDelivered};
+pub use portfolio::{Backlog, InvestmentMix, OutcomeItem, Outcomes, TrackShare};
+pub use reliability::{OwnerCalls, Reliability, WorstSlip};
+pub use risk::{EnablerItem, RiskCell, RiskPicture, TopRisk, HEALTH_COLUMNS, TOP_RISKS};
+pub use trend::KeyFigures;
+
+/// How many previous quarters the trend looks back at most.
+pub const TREND_QUARTERS: usize = 4;
+
+/// The quarterly health review of one (fiscal) quarter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct QuarterlyReview {
+    /// `YYYY-Qn`, counted from the fiscal year's start month.
+    pub quarter: String,
+    /// The month the fiscal year starts in (1 gives calendar quarters).
+    pub fiscal_year_start: u32,
+    /// How quarters are counted, as printed on the report.
+    pub convention: String,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    /// The day the review was asked for.
+    pub today: NaiveDate,
+    /// What the review knows is what was recorded by the end of this day: the quarter's
+    /// last day, or today while the quarter is under way.
+    pub as_of: NaiveDate,
+    /// Whether the quarter is over (today is after its last day).
+    pub ended: bool,
+    pub plan: PlannedVsDelivered,
+    pub reliability: Reliability,
+    pub churn: Churn,
+    pub backlog: Backlog,
+    pub outcomes: Outcomes,
+    pub investment: InvestmentMix,
+    pub risk: RiskPicture,
+    /// This quarter's key figures, as the trend shows them.
+    pub key_figures: KeyFigures,
+    /// The key figures of up to four previous quarters that have data, oldest first.
+    pub trend: Vec<KeyFigures>,
+}
+
+/// Builds the quarterly review of `quarter` from what was known by the end of the quarter,
+/// or by the end of today when that is earlier.
+pub fn quarterly(snapshot: &Snapshot, quarter: Quarter, today: NaiveDate) -> QuarterlyReview {
+    let period = Period::new(snapshot, quarter, today);
+    let parts = Parts::of(&period);
+    let key_figures = trend::figures(&period, &parts);
+    QuarterlyReview {
+        quarter: quarter.to_string(),
+        fiscal_year_start: quarter.start_month(),
+        convention: quarter.convention(),
+        first_day: quarter.first_day(),
+        last_day: quarter.last_day(),
+        today,
+        as_of: period.as_of,
+        ended: period.ended,
+        trend: trend::trend(snapshot, quarter, today),
+        key_figures,
+        plan: parts.plan,
+        reliability: parts.reliability,
+        churn: parts.churn,
+        backlog: parts.backlog,
+        outcomes: parts.outcomes,
+        investment: parts.investment,
+        risk: parts.risk,
+    }
+}
+
+/// Every part of a review but its trend.
+struct Parts {
+    plan: PlannedVsDelivered,
+    reliability: Reliability,
+    churn: Churn,
+    backlog: Backlog,
+    outcomes: Outcomes,
+    investment: InvestmentMix,
+    risk: RiskPicture,
+}
+
+impl Parts {
+    fn of(p: &Period) -> Self {
+        let plan = plan::planned_vs_delivered(p);
+        Parts {
+            reliability: reliability::reliability(p, &plan),
+            churn: churn::churn(p),
+            backlog: portfolio::backlog(p),
+            outcomes: portfolio::outcomes(p),
+            investment: portfolio::investment(p),
+            risk: risk::risk_picture(p),
+            plan,
+        }
+    }
+}
+
+/// A quarter as the review sees it: the workspace as known at the cut-off, and the window of
+/// the quarter's changes.
+pub(crate) struct Period {
+    quarter: Quarter,
+    /// The workspace as known at `cutoff`.
+    snap: Snapshot,
+    as_of: NaiveDate,
+    /// The first instant of the quarter.
+    start: NaiveDateTime,
+    /// The last instant the review knows.
+    cutoff: NaiveDateTime,
+    ended: bool,
+}
+
+impl Period {
+    fn new(snapshot: &Snapshot, quarter: Quarter, today: NaiveDate) -> Self {
+        let as_of = quarter.last_day().min(today);
+        let cutoff = end_of_day(as_of);
+        Period {
+            quarter,
+            snap: snapshot.as_of(cutoff),
+            as_of,
+            start: quarter
+                .first_day()
+                .and_hms_opt(0, 0, 0)
+                .expect("valid time"),
+            cutoff,
+            ended: today > quarter.last_day(),
+        }
+    }
+
+    /// Whether a change made at `at` falls in the quarter, up to the cut-off.
+    fn in_window(&self, at: NaiveDateTime) -> bool {
+        at >= self.start && at <= self.cutoff
+    }
+
+    /// The changes of the quarter, oldest first.
+    fn changes(&self) -> impl Iterator<Item = &Change> {
+        self.snap.changes.iter().filter(|c| self.in_window(c.at))
+    }
+
+    /// Edits that moved a date of initiative `id` during the quarter (a target and its backup
+    /// moved together count once).
+    fn date_edits(&self, id: Id) -> u32 {
+        history::date_edits(self.snap.changes_of(id), self.start, self.cutoff)
+    }
+
+    /// The status of initiative `id` at `at`, per its change log.
+    fn status_at(&self, id: Id, at: NaiveDateTime) -> Option<Status> {
+        self.snap
+            .changes_of(id)
+            .filter(|c| c.field == "status" && c.at <= at)
+            .filter_map(|c| c.new_value.as_deref()?.parse().ok())
+            .last()
+    }
+
+    /// The status of initiative `id` just before the quarter began.
+    fn status_at_start(&self, id: Id) -> Option<Status> {
+        self.status_at(id, self.start - Duration::seconds(1))
+    }
+
+    /// When initiative `id` first became active during the quarter.
+    fn activated_in_window(&self, id: Id) -> Option<NaiveDateTime> {
+        self.snap
+            .changes_of(id)
+            .filter(|c| c.field == "status" && self.in_window(c.at))
+            .find(|c| c.new_value.as_deref() == Some(Status::Active.as_str()))
+            .map(|c| c.at)
+    }
+
+    /// Whether initiative `id` was active at some moment of the quarter.
+    fn active_during(&self, id: Id) -> bool {
+        self.status_at_start(id) == Some(Status::Active) || self.activated_in_window(id).is_some()
+    }
+
+    /// The day initiative `i` was marked done, when it is done at the cut-off.
+    fn done_on(&self, i: &Initiative) -> Option<NaiveDate> {
+        if i.status != Status::Done {
+            return None;
+        }
+        crate::review::monthly::entered(&self.snap, i.id, Status::Done).map(|at| at.date())
+    }
+
+    /// The day initiative `i` was marked done, when that was during the quarter.
+    fn done_in_quarter(&self, i: &Initiative) -> Option<NaiveDate> {
+        self.done_on(i)
+            .filter(|d| *d >= self.quarter.first_day() && *d <= self.as_of)
+    }
+
+    /// The owner's latest health call on initiative `id`, for a week begun by the review's day.
+    fn health(&self, id: Id) -> Option<Health> {
+        self.snap
+            .checkins
+            .iter()
+            .filter(|c| {
+                c.initiative_id == id && c.replaced_at.is_none() && c.week.monday() <= self.as_of
+            })
+            .max_by_key(|c| (c.week, c.id))
+            .map(|c| c.health)
+    }
+
+    /// Whether a check-in's week belongs to the quarter (by its Thursday, as ISO weeks
+    /// belong to years) and had begun by the review's day.
+    fn week_in_quarter(&self, week: IsoWeek) -> bool {
+        self.quarter.contains(week.monday() + Duration::days(3)) && week.monday() <= self.as_of
+    }
+}
+
+/// A whole-number percentage of `part` in `whole`, rounded half up; none when `whole` is 0.
+pub fn percent(part: u32, whole: u32) -> Option<u32> {
+    (whole > 0).then(|| (200 * part + whole) / (2 * whole))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_round_half_up() {
+        assert_eq!(percent(1, 3), Some(33));
+        assert_eq!(percent(2, 3), Some(67));
+        assert_eq!(percent(1, 8), Some(13));
+        assert_eq!(percent(0, 5), Some(0));
+        assert_eq!(percent(5, 5), Some(100));
+        assert_eq!(percent(0, 0), None);
+    }
+}
