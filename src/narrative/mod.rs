@@ -75,6 +75,33 @@ pub fn join(items: &[String]) -> String {
     }
 }
 
+/// "is" or "are" after a count.
+pub fn is_are(n: u32) -> &'static str {
+    if n == 1 {
+        "is"
+    } else {
+        "are"
+    }
+}
+
+/// "was" or "were" after a count.
+pub fn was_were(n: u32) -> &'static str {
+    if n == 1 {
+        "was"
+    } else {
+        "were"
+    }
+}
+
+/// A user-written reason as the end of an item: " Reason: Vendor late.", or " No reason was
+/// given." when there is none.
+pub fn reason(text: Option<&str>) -> String {
+    match text.map(clause).filter(|t| !t.is_empty()) {
+        Some(t) => format!(" Reason: {}.", capitalise(&t)),
+        None => " No reason was given.".into(),
+    }
+}
+
 /// User-written text made ready to end a sentence: trimmed, without its closing full stop.
 pub fn clause(text: &str) -> String {
     text.trim().trim_end_matches('.').trim_end().to_string()

@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::{capitalise, clause, count, date, days, join, month_name, times, Section, Update};
+use super::{
+    capitalise, clause, count, date, days, is_are, join, month_name, reason, times, Section, Update,
+};
 use crate::calendar::Month;
 use crate::review::monthly::{
     DateMove, DateWarning, DecisionItem, FieldMove, MissedCommitments, MonthlyReview,
@@ -63,23 +65,6 @@ struct Writer {
     year: i32,
 }
 
-/// "is" or "are" after a count.
-fn verb(n: u32) -> &'static str {
-    if n == 1 {
-        "is"
-    } else {
-        "are"
-    }
-}
-
-/// A user-written reason as the end of an item.
-fn reason(text: Option<&str>) -> String {
-    match text.map(clause).filter(|t| !t.is_empty()) {
-        Some(t) => format!(" Reason: {}.", capitalise(&t)),
-        None => " No reason was given.".into(),
-    }
-}
-
 /// A question as written, ending with its punctuation.
 fn question(text: &str) -> String {
     let t = text.trim();
@@ -132,11 +117,11 @@ impl Writer {
                 let mut parts = vec![format!(
                     "{} {} {label}",
                     count(*n as usize, "initiative", "initiatives"),
-                    verb(*n)
+                    is_are(*n)
                 )];
                 parts.extend(
                     rest.iter()
-                        .map(|(n, label)| format!("{n} {} {label}", verb(*n))),
+                        .map(|(n, label)| format!("{n} {} {label}", is_are(*n))),
                 );
                 format!("{when}, {}.", join(&parts))
             }
@@ -517,7 +502,7 @@ impl Writer {
             items.push(format!(
                 "{} {} active without a stated outcome: nobody can tell whether it paid off.",
                 join(&names),
-                verb(names.len() as u32)
+                is_are(names.len() as u32)
             ));
         }
         Section {
