@@ -271,7 +271,10 @@ fn risk_picture_at_the_quarters_end() {
         .grid
         .iter()
         .filter(|c| c.count > 0)
-        .map(|c| (c.risk_level, c.health, c.initiative_ids.clone()))
+        .map(|c| {
+            let ids = c.initiatives.iter().map(|i| i.initiative_id).collect();
+            (c.risk_level, c.health, ids)
+        })
         .collect();
     assert_eq!(
         filled,

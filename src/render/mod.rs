@@ -2,6 +2,7 @@
 //! self-contained HTML page (email, browser, print; no script) or plain text (email bodies),
 //! and the roadmap timeline drawn as SVG. Every user-written string is escaped here, once.
 
+pub mod charts;
 pub mod monthly;
 pub mod timeline;
 

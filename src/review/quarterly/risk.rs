@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Period;
 use crate::model::{Health, Id, RiskLevel, Status, Track};
+use crate::review::monthly::InitiativeRef;
 
 /// How many risks the review names at most.
 pub const TOP_RISKS: usize = 5;
@@ -34,7 +35,8 @@ pub struct RiskCell {
     /// The owner's latest health call; none before the first check-in.
     pub health: Option<Health>,
     pub count: u32,
-    pub initiative_ids: Vec<Id>,
+    /// The initiatives in the cell, by id.
+    pub initiatives: Vec<InitiativeRef>,
 }
 
 /// A risk as its owner named it.
@@ -95,16 +97,20 @@ pub(super) fn risk_picture(p: &Period) -> RiskPicture {
     let mut grid = Vec::with_capacity(12);
     for level in RiskLevel::ALL {
         for health in HEALTH_COLUMNS {
-            let ids: Vec<Id> = active
+            let initiatives: Vec<InitiativeRef> = active
                 .iter()
                 .filter(|i| i.risk_level == Some(*level) && p.health(i.id) == health)
-                .map(|i| i.id)
+                .map(|i| InitiativeRef {
+                    initiative_id: i.id,
+                    title: i.title.clone(),
+                    owner: i.owner.clone(),
+                })
                 .collect();
             grid.push(RiskCell {
                 risk_level: *level,
                 health,
-                count: ids.len() as u32,
-                initiative_ids: ids,
+                count: initiatives.len() as u32,
+                initiatives,
             });
         }
     }
