@@ -3,6 +3,7 @@
 //! Data flows one way: store → snapshot → review → narrative → render. Nothing here
 //! depends on Tauri; the CLI (`src/main.rs`) and the desktop shell call the same functions.
 
+pub mod board;
 pub mod calendar;
 pub mod cli;
 pub mod error;

@@ -1,0 +1,276 @@
+//! The board: the work in flight and coming, by track, each lane in priority order, with the
+//! "one release fix at a time" limit checked. A pure function of a snapshot and today.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::IsoWeek;
+use crate::error::Result;
+use crate::model::{Health, Id, Initiative, RiskLevel, Status, Track};
+use crate::snapshot::Snapshot;
+use crate::store::Workspace;
+
+/// How many release fixes may be active at once.
+pub const RELEASE_FIX_LIMIT: u32 = 1;
+
+/// Every lane of the board and the state of the release-fix limit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Board {
+    pub today: NaiveDate,
+    pub week: IsoWeek,
+    /// Customer value; release fixes and technical investment; discovery — in that order.
+    pub lanes: Vec<Lane>,
+    pub release_limit: ReleaseLimit,
+    /// Initiatives done or dropped, left off the board.
+    pub finished: u32,
+}
+
+/// Which side of the plan a lane holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum LaneKind {
+    /// Customer value.
+    #[serde(rename = "customer")]
+    Customer,
+    /// Release fixes and technical investment.
+    #[serde(rename = "engineering")]
+    Engineering,
+    /// Time-boxed discovery, kept apart.
+    #[serde(rename = "discovery")]
+    Discovery,
+}
+
+impl LaneKind {
+    /// The lane an initiative of `track` goes in.
+    pub fn of(track: Track) -> Self {
+        match track {
+            Track::Customer => LaneKind::Customer,
+            Track::Release | Track::Enabler => LaneKind::Engineering,
+            Track::Discovery => LaneKind::Discovery,
+        }
+    }
+
+    /// The heading people read.
+    pub fn label(self) -> &'static str {
+        match self {
+            LaneKind::Customer => "Customer value",
+            LaneKind::Engineering => "Release fixes and technical investment",
+            LaneKind::Discovery => "Discovery",
+        }
+    }
+}
+
+/// One lane: its cards by priority.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Lane {
+    pub kind: LaneKind,
+    pub label: String,
+    pub cards: Vec<Card>,
+}
+
+/// An initiative as its card shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Card {
+    pub id: Id,
+    pub title: String,
+    pub owner: String,
+    pub track: Track,
+    pub status: Status,
+    pub priority: i64,
+    pub target_date: Option<NaiveDate>,
+    pub backup_date: Option<NaiveDate>,
+    /// The owner's latest health call, and the week it was made.
+    pub health: Option<Health>,
+    pub health_week: Option<IsoWeek>,
+    pub risk_level: Option<RiskLevel>,
+    /// An active release fix while more than the limit are active.
+    pub over_limit: bool,
+}
+
+/// The "one release fix at a time" limit: which release fixes are active against it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReleaseLimit {
+    pub limit: u32,
+    /// Active release fixes, by priority.
+    pub active: Vec<Id>,
+    /// More are active than the limit allows.
+    pub broken: bool,
+}
+
+/// Active release fixes, by priority.
+pub fn active_release_fixes(initiatives: &[Initiative]) -> Vec<&Initiative> {
+    let mut fixes: Vec<&Initiative> = initiatives
+        .iter()
+        .filter(|i| i.track == Track::Release && i.status == Status::Active)
+        .collect();
+    fixes.sort_by_key(|i| (i.priority, i.id));
+    fixes
+}
+
+/// The board of `snapshot` on `today`: proposed, active and paused initiatives by lane.
+pub fn board(snapshot: &Snapshot, today: NaiveDate) -> Board {
+    let fixes = active_release_fixes(&snapshot.initiatives);
+    let broken = fixes.len() as u32 > RELEASE_FIX_LIMIT;
+    let release_limit = ReleaseLimit {
+        limit: RELEASE_FIX_LIMIT,
+        active: fixes.iter().map(|i| i.id).collect(),
+        broken,
+    };
+    let mut open: Vec<&Initiative> = snapshot
+        .initiatives
+        .iter()
+        .filter(|i| matches!(i.status, Status::Proposed | Status::Active | Status::Paused))
+        .collect();
+    open.sort_by_key(|i| (i.priority, i.id));
+    let lanes = [
+        LaneKind::Customer,
+        LaneKind::Engineering,
+        LaneKind::Discovery,
+    ]
+    .into_iter()
+    .map(|kind| Lane {
+        kind,
+        label: kind.label().to_string(),
+        cards: open
+            .iter()
+            .filter(|i| LaneKind::of(i.track) == kind)
+            .map(|i| {
+                let latest = snapshot.latest_checkin(i.id);
+                Card {
+                    id: i.id,
+                    title: i.title.clone(),
+                    owner: i.owner.clone(),
+                    track: i.track,
+                    status: i.status,
+                    priority: i.priority,
+                    target_date: i.target_date,
+                    backup_date: i.backup_date,
+                    health: latest.map(|c| c.health),
+                    health_week: latest.map(|c| c.week),
+                    risk_level: i.risk_level,
+                    over_limit: broken && release_limit.active.contains(&i.id),
+                }
+            })
+            .collect(),
+    })
+    .collect();
+    Board {
+        today,
+        week: IsoWeek::of(today),
+        lanes,
+        release_limit,
+        finished: (snapshot.initiatives.len() - open.len()) as u32,
+    }
+}
+
+impl Workspace {
+    /// The board as of the workspace's today.
+    pub fn board(&self) -> Result<Board> {
+        Ok(board(&self.snapshot()?, self.clock().today()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::Clock;
+    use crate::model::{NewCheckIn, NewInitiative};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()
+    }
+
+    fn add(ws: &mut Workspace, title: &str, track: Track, status: Status) -> Id {
+        ws.add_initiative(&NewInitiative {
+            title: title.into(),
+            owner: "Ana Lima".into(),
+            track: Some(track),
+            status: Some(status),
+            target_date: Some("2026-03-20".into()),
+            backup_date: Some("2026-03-27".into()),
+            risk: Some("the vendor may be late".into()),
+            risk_level: Some("medium".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id
+    }
+
+    #[test]
+    fn lanes_hold_their_tracks_by_priority_with_latest_health() {
+        let mut ws = Workspace::in_memory(Clock::pinned(today())).unwrap();
+        let a = add(&mut ws, "Invoices", Track::Customer, Status::Active);
+        let b = add(&mut ws, "Faster builds", Track::Enabler, Status::Proposed);
+        let c = add(&mut ws, "Crash on login", Track::Release, Status::Active);
+        let d = add(
+            &mut ws,
+            "Pricing interviews",
+            Track::Discovery,
+            Status::Active,
+        );
+        let e = add(&mut ws, "Exports", Track::Customer, Status::Proposed);
+        ws.checkin(&NewCheckIn {
+            initiative_id: a,
+            health: "at-risk".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        let board = board(&ws.snapshot().unwrap(), today());
+        let ids: Vec<Vec<Id>> = board
+            .lanes
+            .iter()
+            .map(|l| l.cards.iter().map(|c| c.id).collect())
+            .collect();
+        assert_eq!(ids, vec![vec![a, e], vec![b, c], vec![d]]);
+        assert_eq!(board.lanes[0].cards[0].health, Some(Health::AtRisk));
+        assert_eq!(board.lanes[0].cards[1].health, None);
+        assert!(!board.release_limit.broken);
+        assert_eq!(board.release_limit.active, vec![c]);
+        assert!(board.lanes[1].cards.iter().all(|c| !c.over_limit));
+    }
+
+    #[test]
+    fn a_second_active_release_fix_breaks_the_limit() {
+        let mut ws = Workspace::in_memory(Clock::pinned(today())).unwrap();
+        let a = add(&mut ws, "Crash on login", Track::Release, Status::Active);
+        let b = add(
+            &mut ws,
+            "Slow invoices page",
+            Track::Release,
+            Status::Active,
+        );
+        let c = add(&mut ws, "Typo in emails", Track::Release, Status::Proposed);
+        let board = board(&ws.snapshot().unwrap(), today());
+        assert!(board.release_limit.broken);
+        assert_eq!(board.release_limit.active, vec![a, b]);
+        let over: Vec<(Id, bool)> = board.lanes[1]
+            .cards
+            .iter()
+            .map(|k| (k.id, k.over_limit))
+            .collect();
+        assert_eq!(over, vec![(a, true), (b, true), (c, false)]);
+    }
+
+    #[test]
+    fn finished_work_leaves_the_board() {
+        let mut ws = Workspace::in_memory(Clock::pinned(today())).unwrap();
+        let a = add(&mut ws, "Invoices", Track::Customer, Status::Active);
+        add(&mut ws, "Exports", Track::Customer, Status::Active);
+        ws.edit_initiative(
+            a,
+            &crate::model::InitiativePatch {
+                status: Some("done".into()),
+                ..Default::default()
+            },
+            None,
+        )
+        .unwrap();
+        let board = board(&ws.snapshot().unwrap(), today());
+        assert_eq!(board.finished, 1);
+        assert_eq!(board.lanes[0].cards.len(), 1);
+    }
+}
