@@ -1,17 +1,33 @@
 //! The quarterly planning session read from a workspace: the health review of a quarter
-//! (what the CLI exports and the app's Quarterly view shows) and the candidates for a
-//! quarter's plan, committed with [`Workspace::commit_plan`].
+//! with its charts and update (what the CLI exports and the app's Quarterly view shows), the
+//! kept updates, and the candidates for a quarter's plan, committed with
+//! [`Workspace::commit_plan`].
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Quarter;
 use crate::error::{Error, Result};
-use crate::model::{Baseline, Id, Initiative, RiskLevel, Status, Track};
+use crate::model::{Baseline, Id, Initiative, RiskLevel, Status, StoredReview, Track};
+use crate::narrative::quarterly::quarterly_update;
+use crate::narrative::Update;
+use crate::render::charts::{quarterly_charts, QuarterlyCharts};
+use crate::render::quarterly::render_quarterly;
+use crate::render::Format;
 use crate::review::monthly::MonthlySettings;
 use crate::review::quarterly::{quarterly, QuarterlyReview};
 use crate::rules;
 use crate::store::{InitiativeFilter, Workspace};
+
+/// What the Quarterly view shows for a quarter: the review, its charts (the same SVG the
+/// HTML export embeds) and the update's text, section by section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct QuarterlyView {
+    pub review: QuarterlyReview,
+    pub charts: QuarterlyCharts,
+    pub update: Update,
+}
 
 /// Choosing a quarter's plan: what is committed so far and what could be.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -87,6 +103,41 @@ impl Workspace {
             None => self.quarter(None)?,
         };
         Ok(quarterly(&self.snapshot()?, quarter, self.clock().today()))
+    }
+
+    /// The Quarterly view of `quarter` (the current one when `None`).
+    pub fn quarterly_view(&self, quarter: Option<Quarter>) -> Result<QuarterlyView> {
+        let review = self.quarterly_review(quarter)?;
+        Ok(QuarterlyView {
+            charts: quarterly_charts(&review),
+            update: quarterly_update(&review),
+            review,
+        })
+    }
+
+    /// The quarterly update of `quarter` (the current one when `None`) in `format`, as it
+    /// would be exported.
+    pub fn quarterly_update(&self, quarter: Option<Quarter>, format: Format) -> Result<String> {
+        render_quarterly(&self.quarterly_review(quarter)?, format)
+    }
+
+    /// Renders the quarterly update of `quarter` in `format` and keeps it as exported.
+    pub fn export_quarterly(
+        &mut self,
+        quarter: Option<Quarter>,
+        format: Format,
+    ) -> Result<StoredReview> {
+        let quarter = match quarter {
+            Some(q) => q,
+            None => self.quarter(None)?,
+        };
+        let body = self.quarterly_update(Some(quarter), format)?;
+        self.keep_review("quarterly", &quarter.to_string(), format, &body)
+    }
+
+    /// The latest quarterly update kept for `quarter` in `format`, exactly as exported.
+    pub fn sent_quarterly(&self, quarter: Quarter, format: Format) -> Result<StoredReview> {
+        self.sent_review("quarterly", "quarter", &quarter.to_string(), format)
     }
 
     /// The planning session of `quarter` (the next quarter when `None`): its commitments and

@@ -4,6 +4,7 @@ mod activity;
 mod initiatives;
 mod monthly;
 mod people;
+mod quarterly;
 mod scope;
 mod settings;
 mod table;
@@ -66,6 +67,12 @@ pub enum Command {
     Decision(activity::DecisionCommand),
     /// The monthly roadmap update: where things stand, what changed and why, decisions needed.
     Monthly(monthly::MonthlyArgs),
+    /// The quarterly health update: planned vs delivered, date reliability, effort and risk.
+    Quarterly(quarterly::QuarterlyArgs),
+    /// A quarter's planning session: its committed plan and the candidates for it.
+    Plan(quarterly::PlanArgs),
+    /// Commit a quarter's plan (its baseline), or amend it with a reason.
+    CommitPlan(quarterly::CommitPlanArgs),
     /// The workspace's settings: list, get, set.
     #[command(subcommand)]
     Settings(settings::SettingsCommand),
@@ -115,6 +122,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Blocker(c) => activity::blocker(&mut ws, c, out)?,
         Command::Decision(c) => activity::decision(&mut ws, c, out)?,
         Command::Monthly(a) => monthly::monthly(&mut ws, &a, out)?,
+        Command::Quarterly(a) => quarterly::quarterly(&mut ws, &a, out)?,
+        Command::Plan(a) => quarterly::plan(&ws, &a, out)?,
+        Command::CommitPlan(a) => quarterly::commit_plan(&mut ws, &a, out)?,
         Command::Settings(c) => settings::run(&mut ws, &c, out)?,
         Command::Export(a) => workspace::export(&ws, &a, out)?,
         Command::Import(a) => workspace::import(&mut ws, &a, out)?,

@@ -3,6 +3,7 @@
 //! format. The helpers here write dates, counts and lists the way people do.
 
 pub mod monthly;
+pub mod quarterly;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};

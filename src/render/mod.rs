@@ -4,6 +4,7 @@
 
 pub mod charts;
 pub mod monthly;
+pub mod quarterly;
 pub mod timeline;
 
 use serde::{Deserialize, Serialize};
@@ -153,8 +154,9 @@ pub fn update_text(u: &Update) -> String {
     s
 }
 
-/// One section as HTML.
-fn section_html(section: &Section) -> String {
+/// One section as HTML; `figure` is markup the core drew itself (a chart), placed after the
+/// paragraphs and before the list, and is the only text not escaped here.
+pub fn section_html(section: &Section, figure: Option<&str>) -> String {
     let mut s = format!(
         "<section class=\"{}\">\n<h2>{}</h2>\n",
         escape_html(&section.key),
@@ -162,6 +164,10 @@ fn section_html(section: &Section) -> String {
     );
     for p in &section.paragraphs {
         s.push_str(&format!("<p>{}</p>\n", escape_html(p)));
+    }
+    if let Some(f) = figure {
+        s.push_str(f);
+        s.push('\n');
     }
     if !section.items.is_empty() {
         s.push_str("<ul>\n");
@@ -186,7 +192,7 @@ pub fn update_html(u: &Update, figure: Option<&str>) -> String {
         body.push('\n');
     }
     for section in &u.sections {
-        body.push_str(&section_html(section));
+        body.push_str(&section_html(section, None));
     }
     html_page(&u.title, &body)
 }
@@ -208,12 +214,18 @@ background:#fff}h2{break-after:avoid}li,figure{break-inside:avoid}}";
 /// follows dark mode, and a content policy that forbids script and remote content. The page
 /// is also well-formed XML, so tools (and tests) can parse it strictly.
 pub fn html_page(title: &str, body: &str) -> String {
+    html_page_styled(title, "", body)
+}
+
+/// [`html_page`] with `style`, CSS of the core's own, added after the shared style (for
+/// example a report's print page breaks).
+pub fn html_page_styled(title: &str, style: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'\"/>\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
-         <title>{}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+         <title>{}</title>\n<style>{PAGE_STYLE}{style}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
         escape_html(title)
     )
 }

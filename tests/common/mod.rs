@@ -4,7 +4,7 @@
 pub mod company;
 pub mod quarter;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use tempfile::TempDir;
@@ -84,4 +84,42 @@ impl Env {
         ]);
         v["id"].as_i64().unwrap()
     }
+}
+
+/// Runs the real binary on `db` with today pinned; returns (success, stdout, stderr).
+pub fn cadence(db: &Path, today: &str, args: &[&str]) -> (bool, String, String) {
+    let out = Command::cargo_bin("cadence")
+        .unwrap()
+        .env_remove("CADENCE_DB")
+        .env_remove("CADENCE_TODAY")
+        .args(["--db", db.to_str().unwrap(), "--today", today])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Runs the real binary on `db` with today pinned; returns its output, which must be a success.
+pub fn ok(db: &Path, today: &str, args: &[&str]) -> String {
+    let (success, stdout, stderr) = cadence(db, today, args);
+    assert!(success, "{args:?} failed: {stderr}");
+    stdout
+}
+
+/// Compares `text` with `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites the file instead.
+pub fn golden(name: &str, text: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing; run with UPDATE_GOLDEN=1", path.display()));
+    assert_eq!(text, want, "{name} differs from the golden file");
 }
