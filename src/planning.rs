@@ -190,7 +190,7 @@ impl Workspace {
 /// `carried`: committed in a quarter that has begun, so it keeps its committed dates and
 /// is not checked again.
 fn candidate(i: Initiative, quarter: Quarter, committed: bool, carried: bool) -> Candidate {
-    let blocked_by = rules::check_commitment(&i, quarter)
+    let blocked_by = rules::commitment_rule(&i, quarter)
         .err()
         .filter(|_| !carried)
         .map(|e| match e {

@@ -222,28 +222,33 @@ pub fn check_initiative(i: &Initiative) -> Result<()> {
 /// risk with its level), and its target date falls inside the quarter. Errors name the
 /// initiative.
 pub fn check_commitment(i: &Initiative, quarter: Quarter) -> Result<()> {
-    let named = |e: Error| match e {
+    commitment_rule(i, quarter).map_err(|e| match e {
         Error::Invalid { field, message } => Error::invalid(
             field,
             format!("'{}' (initiative {}): {message}", i.title, i.id),
         ),
         other => other,
-    };
+    })
+}
+
+/// [`check_commitment`] without the initiative's name in the message, for a list that
+/// shows it already.
+pub fn commitment_rule(i: &Initiative, quarter: Quarter) -> Result<()> {
     if !matches!(i.status, Status::Proposed | Status::Active) {
-        return Err(named(Error::invalid(
+        return Err(Error::invalid(
             "status",
             format!(
                 "it is {}; a plan commits proposed or active initiatives",
                 i.status
             ),
-        )));
+        ));
     }
-    owner_name("owner", &i.owner).map_err(named)?;
+    owner_name("owner", &i.owner)?;
     let mut active = i.clone();
     active.status = Status::Active;
-    check_initiative(&active).map_err(named)?;
+    check_initiative(&active)?;
     match i.target_date {
-        Some(target) if !quarter.contains(target) => Err(named(Error::invalid(
+        Some(target) if !quarter.contains(target) => Err(Error::invalid(
             "target_date",
             format!(
                 "the target date ({target}) falls outside {quarter} ({} to {}); a plan commits \
@@ -251,7 +256,7 @@ pub fn check_commitment(i: &Initiative, quarter: Quarter) -> Result<()> {
                 quarter.first_day(),
                 quarter.last_day()
             ),
-        ))),
+        )),
         _ => Ok(()),
     }
 }

@@ -331,6 +331,15 @@ fn a_fiscal_year_starting_in_april() {
         ]
     );
 
+    let blocked = session.candidates[1].blocked_by.as_ref().unwrap();
+    assert!(
+        blocked
+            .message
+            .starts_with("the target date (2027-04-01) falls outside 2026-Q4"),
+        "the list shows the title already: {}",
+        blocked.message
+    );
+
     // Quarters are counted from April now that a plan is committed.
     let err = co
         .at("2026-12-16 10:00")
