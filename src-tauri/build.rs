@@ -1,0 +1,22 @@
+//! Declares the app's own commands so the capability file can grant them one by one.
+
+fn main() {
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "workspace_info",
+            "load_sample",
+            "save_backup",
+            "people",
+            "add_person",
+            "board",
+            "initiatives",
+            "initiative_detail",
+            "add_initiative",
+            "edit_initiative",
+            "record_checkin",
+            "add_blocker",
+            "resolve_blocker",
+        ]),
+    ))
+    .expect("tauri build script");
+}

@@ -1,0 +1,10 @@
+//! The app's commands: each converts its arguments, runs one core call on the workspace file
+//! and maps the error. No logic lives here.
+
+pub mod activity;
+pub mod initiatives;
+pub mod people;
+pub mod workspace;
+
+/// The managed state every command reads.
+type File<'a> = tauri::State<'a, crate::workspace_file::WorkspaceFile>;
