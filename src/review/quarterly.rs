@@ -10,12 +10,14 @@ mod reliability;
 mod risk;
 mod trend;
 
+use std::collections::HashMap;
+
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{end_of_day, IsoWeek, Quarter};
 use crate::history;
-use crate::model::{Change, Health, Id, Initiative, Status};
+use crate::model::{Change, CheckIn, Health, Id, Initiative, Status};
 use crate::snapshot::Snapshot;
 
 pub use churn::{Churn, ChurnItem};
@@ -125,15 +127,41 @@ pub(crate) struct Period {
     /// The last instant the review knows.
     cutoff: NaiveDateTime,
     ended: bool,
+    /// Positions in `snap.initiatives` by id.
+    initiatives: HashMap<Id, usize>,
+    /// Positions in `snap.changes` of each initiative's entries, oldest first.
+    logs: HashMap<Id, Vec<usize>>,
+    /// Positions in `snap.checkins` of each initiative's check-ins in force.
+    checkins: HashMap<Id, Vec<usize>>,
 }
 
 impl Period {
     fn new(snapshot: &Snapshot, quarter: Quarter, today: NaiveDate) -> Self {
         let as_of = quarter.last_day().min(today);
         let cutoff = end_of_day(as_of);
+        let snap = snapshot.as_of(cutoff);
+        let initiatives = snap
+            .initiatives
+            .iter()
+            .enumerate()
+            .map(|(k, i)| (i.id, k))
+            .collect();
+        let mut logs: HashMap<Id, Vec<usize>> = HashMap::new();
+        for (k, c) in snap.changes.iter().enumerate() {
+            logs.entry(c.initiative_id).or_default().push(k);
+        }
+        let mut checkins: HashMap<Id, Vec<usize>> = HashMap::new();
+        for (k, c) in snap.checkins.iter().enumerate() {
+            if c.replaced_at.is_none() {
+                checkins.entry(c.initiative_id).or_default().push(k);
+            }
+        }
         Period {
             quarter,
-            snap: snapshot.as_of(cutoff),
+            snap,
+            initiatives,
+            logs,
+            checkins,
             as_of,
             start: quarter
                 .first_day()
@@ -142,6 +170,31 @@ impl Period {
             cutoff,
             ended: today > quarter.last_day(),
         }
+    }
+
+    /// The initiative with `id`, as known at the cut-off.
+    fn initiative(&self, id: Id) -> Option<&Initiative> {
+        self.initiatives
+            .get(&id)
+            .map(|k| &self.snap.initiatives[*k])
+    }
+
+    /// The change log of initiative `id` up to the cut-off, oldest first.
+    fn log(&self, id: Id) -> impl Iterator<Item = &Change> {
+        self.logs
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .map(|k| &self.snap.changes[*k])
+    }
+
+    /// The check-ins in force of initiative `id`.
+    fn checkins_of(&self, id: Id) -> impl Iterator<Item = &CheckIn> {
+        self.checkins
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .map(|k| &self.snap.checkins[*k])
     }
 
     /// Whether a change made at `at` falls in the quarter, up to the cut-off.
@@ -157,13 +210,12 @@ impl Period {
     /// Edits that moved a date of initiative `id` during the quarter (a target and its backup
     /// moved together count once).
     fn date_edits(&self, id: Id) -> u32 {
-        history::date_edits(self.snap.changes_of(id), self.start, self.cutoff)
+        history::date_edits(self.log(id), self.start, self.cutoff)
     }
 
     /// The status of initiative `id` at `at`, per its change log.
     fn status_at(&self, id: Id, at: NaiveDateTime) -> Option<Status> {
-        self.snap
-            .changes_of(id)
+        self.log(id)
             .filter(|c| c.field == "status" && c.at <= at)
             .filter_map(|c| c.new_value.as_deref()?.parse().ok())
             .last()
@@ -176,8 +228,7 @@ impl Period {
 
     /// When initiative `id` first became active during the quarter.
     fn activated_in_window(&self, id: Id) -> Option<NaiveDateTime> {
-        self.snap
-            .changes_of(id)
+        self.log(id)
             .filter(|c| c.field == "status" && self.in_window(c.at))
             .find(|c| c.new_value.as_deref() == Some(Status::Active.as_str()))
             .map(|c| c.at)
@@ -193,7 +244,12 @@ impl Period {
         if i.status != Status::Done {
             return None;
         }
-        crate::review::monthly::entered(&self.snap, i.id, Status::Done).map(|at| at.date())
+        self.log(i.id)
+            .filter(|c| {
+                c.field == "status" && c.new_value.as_deref() == Some(Status::Done.as_str())
+            })
+            .map(|c| c.at.date())
+            .last()
     }
 
     /// The day initiative `i` was marked done, when that was during the quarter.
@@ -204,12 +260,8 @@ impl Period {
 
     /// The owner's latest health call on initiative `id`, for a week begun by the review's day.
     fn health(&self, id: Id) -> Option<Health> {
-        self.snap
-            .checkins
-            .iter()
-            .filter(|c| {
-                c.initiative_id == id && c.replaced_at.is_none() && c.week.monday() <= self.as_of
-            })
+        self.checkins_of(id)
+            .filter(|c| c.week.monday() <= self.as_of)
             .max_by_key(|c| (c.week, c.id))
             .map(|c| c.health)
     }

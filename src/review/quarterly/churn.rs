@@ -48,7 +48,7 @@ pub(super) fn churn(p: &Period) -> Churn {
     let mut out = Churn::default();
     let mut per: BTreeMap<Id, ChurnItem> = BTreeMap::new();
     for c in p.changes() {
-        let Some(i) = p.snap.initiative(c.initiative_id) else {
+        let Some(i) = p.initiative(c.initiative_id) else {
             continue;
         };
         let entry = per.entry(i.id).or_insert_with(|| ChurnItem {

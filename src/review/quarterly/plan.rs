@@ -217,7 +217,7 @@ fn reference(i: &Initiative) -> InitiativeRef {
 fn amendments(p: &Period, plan: &Baseline, later: &[&Baseline]) -> Vec<Amendment> {
     let refs = |ids: Vec<Id>| -> Vec<InitiativeRef> {
         ids.into_iter()
-            .filter_map(|id| p.snap.initiative(id).map(reference))
+            .filter_map(|id| p.initiative(id).map(reference))
             .collect()
     };
     let mut before = plan;
@@ -242,8 +242,7 @@ fn amendments(p: &Period, plan: &Baseline, later: &[&Baseline]) -> Vec<Amendment
 
 /// The reason the initiative was dropped, from its change log.
 fn drop_reason(p: &Period, id: Id) -> Option<String> {
-    p.snap
-        .changes_of(id)
+    p.log(id)
         .filter(|c| c.field == "status" && c.new_value.as_deref() == Some(Status::Dropped.as_str()))
         .last()
         .and_then(|c| c.reason.clone())
@@ -299,7 +298,7 @@ fn item(
 
 /// The initiative's dates as they stood at `at`.
 fn dates_at(p: &Period, i: &Initiative, at: NaiveDateTime) -> Option<(NaiveDate, NaiveDate)> {
-    let own: Vec<&Change> = p.snap.changes_of(i.id).collect();
+    let own: Vec<&Change> = p.log(i.id).collect();
     let then = history::as_of(i, &own, at)?;
     Some((then.target_date?, then.backup_date?))
 }
@@ -321,7 +320,7 @@ pub(super) fn planned_vs_delivered(p: &Period) -> PlannedVsDelivered {
     });
     out.amendments = amendments(p, plan, &later);
     for x in &plan.items {
-        let Some(i) = p.snap.initiative(x.initiative_id) else {
+        let Some(i) = p.initiative(x.initiative_id) else {
             continue;
         };
         let taken_out = (!latest.items.iter().any(|l| l.initiative_id == i.id)).then(|| {

@@ -111,10 +111,10 @@ fn owner_calls(p: &Period) -> Vec<OwnerCalls> {
     for c in p.snap.checkins.iter().filter(|c| {
         c.replaced_at.is_none() && c.health == Health::OnTrack && p.week_in_quarter(c.week)
     }) {
-        let Some(i) = p.snap.initiative(c.initiative_id) else {
+        let Some(i) = p.initiative(c.initiative_id) else {
             continue;
         };
-        let own: Vec<&Change> = p.snap.changes_of(i.id).collect();
+        let own: Vec<&Change> = p.log(i.id).collect();
         let Some(then) = history::as_of(i, &own, c.recorded_at) else {
             continue;
         };

@@ -131,7 +131,7 @@ pub(super) fn risk_picture(p: &Period) -> RiskPicture {
         })
         .collect();
     top.sort_by_key(|r| {
-        let priority = p.snap.initiative(r.initiative_id).map(|i| i.priority);
+        let priority = p.initiative(r.initiative_id).map(|i| i.priority);
         (
             std::cmp::Reverse(r.risk_level),
             std::cmp::Reverse(alarm(r.health)),

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Parts, Period, TREND_QUARTERS};
-use crate::calendar::Quarter;
+use crate::calendar::{end_of_day, Quarter};
 use crate::model::{Status, Track};
 use crate::snapshot::Snapshot;
 
@@ -69,15 +69,16 @@ fn has_data(snapshot: &Snapshot, q: Quarter) -> bool {
         })
 }
 
-/// The key figures of up to four quarters before `quarter` that have data, oldest first,
-/// each as known at its end (or today, if earlier).
+/// The key figures of up to four quarters before `quarter` that have data as known today,
+/// oldest first, each as known at its end (or today, if earlier).
 pub(super) fn trend(snapshot: &Snapshot, quarter: Quarter, today: NaiveDate) -> Vec<KeyFigures> {
+    let known = snapshot.as_of(end_of_day(today));
     let mut q = quarter;
     let mut out = Vec::new();
     for _ in 0..TREND_QUARTERS {
         q = q.previous();
-        if has_data(snapshot, q) {
-            let p = Period::new(snapshot, q, today);
+        if has_data(&known, q) {
+            let p = Period::new(&known, q, today);
             out.push(figures(&p, &Parts::of(&p)));
         }
     }
