@@ -1,9 +1,10 @@
 //! The sample company: a small invoicing-software company, its people, a quarter of
-//! initiatives and eight weeks of history, dated relative to today so it always looks current.
+//! initiatives with their committed plan and eight weeks of history, dated relative to today
+//! so it always looks current.
 
 use chrono::{Duration, NaiveDate};
 
-use crate::calendar::{Clock, IsoWeek};
+use crate::calendar::{Clock, IsoWeek, Quarter};
 use crate::error::{Error, Result};
 use crate::model::{Id, InitiativePatch, NewCheckIn, NewInitiative, Status, Track};
 use crate::store::Workspace;
@@ -265,6 +266,14 @@ fn build(today: NaiveDate) -> Result<Workspace> {
             ..Default::default()
         },
     )?;
+
+    // The current quarter's plan, committed with the initiatives at hand: the Quarterly view
+    // measures delivery against it, so the dates moved below stay slips.
+    let quarter = Quarter::of(today, 1);
+    let plan = ws.suggested_plan(quarter)?;
+    if !plan.is_empty() {
+        ws.commit_plan(quarter, &plan, None)?;
+    }
 
     let at = |ws: &mut Workspace, offset: i64| ws.set_clock(Clock::pinned(day(offset)));
     let edit = |ws: &mut Workspace, id: Id, patch: InitiativePatch, reason: &str| {

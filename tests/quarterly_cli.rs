@@ -65,12 +65,24 @@ fn golden_update_of_a_fiscal_quarter_under_way() {
 }
 
 #[test]
-fn the_sample_company_without_a_plan() {
+fn golden_update_of_the_sample_company_and_of_a_quarter_without_a_plan() {
     let env = Env::temp();
     env.ok(&["demo"]);
     let md = env.ok(&["quarterly"]);
-    assert!(md.contains("No plan was committed for Q4 2026"), "{md}");
+    assert!(md.contains("We committed to "), "{md}");
     golden("quarterly_sample.md", &md);
+
+    let bare = Env::temp();
+    bare.add_active("Billing v2", "Tomás Silva", "2026-11-13", "2026-11-20");
+    let md = bare.ok(&["quarterly"]);
+    assert!(
+        md.contains(
+            "No plan was committed for Q4 2026, so there is nothing to measure delivery \
+             against; no initiatives were done during the quarter. 1 more initiative was \
+             added during the quarter, outside the plan."
+        ),
+        "{md}"
+    );
 }
 
 #[test]

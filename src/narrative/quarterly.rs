@@ -50,6 +50,8 @@ pub fn quarter_name(label: &str, fiscal_year_start: u32) -> String {
 /// Writes sentences for one quarter; dates in the year the quarter ends go without it.
 struct Writer {
     year: i32,
+    /// The last day the review knows.
+    as_of: NaiveDate,
     /// "Q4 2026".
     name: String,
     /// "Q4 2026 (October to December 2026)".
@@ -90,6 +92,7 @@ impl Writer {
         );
         Writer {
             year: r.last_day.year(),
+            as_of: r.as_of,
             span: format!("{name} ({months})"),
             name,
         }
@@ -244,6 +247,7 @@ impl Writer {
     fn fate(&self, i: &PlanItem) -> String {
         let target = self.date(i.committed_target);
         let backup = self.date(i.committed_backup);
+        let paused = i.status == Status::Paused;
         let mut s = match (i.delivery, i.done_on) {
             (Delivery::ByTarget, Some(d)) => {
                 format!("delivered on {}, by its target of {target}.", self.date(d))
@@ -265,20 +269,27 @@ impl Writer {
                 )
             }
             (Delivery::Slipped, _) => format!(
-                "not delivered by the end of the quarter; it was due on {target}{}.",
+                "not delivered by the end of the quarter{}; it was due on {target}{}.",
+                if paused { " (paused)" } else { "" },
                 self.expected(i)
             ),
-            _ => match i.slip_days {
-                Some(n) => format!(
-                    "open, {} past its target of {target}{}.",
-                    days(n as i64),
-                    self.expected(i)
-                ),
-                None if i.committed_backup == i.committed_target => {
-                    format!("open, due on {target}.")
+            _ => {
+                let state = if paused { "paused" } else { "open" };
+                match i.slip_days {
+                    Some(n) => format!(
+                        "{state}, {} past its target of {target}{}.",
+                        days(n as i64),
+                        self.expected(i)
+                    ),
+                    None if i.committed_backup == i.committed_target => {
+                        format!("{state}, due on {target}{}.", self.expected(i))
+                    }
+                    None => format!(
+                        "{state}, due on {target} with {backup} as the backup{}.",
+                        self.expected(i)
+                    ),
                 }
-                None => format!("open, due on {target} with {backup} as the backup."),
-            },
+            }
         };
         if i.delivery.delivered() && i.target_date != Some(i.committed_target) {
             if let Some(t) = i.target_date {
@@ -292,8 +303,13 @@ impl Writer {
     }
 
     /// ", now expected on 20 January 2027", when the target moved.
+    /// ", now expected on 20 January 2027" when the target moved after the commitment, or
+    /// ", and its new target of 20 November has passed too".
     fn expected(&self, i: &PlanItem) -> String {
         match i.target_date.filter(|t| *t != i.committed_target) {
+            Some(t) if t < self.as_of => {
+                format!(", and its new target of {} has passed too", self.date(t))
+            }
             Some(t) => format!(", now expected on {}", self.date(t)),
             None => String::new(),
         }
