@@ -837,3 +837,21 @@ impl Writer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quarters_are_named_as_people_say_them() {
+        assert_eq!(quarter_name("2026-Q4", 1), "Q4 2026");
+        assert_eq!(quarter_name("2026-Q1", 4), "fiscal Q1 2026");
+        assert_eq!(slip(12.0), "12 days");
+        assert_eq!(slip(1.0), "1 day");
+        assert_eq!(slip(10.5), "10.5 days");
+        assert_eq!(
+            with_year(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()),
+            "1 October 2026"
+        );
+    }
+}

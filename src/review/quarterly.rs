@@ -117,7 +117,7 @@ impl Parts {
 
 /// A quarter as the review sees it: the workspace as known at the cut-off, and the window of
 /// the quarter's changes.
-pub(crate) struct Period {
+struct Period {
     quarter: Quarter,
     /// The workspace as known at `cutoff`.
     snap: Snapshot,
