@@ -87,7 +87,7 @@ impl Workspace {
         let d = doc(key)?;
         (d.check)(value)?;
         if d.key == MonthlySettings::FISCAL_YEAR_START
-            && self.setting_value(d.key)?.value != value.trim()
+            && MonthlySettings::parse_fiscal_year_start(value)? != self.fiscal_year_start()?
             && self.has_baselines()?
         {
             return Err(Error::Conflict(format!(

@@ -347,7 +347,7 @@ fn a_fiscal_year_starting_in_april() {
         .unwrap_err();
     assert!(matches!(err, Error::Conflict(_)), "{err}");
     co.at("2026-12-16 10:00")
-        .set_known_setting("fiscal_year_start", "4")
+        .set_known_setting("fiscal_year_start", "04")
         .unwrap();
 
     co.done("2027-03-31 18:00", edge, None);
