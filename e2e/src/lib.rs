@@ -1,0 +1,278 @@
+//! The end-to-end harness. Each test gets its own workspace file and its own tauri-driver
+//! (which starts WebKitWebDriver, which starts the app), so the app's environment —
+//! `CADENCE_DB`, `CADENCE_TODAY`, its config and data directories — belongs to that test alone.
+//! Run under a display (`xvfb-run`), after building the app with the custom-protocol feature.
+
+use std::fs::{self, File};
+use std::net::{TcpListener, TcpStream};
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use cadence::calendar::{parse_date, Clock};
+use cadence::store::Workspace;
+use futures_util::FutureExt;
+use tempfile::TempDir;
+use thirtyfour::prelude::*;
+
+/// Today in every end-to-end test: a Wednesday.
+pub const TODAY: &str = "2026-03-04";
+
+/// How long a test waits for something to appear.
+const PATIENCE: Duration = Duration::from_secs(15);
+const POLL: Duration = Duration::from_millis(100);
+
+/// What the workspace holds when the app starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seed {
+    /// Nothing: the app shows its welcome.
+    Empty,
+    /// The sample company, loaded through the core before launch.
+    Sample,
+}
+
+/// Where screenshots and driver logs go (kept by CI).
+pub fn artifacts_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../e2e-artifacts")
+}
+
+/// The desktop binary under test: `CADENCE_APP`, else the debug build of the workspace.
+fn app_binary() -> PathBuf {
+    std::env::var_os("CADENCE_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/cadence-desktop")
+        })
+}
+
+/// tauri-driver: `TAURI_DRIVER`, else the one `cargo install` put in ~/.cargo/bin, else PATH.
+fn tauri_driver_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return p.into();
+    }
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
+    cargo_home
+        .map(|h| h.join("bin/tauri-driver"))
+        .filter(|p| p.exists())
+        .unwrap_or_else(|| "tauri-driver".into())
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free local port")
+        .port()
+}
+
+/// A running tauri-driver; stopped with SIGTERM so that it takes WebKitWebDriver down too.
+struct DriverProcess(Child);
+
+impl Drop for DriverProcess {
+    fn drop(&mut self) {
+        let pid = self.0.id() as libc::pid_t;
+        // SAFETY: signalling a child process we started and have not reaped yet.
+        unsafe { libc::kill(pid, libc::SIGTERM) };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(POLL);
+        }
+        eprintln!("tauri-driver did not stop on SIGTERM; killing it");
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The app under test, driven through WebDriver.
+pub struct App {
+    pub driver: WebDriver,
+    /// The workspace file the app works on.
+    pub workspace: PathBuf,
+    _tauri_driver: DriverProcess,
+    _dir: TempDir,
+}
+
+impl App {
+    async fn launch(name: &str, seed: Seed) -> WebDriverResult<App> {
+        let binary = app_binary();
+        assert!(
+            binary.exists(),
+            "{} is missing: build it with `make e2e` (cargo build -p cadence-desktop --features custom-protocol)",
+            binary.display()
+        );
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no display: run the end-to-end tests under xvfb-run (make e2e)"
+        );
+        let dir = tempfile::tempdir()?;
+        let workspace = dir.path().join("workspace.db");
+        if seed == Seed::Sample {
+            let today = parse_date("today", TODAY).expect("TODAY is a date");
+            Workspace::open(&workspace, Clock::pinned(today))
+                .and_then(|mut ws| ws.load_sample(false))
+                .expect("loading the sample company");
+        }
+        fs::create_dir_all(artifacts_dir())?;
+        let log = File::create(artifacts_dir().join(format!("{name}.driver.log")))?;
+        let port = free_port();
+        let child = Command::new(tauri_driver_binary())
+            .args(["--port", &port.to_string()])
+            .args(["--native-port", &free_port().to_string()])
+            .env("CADENCE_DB", &workspace)
+            .env("CADENCE_TODAY", TODAY)
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .stdin(Stdio::null())
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .spawn()
+            .map_err(|e| {
+                WebDriverError::FatalError(format!(
+                    "starting tauri-driver ({e}); install it with `cargo install tauri-driver --locked`"
+                ))
+            })?;
+        let tauri_driver = DriverProcess(child);
+        let deadline = Instant::now() + PATIENCE;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                return Err(WebDriverError::FatalError(
+                    "tauri-driver did not start listening".into(),
+                ));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        let mut caps = Capabilities::new();
+        caps.set(
+            "tauri:options",
+            serde_json::json!({ "application": binary.to_string_lossy() }),
+        )?;
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await?;
+        Ok(App {
+            driver,
+            workspace,
+            _tauri_driver: tauri_driver,
+            _dir: dir,
+        })
+    }
+
+    /// The first displayed element matching `css`, waiting for it to appear.
+    pub async fn find(&self, css: &str) -> WebDriverResult<WebElement> {
+        self.driver
+            .query(By::Css(css))
+            .wait(PATIENCE, POLL)
+            .and_displayed()
+            .first()
+            .await
+    }
+
+    /// Every element matching `css`, once at least one is displayed.
+    pub async fn find_all(&self, css: &str) -> WebDriverResult<Vec<WebElement>> {
+        self.find(css).await?;
+        self.driver.find_all(By::Css(css)).await
+    }
+
+    pub async fn click(&self, css: &str) -> WebDriverResult<()> {
+        self.find(css).await?.click().await
+    }
+
+    /// Replaces the text of the input matching `css`.
+    pub async fn fill(&self, css: &str, text: &str) -> WebDriverResult<()> {
+        let input = self.find(css).await?;
+        input.clear().await?;
+        input.send_keys(text).await
+    }
+
+    /// Chooses the option with `value` in the select matching `css`.
+    pub async fn select(&self, css: &str, value: &str) -> WebDriverResult<()> {
+        self.click(&format!("{css} option[value=\"{value}\"]"))
+            .await
+    }
+
+    /// Types keys into whatever has focus, as a person at the keyboard would.
+    pub async fn keys(&self, keys: &str) -> WebDriverResult<()> {
+        self.driver.action_chain().send_keys(keys).perform().await
+    }
+
+    /// Waits until the element matching `css` shows text containing `needle`; returns the text.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> WebDriverResult<String> {
+        let deadline = Instant::now() + PATIENCE;
+        let mut last = String::new();
+        loop {
+            if let Ok(el) = self.driver.find(By::Css(css)).await {
+                if let Ok(text) = el.text().await {
+                    if text.contains(needle) {
+                        return Ok(text);
+                    }
+                    last = text;
+                }
+            }
+            if Instant::now() > deadline {
+                return Err(WebDriverError::FatalError(format!(
+                    "`{css}` never showed “{needle}”; last seen: “{last}”"
+                )));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until no element matches `css`.
+    pub async fn wait_gone(&self, css: &str) -> WebDriverResult<()> {
+        self.driver
+            .query(By::Css(css))
+            .wait(PATIENCE, POLL)
+            .and_displayed()
+            .not_exists()
+            .await
+            .and_then(|gone| {
+                if gone {
+                    Ok(())
+                } else {
+                    Err(WebDriverError::FatalError(format!(
+                        "`{css}` is still shown"
+                    )))
+                }
+            })
+    }
+
+    async fn screenshot(&self, name: &str) -> WebDriverResult<()> {
+        self.driver
+            .screenshot(&artifacts_dir().join(format!("{name}.png")))
+            .await
+    }
+}
+
+/// Runs one end-to-end test: launches the app on a fresh workspace (retrying a failed launch
+/// once, as GTK under Xvfb sometimes fails its first start), runs `body`, takes a screenshot
+/// into `e2e-artifacts/<name>.png` whatever the outcome, and stops everything.
+pub async fn run_test<F>(name: &str, seed: Seed, body: F)
+where
+    F: AsyncFnOnce(&App) -> WebDriverResult<()>,
+{
+    let app = match App::launch(name, seed).await {
+        Ok(app) => app,
+        Err(first) => {
+            eprintln!("{name}: launch failed ({first}); retrying once");
+            App::launch(name, seed).await.expect("launching the app")
+        }
+    };
+    let outcome = AssertUnwindSafe(body(&app)).catch_unwind().await;
+    if let Err(e) = app.screenshot(name).await {
+        eprintln!("{name}: no screenshot: {e}");
+    }
+    let App { driver, .. } = &app;
+    if let Err(e) = driver.clone().quit().await {
+        eprintln!("{name}: closing the session: {e}");
+    }
+    drop(app);
+    match outcome {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => panic!("{name}: {e}"),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}

@@ -1,0 +1,110 @@
+// The one module that talks to the Rust side: the generated bindings and the Tauri plugins.
+// Components import data, commands and types from here only.
+
+import { writeText } from "@tauri-apps/plugin-clipboard-manager";
+import { save } from "@tauri-apps/plugin-dialog";
+import {
+  type AppError_Serialize,
+  type Blocker_Serialize,
+  type Board_Serialize,
+  type Card_Serialize,
+  type Change_Serialize,
+  type CheckIn_Serialize,
+  commands,
+  type Decision_Serialize,
+  type ErrorCode,
+  type Health,
+  type Initiative_Serialize,
+  type InitiativeDetail_Serialize,
+  type InitiativeFilter_Deserialize,
+  type InitiativePatch_Deserialize,
+  type Lane_Serialize,
+  type NewCheckIn_Deserialize,
+  type NewInitiative_Deserialize,
+  type Person_Serialize,
+  type PersonSummary_Serialize,
+  type RiskLevel,
+  type Slip_Serialize,
+  type Status,
+  type Track,
+  type WorkspaceInfo,
+} from "./bindings";
+
+export type {
+  Blocker_Serialize as Blocker,
+  Board_Serialize as Board,
+  Card_Serialize as Card,
+  Change_Serialize as Change,
+  CheckIn_Serialize as CheckIn,
+  Decision_Serialize as Decision,
+  ErrorCode,
+  Health,
+  Initiative_Serialize as Initiative,
+  InitiativeDetail_Serialize as InitiativeDetail,
+  InitiativePatch_Deserialize as InitiativePatch,
+  Lane_Serialize as Lane,
+  NewCheckIn_Deserialize as NewCheckIn,
+  NewInitiative_Deserialize as NewInitiative,
+  Person_Serialize as Person,
+  PersonSummary_Serialize as PersonSummary,
+  RiskLevel,
+  Slip_Serialize as Slip,
+  Status,
+  Track,
+  WorkspaceInfo,
+};
+
+/** A command's failure: what went wrong and, for bad input, which field it concerns. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | null;
+
+  constructor(error: AppError_Serialize) {
+    super(error.message);
+    this.name = "ApiError";
+    this.code = error.code;
+    this.field = error.field;
+  }
+}
+
+type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: AppError_Serialize };
+
+/** Resolves with a command's value or rejects with an `ApiError`. */
+export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
+  const outcome = await call;
+  if (outcome.status === "error") throw new ApiError(outcome.error);
+  return outcome.data;
+}
+
+export const api = {
+  workspace: () => unwrap(commands.workspaceInfo()),
+  loadSample: () => unwrap(commands.loadSample()),
+  people: () => unwrap(commands.people()),
+  addPerson: (name: string, email: string | null, role: string | null) =>
+    unwrap(commands.addPerson(name, email, role)),
+  board: () => unwrap(commands.board()),
+  initiatives: (filter: InitiativeFilter_Deserialize = {}) => unwrap(commands.initiatives(filter)),
+  initiative: (id: number) => unwrap(commands.initiativeDetail(id)),
+  addInitiative: (initiative: NewInitiative_Deserialize) =>
+    unwrap(commands.addInitiative(initiative)),
+  editInitiative: (id: number, patch: InitiativePatch_Deserialize, reason: string | null) =>
+    unwrap(commands.editInitiative(id, patch, reason)),
+  recordCheckin: (checkin: NewCheckIn_Deserialize) => unwrap(commands.recordCheckin(checkin)),
+  addBlocker: (initiativeId: number, text: string, owner: string, since: string | null) =>
+    unwrap(commands.addBlocker(initiativeId, text, owner, since)),
+  resolveBlocker: (id: number) => unwrap(commands.resolveBlocker(id)),
+
+  /** Asks where to save a backup, then writes it there; false when the person cancelled. */
+  async saveBackup(suggestedName: string): Promise<boolean> {
+    const path = await save({
+      title: "Save a backup of the workspace",
+      defaultPath: suggestedName,
+      filters: [{ name: "Cadence workspace", extensions: ["db"] }],
+    });
+    if (path === null) return false;
+    await unwrap(commands.saveBackup(path));
+    return true;
+  },
+
+  copyText: (text: string) => writeText(text),
+};

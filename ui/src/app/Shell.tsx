@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { WorkspaceInfo } from "../api";
+import { isTyping, type KeyState, readKey } from "../lib/keys";
+import { useRefresh } from "../lib/load";
+import { parseRoute, type Route, routeHash } from "../lib/route";
+import { Board } from "../views/Board";
+import { Home } from "../views/Home";
+import { InitiativePage } from "../views/initiative/InitiativePage";
+import { NewInitiativeDialog } from "../views/NewInitiativeDialog";
+import { People } from "../views/People";
+import { SearchDialog } from "../views/SearchDialog";
+import { Sidebar } from "./Sidebar";
+
+type Open = "new-initiative" | "search" | null;
+
+/** The workspace's window: the sidebar, the current view, the dialogs and the shortcuts. */
+export function Shell({ info }: { info: WorkspaceInfo }) {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  const [open, setOpen] = useState<Open>(null);
+  const refresh = useRefresh();
+  const keys = useRef<KeyState>({ pendingGoAt: null });
+
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, []);
+
+  const navigate = useCallback((to: Route) => {
+    window.location.hash = routeHash(to);
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (isTyping(e.target) || document.querySelector("dialog[open]")) return;
+      const { state, shortcut } = readKey(keys.current, e.key, e.timeStamp);
+      keys.current = state;
+      if (!shortcut) return;
+      e.preventDefault();
+      switch (shortcut.kind) {
+        case "new-initiative":
+          setOpen("new-initiative");
+          break;
+        case "search":
+          setOpen("search");
+          break;
+        case "refresh":
+          refresh();
+          break;
+        case "go":
+          navigate({ view: shortcut.view });
+          break;
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [navigate, refresh]);
+
+  return (
+    <div className="app">
+      <Sidebar
+        info={info}
+        route={route}
+        onNew={() => setOpen("new-initiative")}
+        onSearch={() => setOpen("search")}
+      />
+      <main className="main" id="main">
+        <View route={route} info={info} navigate={navigate} />
+      </main>
+      {open === "new-initiative" ? (
+        <NewInitiativeDialog
+          onClose={() => setOpen(null)}
+          onCreated={(id) => {
+            setOpen(null);
+            navigate({ view: "initiative", id });
+          }}
+        />
+      ) : null}
+      {open === "search" ? (
+        <SearchDialog
+          onClose={() => setOpen(null)}
+          onPick={(id) => {
+            setOpen(null);
+            navigate({ view: "initiative", id });
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function View({
+  route,
+  info,
+  navigate,
+}: {
+  route: Route;
+  info: WorkspaceInfo;
+  navigate: (to: Route) => void;
+}) {
+  switch (route.view) {
+    case "home":
+      return <Home info={info} />;
+    case "board":
+      return <Board />;
+    case "people":
+      return <People />;
+    case "initiative":
+      return <InitiativePage key={route.id} id={route.id} info={info} navigate={navigate} />;
+  }
+}

@@ -1,0 +1,66 @@
+import { useState } from "react";
+import { api } from "../api";
+import { Dialog } from "../components/Dialog";
+import { useToast } from "../components/Toast";
+import { formError } from "../lib/form";
+import { useRefresh } from "../lib/load";
+import {
+  emptyDraft,
+  NEW_FIELDS,
+  NewInitiativeFields,
+  toNewInitiative,
+} from "./NewInitiativeFields";
+
+interface Props {
+  onClose: () => void;
+  onCreated: (id: number) => void;
+}
+
+/** Adds an initiative; the core's refusals show next to the fields they concern. */
+export function NewInitiativeDialog({ onClose, onCreated }: Props) {
+  const [draft, setDraft] = useState(emptyDraft);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const refresh = useRefresh();
+  const toast = useToast();
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const created = await api.addInitiative(toNewInitiative(draft));
+      toast(`“${created.title}” added`);
+      refresh();
+      onCreated(created.id);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const general = formError(error, NEW_FIELDS);
+  return (
+    <Dialog title="New initiative" onClose={onClose} wide>
+      <form className="dialog-body" onSubmit={submit} noValidate id="new-initiative-form">
+        <NewInitiativeFields draft={draft} onChange={setDraft} error={error} />
+        {general ? (
+          <p className="form-error" role="alert">
+            {general}
+          </p>
+        ) : null}
+        <footer className="dialog-footer">
+          <span className="muted">
+            Press <kbd>Esc</kbd> to close
+          </span>
+          <button type="button" className="button button-quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            Add initiative
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  );
+}
