@@ -15,6 +15,7 @@ use cadence::store::Workspace;
 use futures_util::FutureExt;
 use tempfile::TempDir;
 use thirtyfour::prelude::*;
+use thirtyfour::TypingData;
 
 /// Today in every end-to-end test: a Wednesday.
 pub const TODAY: &str = "2026-03-04";
@@ -86,6 +87,11 @@ impl Drop for DriverProcess {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+/// Names the element a failed WebDriver call was about.
+fn about(css: &str, e: WebDriverError) -> WebDriverError {
+    WebDriverError::FatalError(format!("`{css}`: {e}"))
 }
 
 /// The app under test, driven through WebDriver.
@@ -169,6 +175,7 @@ impl App {
             .and_displayed()
             .first()
             .await
+            .map_err(|e| about(css, e))
     }
 
     /// Every element matching `css`, once at least one is displayed.
@@ -178,24 +185,44 @@ impl App {
     }
 
     pub async fn click(&self, css: &str) -> WebDriverResult<()> {
-        self.find(css).await?.click().await
+        self.find(css)
+            .await?
+            .click()
+            .await
+            .map_err(|e| about(css, e))
     }
 
     /// Replaces the text of the input matching `css`.
     pub async fn fill(&self, css: &str, text: &str) -> WebDriverResult<()> {
         let input = self.find(css).await?;
-        input.clear().await?;
-        input.send_keys(text).await
+        input.clear().await.map_err(|e| about(css, e))?;
+        input.send_keys(text).await.map_err(|e| about(css, e))
     }
 
-    /// Chooses the option with `value` in the select matching `css`.
-    pub async fn select(&self, css: &str, value: &str) -> WebDriverResult<()> {
-        self.click(&format!("{css} option[value=\"{value}\"]"))
-            .await
+    /// Chooses the option labelled `label` in the select matching `css` by typing its label,
+    /// as a keyboard user would (clicking opens a GTK popup that stops the page's repaints).
+    pub async fn select(&self, css: &str, label: &str) -> WebDriverResult<()> {
+        let select = self.find(css).await?;
+        select.send_keys(label).await.map_err(|e| about(css, e))?;
+        let shown: String = self
+            .driver
+            .execute(
+                "return arguments[0].selectedOptions[0].textContent",
+                vec![select.to_json()?],
+            )
+            .await?
+            .convert()?;
+        if shown == label {
+            Ok(())
+        } else {
+            Err(WebDriverError::FatalError(format!(
+                "`{css}` shows “{shown}”, not “{label}”"
+            )))
+        }
     }
 
     /// Types keys into whatever has focus, as a person at the keyboard would.
-    pub async fn keys(&self, keys: &str) -> WebDriverResult<()> {
+    pub async fn keys(&self, keys: impl Into<TypingData>) -> WebDriverResult<()> {
         self.driver.action_chain().send_keys(keys).perform().await
     }
 

@@ -42,13 +42,15 @@ export function NewInitiativeDialog({ onClose, onCreated }: Props) {
   const general = formError(error, NEW_FIELDS);
   return (
     <Dialog title="New initiative" onClose={onClose} wide>
-      <form className="dialog-body" onSubmit={submit} noValidate id="new-initiative-form">
-        <NewInitiativeFields draft={draft} onChange={setDraft} error={error} />
-        {general ? (
-          <p className="form-error" role="alert">
-            {general}
-          </p>
-        ) : null}
+      <form className="dialog-form" onSubmit={submit} noValidate id="new-initiative-form">
+        <div className="dialog-body">
+          <NewInitiativeFields draft={draft} onChange={setDraft} error={error} />
+          {general ? (
+            <p className="form-error" role="alert">
+              {general}
+            </p>
+          ) : null}
+        </div>
         <footer className="dialog-footer">
           <span className="muted">
             Press <kbd>Esc</kbd> to close

@@ -1,4 +1,5 @@
 import { api, type NewInitiative, type Status, type Track } from "../api";
+import { DateInput } from "../components/DateInput";
 import { Field } from "../components/Field";
 import { fieldError, orNull } from "../lib/form";
 import { RISK_LEVELS, riskLabel, TRACKS, trackLabel } from "../lib/format";
@@ -147,10 +148,10 @@ export function NewInitiativeFields({ draft, onChange, error }: Props) {
         )}
       </Field>
       <Field id="new-start" label="Start date" error={fieldError(error, "start_date")}>
-        {(c) => <input {...c} className="input" type="date" {...text("start_date")} />}
+        {(c) => <DateInput {...c} {...text("start_date")} />}
       </Field>
       <Field id="new-target" label="Target date" error={fieldError(error, "target_date")}>
-        {(c) => <input {...c} className="input" type="date" {...text("target_date")} />}
+        {(c) => <DateInput {...c} {...text("target_date")} />}
       </Field>
       <Field
         id="new-backup"
@@ -158,7 +159,7 @@ export function NewInitiativeFields({ draft, onChange, error }: Props) {
         hint="The latest date you would still call a success."
         error={fieldError(error, "backup_date")}
       >
-        {(c) => <input {...c} className="input" type="date" {...text("backup_date")} />}
+        {(c) => <DateInput {...c} {...text("backup_date")} />}
       </Field>
       <Field
         id="new-risk"

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { api, type Blocker } from "../../api";
+import { DateInput } from "../../components/DateInput";
 import { Field } from "../../components/Field";
 import { useToast } from "../../components/Toast";
 import { fieldError, formError, orNull } from "../../lib/form";
@@ -146,15 +147,7 @@ function BlockerForm({ initiativeId, onClose }: { initiativeId: number; onClose:
           hint="Today when empty."
           error={fieldError(error, "since")}
         >
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              type="date"
-              value={since}
-              onChange={(e) => setSince(e.target.value)}
-            />
-          )}
+          {(c) => <DateInput {...c} value={since} onChange={(e) => setSince(e.target.value)} />}
         </Field>
       </div>
       {general ? (

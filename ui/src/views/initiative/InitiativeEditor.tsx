@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { api, type Initiative } from "../../api";
+import { DateInput } from "../../components/DateInput";
 import { Field } from "../../components/Field";
 import { useToast } from "../../components/Toast";
 import {
@@ -117,13 +118,13 @@ export function InitiativeEditor({ initiative, onDone }: Props) {
           {(c) => <input {...c} className="input" inputMode="numeric" {...text("priority")} />}
         </Field>
         <Field id="edit-start" label="Start date" error={err("start_date")}>
-          {(c) => <input {...c} className="input" type="date" {...text("start_date")} />}
+          {(c) => <DateInput {...c} {...text("start_date")} />}
         </Field>
         <Field id="edit-target" label="Target date" error={err("target_date")}>
-          {(c) => <input {...c} className="input" type="date" {...text("target_date")} />}
+          {(c) => <DateInput {...c} {...text("target_date")} />}
         </Field>
         <Field id="edit-backup" label="Backup date" error={err("backup_date")}>
-          {(c) => <input {...c} className="input" type="date" {...text("backup_date")} />}
+          {(c) => <DateInput {...c} {...text("backup_date")} />}
         </Field>
         <Field id="edit-risk-level" label="Risk level" error={err("risk_level")}>
           {(c) => (
