@@ -3,14 +3,62 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 CARGO ?= cargo
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+NPM ?= npm
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+# The desktop binary serves the built UI (ui/dist) only with this feature on.
+APP_FEATURES := --features cadence-desktop/custom-protocol
 
 # Debian/Ubuntu packages Tauri needs to build and the end-to-end suite needs to run.
 BUILD_PKGS := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev pkg-config
 E2E_PKGS := xvfb xauth webkit2gtk-driver
+# The bundle `make package` builds: a .deb on Linux, the .app on a Mac.
+BUNDLES := $(if $(filter Darwin,$(shell uname -s)),app,deb)
 
-.PHONY: run test test-core lint deps-system deps-e2e
+.PHONY: run app package e2e test test-core test-ui test-app lint \
+	deps-system deps-e2e ui-deps ui-build tauri-driver
+
+## Builds the release app and opens it on your workspace (CADENCE_DB, else the default file).
+run: app
+	$(TARGET_DIR)/release/cadence-desktop
+
+## The release desktop binary at target/release/cadence-desktop, serving the built UI.
+app: deps-system ui-build
+	$(CARGO) build --release -p cadence-desktop $(APP_FEATURES)
+
+## A .deb through `tauri build` (the host platform's bundle elsewhere).
+package: deps-system ui-build
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles $(BUNDLES)
+
+## Builds the app and runs only the end-to-end suite, under Xvfb; screenshots go to e2e-artifacts/.
+e2e: deps-e2e tauri-driver ui-build
+	$(CARGO) build -p cadence-desktop $(APP_FEATURES)
+	xvfb-run -a -s "-screen 0 1600x1000x24" \
+		$(CARGO) test -p cadence-e2e -- --test-threads=1
+	@echo "screenshots and driver logs: $(CURDIR)/e2e-artifacts/"
+
+## Everything: core and CLI tests, UI unit tests and lint, bindings freshness, Rust lints and
+## the end-to-end suite.
+test: test-core test-ui test-app lint e2e
+
+## Core and CLI tests against real SQLite files.
+test-core:
+	$(CARGO) test -p cadence --all-targets
+
+## UI type check, lint and unit tests (Vitest).
+test-ui: ui-deps
+	$(NPM) --prefix ui run lint
+	$(NPM) --prefix ui test
+
+## The desktop shell's tests, among them the freshness of ui/src/bindings.ts.
+test-app: deps-system ui-build
+	$(CARGO) test -p cadence-desktop $(APP_FEATURES)
+
+## Formatting and lints of every Rust package.
+lint: deps-system ui-build
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets $(APP_FEATURES) -- -D warnings
 
 ## Installs the system packages Tauri needs when missing (apt on Debian/Ubuntu; nothing on a Mac).
 deps-system:
@@ -20,13 +68,20 @@ deps-system:
 deps-e2e: deps-system
 	@scripts/ensure-packages.sh $(E2E_PKGS)
 
-## Core and CLI tests against real SQLite files.
-test-core:
-	$(CARGO) test -p cadence --all-targets
+## The UI's npm packages at their locked versions. `npm install` rather than `npm ci`: the lock
+## holds only the platform packages the registry serves, which `npm ci` would call out of sync.
+ui-deps: ui/node_modules/.package-lock.json
 
-## Formatting and lints.
-lint:
-	$(CARGO) fmt --all -- --check
-	$(CARGO) clippy -p cadence --all-targets -- -D warnings
+ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
+	@scripts/check-node.sh
+	$(NPM) --prefix ui install --no-audit --no-fund
+	@touch $@
 
-test: test-core lint
+## The UI built into ui/dist, which the desktop binary serves.
+ui-build: ui-deps
+	$(NPM) --prefix ui run build
+
+## tauri-driver, which the end-to-end suite drives the app through.
+tauri-driver:
+	@[ -x "$(CARGO_BIN)/tauri-driver" ] || command -v tauri-driver >/dev/null || \
+		$(CARGO) install tauri-driver --locked --version '^2'
