@@ -16,7 +16,7 @@ E2E_PKGS := xvfb xauth webkit2gtk-driver
 # The bundle `make package` builds: a .deb on Linux, the .app on a Mac.
 BUNDLES := $(if $(filter Darwin,$(shell uname -s)),app,deb)
 
-.PHONY: run app package e2e test test-core test-ui test-app lint \
+.PHONY: run app package e2e measure test test-core test-ui test-app lint \
 	deps-system deps-e2e ui-deps ui-build tauri-driver
 
 ## Builds the release app and opens it on your workspace (CADENCE_DB, else the default file).
@@ -37,6 +37,11 @@ e2e: deps-e2e tauri-driver ui-build
 	xvfb-run -a -s "-screen 0 1600x1000x24" \
 		$(CARGO) test -p cadence-e2e -- --test-threads=1
 	@echo "screenshots and driver logs: $(CURDIR)/e2e-artifacts/"
+
+## Start-up time and memory (PSS) of the release app on the sample company, median of 5 runs.
+measure: app deps-e2e tauri-driver
+	CADENCE_APP=$(TARGET_DIR)/release/cadence-desktop xvfb-run -a -s "-screen 0 1600x1000x24" \
+		$(CARGO) run -p cadence-e2e --release --bin measure -- 5
 
 ## Everything: core and CLI tests, UI unit tests and lint, bindings freshness, Rust lints and
 ## the end-to-end suite.

@@ -99,12 +99,14 @@ pub struct App {
     pub driver: WebDriver,
     /// The workspace file the app works on.
     pub workspace: PathBuf,
-    _tauri_driver: DriverProcess,
+    tauri_driver: DriverProcess,
     _dir: TempDir,
 }
 
 impl App {
-    async fn launch(name: &str, seed: Seed) -> WebDriverResult<App> {
+    /// Starts tauri-driver and, through it, the app on a fresh workspace seeded with `seed`;
+    /// the driver's log goes to `e2e-artifacts/<name>.driver.log`.
+    pub async fn launch(name: &str, seed: Seed) -> WebDriverResult<App> {
         let binary = app_binary();
         assert!(
             binary.exists(),
@@ -162,7 +164,7 @@ impl App {
         Ok(App {
             driver,
             workspace,
-            _tauri_driver: tauri_driver,
+            tauri_driver,
             _dir: dir,
         })
     }
@@ -265,6 +267,11 @@ impl App {
                     )))
                 }
             })
+    }
+
+    /// The process id of the tauri-driver behind this app (the app runs below it).
+    pub fn driver_pid(&self) -> u32 {
+        self.tauri_driver.0.id()
     }
 
     async fn screenshot(&self, name: &str) -> WebDriverResult<()> {
