@@ -214,6 +214,9 @@ impl App {
             )
             .await?
             .convert()?;
+        self.driver
+            .execute("arguments[0].blur()", vec![select.to_json()?])
+            .await?;
         if shown == label {
             Ok(())
         } else {
