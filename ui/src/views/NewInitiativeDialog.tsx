@@ -4,6 +4,7 @@ import { Dialog } from "../components/Dialog";
 import { useToast } from "../components/Toast";
 import { formError } from "../lib/form";
 import { useRefresh } from "../lib/load";
+import { useSubmit } from "../lib/submit";
 import {
   emptyDraft,
   NEW_FIELDS,
@@ -19,25 +20,15 @@ interface Props {
 /** Adds an initiative; the core's refusals show next to the fields they concern. */
 export function NewInitiativeDialog({ onClose, onCreated }: Props) {
   const [draft, setDraft] = useState(emptyDraft);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const refresh = useRefresh();
   const toast = useToast();
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const created = await api.addInitiative(toNewInitiative(draft));
-      toast(`“${created.title}” added`);
-      refresh();
-      onCreated(created.id);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const created = await api.addInitiative(toNewInitiative(draft));
+    toast(`“${created.title}” added`);
+    refresh();
+    onCreated(created.id);
+  });
 
   const general = formError(error, NEW_FIELDS);
   return (

@@ -1,9 +1,9 @@
-import { api, type NewInitiative, type Status, type Track } from "../api";
+import type { NewInitiative, Status, Track } from "../api";
 import { DateInput } from "../components/DateInput";
 import { Field } from "../components/Field";
+import { ChoiceSelect, PersonInput } from "../components/Inputs";
 import { fieldError, orNull } from "../lib/form";
 import { RISK_LEVELS, riskLabel, TRACKS, trackLabel } from "../lib/format";
-import { useLoad } from "../lib/load";
 
 /** What the new-initiative form holds, as typed. */
 export interface NewDraft {
@@ -79,7 +79,6 @@ interface Props {
 
 /** The fields of a new initiative, each showing the core's message about it. */
 export function NewInitiativeFields({ draft, onChange, error }: Props) {
-  const people = useLoad(api.people, "people");
   const set =
     <K extends keyof NewDraft>(key: K) =>
     (value: NewDraft[K]) =>
@@ -102,32 +101,10 @@ export function NewInitiativeFields({ draft, onChange, error }: Props) {
         hint="One named person, accountable alone."
         error={fieldError(error, "owner")}
       >
-        {(c) => (
-          <>
-            <input {...c} className="input" list="new-owner-people" {...text("owner")} />
-            <datalist id="new-owner-people">
-              {people.data?.map((p) => (
-                <option key={p.id} value={p.name} />
-              ))}
-            </datalist>
-          </>
-        )}
+        {(c) => <PersonInput {...c} {...text("owner")} />}
       </Field>
       <Field id="new-track" label="Track" error={fieldError(error, "track")}>
-        {(c) => (
-          <select
-            {...c}
-            className="input"
-            value={draft.track}
-            onChange={(e) => set("track")(e.target.value as Track)}
-          >
-            {TRACKS.map((t) => (
-              <option key={t} value={t}>
-                {trackLabel(t)}
-              </option>
-            ))}
-          </select>
-        )}
+        {(c) => <ChoiceSelect {...c} {...text("track")} options={TRACKS} label={trackLabel} />}
       </Field>
       <Field
         id="new-status"
@@ -172,14 +149,13 @@ export function NewInitiativeFields({ draft, onChange, error }: Props) {
       </Field>
       <Field id="new-risk-level" label="Risk level" error={fieldError(error, "risk_level")}>
         {(c) => (
-          <select {...c} className="input" {...text("risk_level")}>
-            <option value="">Not set</option>
-            {RISK_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {riskLabel(l)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            {...c}
+            {...text("risk_level")}
+            options={RISK_LEVELS}
+            label={riskLabel}
+            unset="Not set"
+          />
         )}
       </Field>
       <Field

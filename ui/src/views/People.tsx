@@ -2,12 +2,14 @@ import { useState } from "react";
 import { api, type PersonSummary } from "../api";
 import { StatusPill } from "../components/Badges";
 import { Field } from "../components/Field";
+import { FormFooter } from "../components/FormFooter";
 import { PageHeader } from "../components/PageHeader";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { useToast } from "../components/Toast";
 import { fieldError, formError, orNull } from "../lib/form";
 import { plural } from "../lib/format";
 import { useLoad, useRefresh } from "../lib/load";
+import { useSubmit } from "../lib/submit";
 
 /** Everyone, with what they own and how many of those are active. */
 export function People() {
@@ -95,25 +97,15 @@ function AddPerson({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState("");
   const [role, setRole] = useState("");
   const [email, setEmail] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const refresh = useRefresh();
   const toast = useToast();
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const person = await api.addPerson(name, orNull(email), orNull(role));
-      toast(`${person.name} added`);
-      refresh();
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const person = await api.addPerson(name, orNull(email), orNull(role));
+    toast(`${person.name} added`);
+    refresh();
+    onDone();
+  });
 
   return (
     <form className="panel inline-form" onSubmit={submit} noValidate>
@@ -151,19 +143,12 @@ function AddPerson({ onDone }: { onDone: () => void }) {
           )}
         </Field>
       </div>
-      {formError(error, PERSON_FIELDS) ? (
-        <p className="form-error" role="alert">
-          {formError(error, PERSON_FIELDS)}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" className="button button-quiet" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          Add person
-        </button>
-      </div>
+      <FormFooter
+        error={formError(error, PERSON_FIELDS)}
+        busy={busy}
+        submitLabel="Add person"
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -1,10 +1,12 @@
 import { useState } from "react";
 import { api, type WorkspaceInfo } from "../api";
 import { Field } from "../components/Field";
+import { FormFooter } from "../components/FormFooter";
 import { Logo } from "../components/Logo";
 import { ErrorNote } from "../components/States";
 import { fieldError, formError, orNull } from "../lib/form";
 import { useRefresh } from "../lib/load";
+import { useSubmit } from "../lib/submit";
 import {
   emptyDraft,
   NEW_FIELDS,
@@ -53,20 +55,16 @@ export function Welcome({ info, onDone }: Props) {
 }
 
 function Choose({ onSample, onOwn }: { onSample: () => void; onOwn: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const refresh = useRefresh();
-  const sample = async () => {
-    setBusy(true);
-    try {
-      await api.loadSample();
-      refresh();
-      onSample();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const {
+    busy,
+    error,
+    submit: sample,
+  } = useSubmit(async () => {
+    await api.loadSample();
+    refresh();
+    onSample();
+  });
   return (
     <>
       <h1 className="welcome-title">Run the delivery cadence of your company</h1>
@@ -105,16 +103,10 @@ function Choose({ onSample, onOwn }: { onSample: () => void; onOwn: () => void }
 function FirstPerson({ onBack, onAdded }: { onBack: () => void; onAdded: (name: string) => void }) {
   const [name, setName] = useState("");
   const [role, setRole] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    try {
-      const person = await api.addPerson(name, null, orNull(role));
-      onAdded(person.name);
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const person = await api.addPerson(name, null, orNull(role));
+    onAdded(person.name);
+  });
   const general = formError(error, ["name", "role"]);
   return (
     <form className="welcome-form panel" onSubmit={submit} noValidate>
@@ -149,37 +141,25 @@ function FirstPerson({ onBack, onAdded }: { onBack: () => void; onAdded: (name: 
           )}
         </Field>
       </div>
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" className="button button-quiet" onClick={onBack}>
-          Back
-        </button>
-        <button type="submit" className="button button-primary">
-          Continue
-        </button>
-      </div>
+      <FormFooter
+        error={general}
+        busy={busy}
+        submitLabel="Continue"
+        onCancel={onBack}
+        cancelLabel="Back"
+      />
     </form>
   );
 }
 
 function FirstInitiative({ owner, onAdded }: { owner: string; onAdded: (id: number) => void }) {
   const [draft, setDraft] = useState(() => emptyDraft(owner));
-  const [error, setError] = useState<unknown>(null);
   const refresh = useRefresh();
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    try {
-      const created = await api.addInitiative(toNewInitiative(draft));
-      refresh();
-      onAdded(created.id);
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const created = await api.addInitiative(toNewInitiative(draft));
+    refresh();
+    onAdded(created.id);
+  });
   const general = formError(error, NEW_FIELDS);
   return (
     <form className="welcome-form panel" onSubmit={submit} noValidate>
@@ -189,16 +169,7 @@ function FirstInitiative({ owner, onAdded }: { owner: string; onAdded: (id: numb
         A bet the company is making. Make it active once it has dates and a named risk.
       </p>
       <NewInitiativeFields draft={draft} onChange={setDraft} error={error} />
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary">
-          Add initiative
-        </button>
-      </div>
+      <FormFooter error={general} busy={busy} submitLabel="Add initiative" />
     </form>
   );
 }

@@ -2,10 +2,13 @@ import { useState } from "react";
 import { api, type Blocker } from "../../api";
 import { DateInput } from "../../components/DateInput";
 import { Field } from "../../components/Field";
+import { FormFooter } from "../../components/FormFooter";
+import { PersonInput } from "../../components/Inputs";
 import { useToast } from "../../components/Toast";
 import { fieldError, formError, orNull } from "../../lib/form";
 import { formatDate } from "../../lib/format";
-import { useLoad, useRefresh } from "../../lib/load";
+import { useRefresh } from "../../lib/load";
+import { useSubmit } from "../../lib/submit";
 
 interface Props {
   initiativeId: number;
@@ -78,29 +81,18 @@ export function Blockers({ initiativeId, blockers, open, onOpen, onClose }: Prop
 const BLOCKER_FIELDS = ["text", "owner", "since"];
 
 function BlockerForm({ initiativeId, onClose }: { initiativeId: number; onClose: () => void }) {
-  const people = useLoad(api.people, "people");
   const [text, setText] = useState("");
   const [owner, setOwner] = useState("");
   const [since, setSince] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const refresh = useRefresh();
   const toast = useToast();
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      await api.addBlocker(initiativeId, text, owner, orNull(since));
-      toast("Blocker added");
-      refresh();
-      onClose();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await api.addBlocker(initiativeId, text, owner, orNull(since));
+    toast("Blocker added");
+    refresh();
+    onClose();
+  });
 
   const general = formError(error, BLOCKER_FIELDS);
   return (
@@ -124,22 +116,7 @@ function BlockerForm({ initiativeId, onClose }: { initiativeId: number; onClose:
           hint="One named person."
           error={fieldError(error, "owner")}
         >
-          {(c) => (
-            <>
-              <input
-                {...c}
-                className="input"
-                list="blocker-owner-people"
-                value={owner}
-                onChange={(e) => setOwner(e.target.value)}
-              />
-              <datalist id="blocker-owner-people">
-                {people.data?.map((p) => (
-                  <option key={p.id} value={p.name} />
-                ))}
-              </datalist>
-            </>
-          )}
+          {(c) => <PersonInput {...c} value={owner} onChange={(e) => setOwner(e.target.value)} />}
         </Field>
         <Field
           id="blocker-since"
@@ -150,19 +127,13 @@ function BlockerForm({ initiativeId, onClose }: { initiativeId: number; onClose:
           {(c) => <DateInput {...c} value={since} onChange={(e) => setSince(e.target.value)} />}
         </Field>
       </div>
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" className="button button-quiet" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy} id="blocker-save">
-          Add blocker
-        </button>
-      </div>
+      <FormFooter
+        error={general}
+        busy={busy}
+        submitLabel="Add blocker"
+        submitId="blocker-save"
+        onCancel={onClose}
+      />
     </form>
   );
 }

@@ -2,10 +2,12 @@ import { useState } from "react";
 import { api, type CheckIn, type Health, type Initiative } from "../../api";
 import { HealthBadge } from "../../components/Badges";
 import { Field } from "../../components/Field";
+import { FormFooter } from "../../components/FormFooter";
 import { useToast } from "../../components/Toast";
 import { fieldError, formError, orNull } from "../../lib/form";
 import { formatWeek, HEALTHS, healthLabel } from "../../lib/format";
 import { useRefresh } from "../../lib/load";
+import { useSubmit } from "../../lib/submit";
 
 interface Props {
   initiative: Initiative;
@@ -81,32 +83,22 @@ function CheckinForm({
   const [shipped, setShipped] = useState("");
   const [progress, setProgress] = useState("");
   const [note, setNote] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const refresh = useRefresh();
   const toast = useToast();
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      await api.recordCheckin({
-        initiative_id: initiative.id,
-        week,
-        health,
-        shipped: orNull(shipped),
-        progress: orNull(progress),
-        note: orNull(note),
-      });
-      toast(`Check-in recorded for ${formatWeek(week).toLowerCase()}`);
-      refresh();
-      onClose();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await api.recordCheckin({
+      initiative_id: initiative.id,
+      week,
+      health,
+      shipped: orNull(shipped),
+      progress: orNull(progress),
+      note: orNull(note),
+    });
+    toast(`Check-in recorded for ${formatWeek(week).toLowerCase()}`);
+    refresh();
+    onClose();
+  });
 
   const healthError = fieldError(error, "health");
   const general = formError(error, CHECKIN_FIELDS);
@@ -169,19 +161,13 @@ function CheckinForm({
           <input {...c} className="input" value={note} onChange={(e) => setNote(e.target.value)} />
         )}
       </Field>
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" className="button button-quiet" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy} id="checkin-save">
-          Record check-in
-        </button>
-      </div>
+      <FormFooter
+        error={general}
+        busy={busy}
+        submitLabel="Record check-in"
+        submitId="checkin-save"
+        onCancel={onClose}
+      />
     </form>
   );
 }

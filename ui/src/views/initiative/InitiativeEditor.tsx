@@ -2,6 +2,8 @@ import { useState } from "react";
 import { api, type Initiative } from "../../api";
 import { DateInput } from "../../components/DateInput";
 import { Field } from "../../components/Field";
+import { FormFooter } from "../../components/FormFooter";
+import { ChoiceSelect, PersonInput } from "../../components/Inputs";
 import { useToast } from "../../components/Toast";
 import {
   DRAFT_FIELDS,
@@ -22,7 +24,8 @@ import {
   TRACKS,
   trackLabel,
 } from "../../lib/format";
-import { useLoad, useRefresh } from "../../lib/load";
+import { useRefresh } from "../../lib/load";
+import { useSubmit } from "../../lib/submit";
 
 interface Props {
   initiative: Initiative;
@@ -33,9 +36,6 @@ interface Props {
 export function InitiativeEditor({ initiative, onDone }: Props) {
   const [draft, setDraft] = useState(() => draftOf(initiative));
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const people = useLoad(api.people, "people");
   const refresh = useRefresh();
   const toast = useToast();
   const patch = patchFrom(initiative, draft);
@@ -46,31 +46,17 @@ export function InitiativeEditor({ initiative, onDone }: Props) {
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
       setDraft({ ...draft, [field]: e.target.value }),
   });
-  const err = (field: string) => fieldError(error, field);
-
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
     const badPriority = priorityError(draft.priority);
-    if (badPriority) {
-      setError(badPriority);
-      return;
-    }
-    if (Object.keys(patch).length === 0) {
-      onDone();
-      return;
-    }
-    setBusy(true);
-    try {
+    if (badPriority) throw badPriority;
+    if (Object.keys(patch).length > 0) {
       await api.editInitiative(initiative.id, patch, orNull(reason));
       toast("Changes saved");
       refresh();
-      onDone();
-    } catch (e2) {
-      setError(e2);
-    } finally {
-      setBusy(false);
     }
-  };
+    onDone();
+  });
+  const err = (field: string) => fieldError(error, field);
 
   const general = formError(error, [...DRAFT_FIELDS, "reason"]);
   return (
@@ -81,37 +67,14 @@ export function InitiativeEditor({ initiative, onDone }: Props) {
           {(c) => <input {...c} className="input" {...text("title")} autoFocus />}
         </Field>
         <Field id="edit-owner" label="Owner" hint="One named person." error={err("owner")}>
-          {(c) => (
-            <>
-              <input {...c} className="input" list="edit-owner-people" {...text("owner")} />
-              <datalist id="edit-owner-people">
-                {people.data?.map((p) => (
-                  <option key={p.id} value={p.name} />
-                ))}
-              </datalist>
-            </>
-          )}
+          {(c) => <PersonInput {...c} {...text("owner")} />}
         </Field>
         <Field id="edit-track" label="Track" error={err("track")}>
-          {(c) => (
-            <select {...c} className="input" {...text("track")}>
-              {TRACKS.map((t) => (
-                <option key={t} value={t}>
-                  {trackLabel(t)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(c) => <ChoiceSelect {...c} {...text("track")} options={TRACKS} label={trackLabel} />}
         </Field>
         <Field id="edit-status" label="Status" error={err("status")}>
           {(c) => (
-            <select {...c} className="input" {...text("status")}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(s)}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect {...c} {...text("status")} options={STATUSES} label={statusLabel} />
           )}
         </Field>
         <Field id="edit-priority" label="Priority" hint="1 comes first." error={err("priority")}>
@@ -128,14 +91,13 @@ export function InitiativeEditor({ initiative, onDone }: Props) {
         </Field>
         <Field id="edit-risk-level" label="Risk level" error={err("risk_level")}>
           {(c) => (
-            <select {...c} className="input" {...text("risk_level")}>
-              <option value="">Not set</option>
-              {RISK_LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {riskLabel(l)}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              {...c}
+              {...text("risk_level")}
+              options={RISK_LEVELS}
+              label={riskLabel}
+              unset="Not set"
+            />
           )}
         </Field>
         <Field
@@ -191,19 +153,13 @@ export function InitiativeEditor({ initiative, onDone }: Props) {
           )}
         </Field>
       </div>
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" className="button button-quiet" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy} id="edit-save">
-          Save changes
-        </button>
-      </div>
+      <FormFooter
+        error={general}
+        busy={busy}
+        submitLabel="Save changes"
+        submitId="edit-save"
+        onCancel={onDone}
+      />
     </form>
   );
 }
