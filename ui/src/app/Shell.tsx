@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { WorkspaceInfo } from "../api";
 import { isTyping, type KeyState, readKey } from "../lib/keys";
 import { useRefresh } from "../lib/load";
@@ -30,7 +30,8 @@ export function Shell({ info }: { info: WorkspaceInfo }) {
     window.location.hash = routeHash(to);
   }, []);
 
-  useEffect(() => {
+  // Before the first paint, so that a key pressed as soon as the window shows is not lost.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       if (isTyping(e.target) || document.querySelector("dialog[open]")) return;
