@@ -12,7 +12,7 @@ APP_FEATURES := --features cadence-desktop/custom-protocol
 # Debian/Ubuntu packages Tauri needs to build and the end-to-end suite needs to run.
 BUILD_PKGS := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev pkg-config
-E2E_PKGS := xvfb xauth webkit2gtk-driver
+E2E_PKGS := xvfb xauth webkit2gtk-driver dbus
 # The bundle `make package` builds: a .deb on Linux, the .app on a Mac.
 BUNDLES := $(if $(filter Darwin,$(shell uname -s)),app,deb)
 
@@ -31,10 +31,11 @@ app: deps-system ui-build
 package: deps-system ui-build
 	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles $(BUNDLES)
 
-## Builds the app and runs only the end-to-end suite, under Xvfb; screenshots go to e2e-artifacts/.
+## Builds the app and runs only the end-to-end suite, under Xvfb with a session bus of its own
+## (one instance at a time goes through D-Bus); screenshots go to e2e-artifacts/.
 e2e: deps-e2e tauri-driver ui-build
 	$(CARGO) build -p cadence-desktop $(APP_FEATURES)
-	xvfb-run -a -s "-screen 0 1600x1000x24" \
+	xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- \
 		$(CARGO) test -p cadence-e2e -- --test-threads=1
 	@echo "screenshots and driver logs: $(CURDIR)/e2e-artifacts/"
 

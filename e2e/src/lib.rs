@@ -7,7 +7,7 @@ use std::fs::{self, File};
 use std::net::{TcpListener, TcpStream};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use cadence::calendar::{parse_date, Clock};
@@ -94,13 +94,24 @@ fn about(css: &str, e: WebDriverError) -> WebDriverError {
     WebDriverError::FatalError(format!("`{css}`: {e}"))
 }
 
+/// The environment the app runs in: its workspace, today's date and its own config, data and
+/// cache directories under `dir`.
+fn app_env(command: &mut Command, dir: &Path, workspace: &Path) {
+    command
+        .env("CADENCE_DB", workspace)
+        .env("CADENCE_TODAY", TODAY)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_CACHE_HOME", dir.join("cache"));
+}
+
 /// The app under test, driven through WebDriver.
 pub struct App {
     pub driver: WebDriver,
     /// The workspace file the app works on.
     pub workspace: PathBuf,
     tauri_driver: DriverProcess,
-    _dir: TempDir,
+    dir: TempDir,
 }
 
 impl App {
@@ -128,14 +139,11 @@ impl App {
         fs::create_dir_all(artifacts_dir())?;
         let log = File::create(artifacts_dir().join(format!("{name}.driver.log")))?;
         let port = free_port();
-        let child = Command::new(tauri_driver_binary())
+        let mut command = Command::new(tauri_driver_binary());
+        app_env(&mut command, dir.path(), &workspace);
+        let child = command
             .args(["--port", &port.to_string()])
             .args(["--native-port", &free_port().to_string()])
-            .env("CADENCE_DB", &workspace)
-            .env("CADENCE_TODAY", TODAY)
-            .env("XDG_CONFIG_HOME", dir.path().join("config"))
-            .env("XDG_DATA_HOME", dir.path().join("data"))
-            .env("XDG_CACHE_HOME", dir.path().join("cache"))
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
             .stderr(log)
@@ -165,7 +173,7 @@ impl App {
             driver,
             workspace,
             tauri_driver,
-            _dir: dir,
+            dir,
         })
     }
 
@@ -270,6 +278,28 @@ impl App {
                     )))
                 }
             })
+    }
+
+    /// Launches the app a second time in the same environment and waits up to `patience` for
+    /// it to exit; `None` when it was still running (it is then stopped).
+    pub fn launch_again(&self, patience: Duration) -> std::io::Result<Option<ExitStatus>> {
+        let mut command = Command::new(app_binary());
+        app_env(&mut command, self.dir.path(), &self.workspace);
+        let mut second = command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?;
+        let deadline = Instant::now() + patience;
+        while Instant::now() < deadline {
+            if let Some(status) = second.try_wait()? {
+                return Ok(Some(status));
+            }
+            std::thread::sleep(POLL);
+        }
+        second.kill()?;
+        second.wait()?;
+        Ok(None)
     }
 
     /// The process id of the tauri-driver behind this app (the app runs below it).

@@ -1,6 +1,8 @@
 //! The desktop app end to end: the real binary, a real window under Xvfb, a real workspace file.
 
 use cadence_e2e::{run_test, Seed};
+use std::time::Duration;
+
 use thirtyfour::prelude::*;
 
 #[tokio::test]
@@ -106,6 +108,26 @@ async fn a_target_date_moved_with_a_reason_shows_in_the_history() {
         assert!(entry.contains("Target date"), "{entry}");
         assert!(entry.contains("5 Apr 2026"), "{entry}");
         app.wait_text("#slips", "The target moved").await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_second_launch_hands_over_to_the_running_window_and_exits() {
+    run_test("single_instance", Seed::Sample, async |app| {
+        app.find(".sidebar").await?;
+        app.keys("gp").await?;
+        app.wait_text(".page-title", "People").await?;
+        let second = app
+            .launch_again(Duration::from_secs(15))
+            .map_err(|e| WebDriverError::FatalError(format!("second launch: {e}")))?;
+        assert!(
+            second.is_some_and(|status| status.success()),
+            "the second launch did not exit cleanly: {second:?}"
+        );
+        // The first window still answers, on the view it was showing.
+        app.wait_text(".page-title", "People").await?;
         Ok(())
     })
     .await;
