@@ -19,5 +19,6 @@ pub mod sample;
 pub mod settings;
 pub mod snapshot;
 pub mod store;
+pub mod weekly;
 
 pub use error::{Error, Result};

@@ -8,6 +8,7 @@ mod quarterly;
 mod scope;
 mod settings;
 mod table;
+mod weekly;
 mod workspace;
 
 use std::io::Write;
@@ -65,6 +66,8 @@ pub enum Command {
     /// Decisions: add, close, list.
     #[command(subcommand)]
     Decision(activity::DecisionCommand),
+    /// The weekly status update: what shipped, what is stuck, which dates are in danger.
+    Weekly(weekly::WeeklyArgs),
     /// The monthly roadmap update: where things stand, what changed and why, decisions needed.
     Monthly(monthly::MonthlyArgs),
     /// The quarterly health update: planned vs delivered, date reliability, effort and risk.
@@ -121,6 +124,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Scope(c) => scope::run(&mut ws, &c, out)?,
         Command::Blocker(c) => activity::blocker(&mut ws, c, out)?,
         Command::Decision(c) => activity::decision(&mut ws, c, out)?,
+        Command::Weekly(a) => weekly::weekly(&mut ws, &a, out)?,
         Command::Monthly(a) => monthly::monthly(&mut ws, &a, out)?,
         Command::Quarterly(a) => quarterly::quarterly(&mut ws, &a, out)?,
         Command::Plan(a) => quarterly::plan(&ws, &a, out)?,

@@ -4,9 +4,12 @@
 
 pub mod monthly;
 pub mod quarterly;
+pub mod weekly;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+use crate::review::monthly::{DateMove, FieldMove};
 
 /// A stakeholder update: a title, a short summary and titled sections, all plain text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -114,6 +117,84 @@ pub fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// Writes sentences for a review; dates in the review's year go without it.
+pub(crate) struct Writer {
+    pub(crate) year: i32,
+}
+
+impl Writer {
+    pub(crate) fn date(&self, d: NaiveDate) -> String {
+        date(d, self.year)
+    }
+
+    /// "11 December, with 18 December as the backup".
+    pub(crate) fn bounded(&self, target: NaiveDate, backup: Option<NaiveDate>) -> String {
+        match backup.filter(|b| *b != target) {
+            Some(b) => format!("{}, with {} as the backup", self.date(target), self.date(b)),
+            None => self.date(target),
+        }
+    }
+
+    pub(crate) fn field_move(&self, what: &str, m: &FieldMove, full: bool) -> String {
+        let way = if m.days >= 0 { "later" } else { "earlier" };
+        if full {
+            format!(
+                "the {what} moved {} {way}, from {} to {}",
+                days(m.days as i64),
+                self.date(m.from),
+                self.date(m.to)
+            )
+        } else {
+            format!(
+                "the {what} from {} to {}",
+                self.date(m.from),
+                self.date(m.to)
+            )
+        }
+    }
+
+    pub(crate) fn moved(&self, m: &DateMove) -> String {
+        let mut parts = Vec::new();
+        if let Some(t) = &m.target {
+            parts.push(self.field_move("target", t, true));
+        }
+        if let Some(b) = &m.backup {
+            parts.push(self.field_move("backup", b, m.target.is_none()));
+        }
+        let slip = match (&m.target, &m.backup) {
+            (Some(t), _) => self.slip("target", t),
+            (None, Some(b)) => self.slip("backup", b),
+            (None, None) => String::new(),
+        };
+        format!(
+            "{} ({}): {}.{} Dates moved {} this quarter{slip}.",
+            m.title,
+            m.owner,
+            parts.join(", and "),
+            reason(m.reason.as_deref()),
+            times(m.moves_this_quarter)
+        )
+    }
+
+    /// "; the target is now 14 days behind the first commitment (27 November)".
+    pub(crate) fn slip(&self, what: &str, m: &FieldMove) -> String {
+        match (m.committed, m.slip_days) {
+            (Some(c), Some(s)) if s > 0 => format!(
+                "; the {what} is now {} behind the first commitment ({})",
+                days(s as i64),
+                self.date(c)
+            ),
+            (Some(c), Some(s)) if s < 0 => format!(
+                "; the {what} is now {} ahead of the first commitment ({})",
+                days(s as i64),
+                self.date(c)
+            ),
+            (Some(_), Some(_)) => format!("; the {what} is back on the first commitment"),
+            _ => String::new(),
+        }
     }
 }
 

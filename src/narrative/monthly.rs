@@ -1,15 +1,13 @@
 //! The monthly roadmap update: where each initiative stands, what changed and why, which
 //! decisions are needed by when, and the warning signs, in plain sentences.
 
-use chrono::NaiveDate;
-
 use super::{
-    capitalise, clause, count, date, days, is_are, join, month_name, reason, times, Section, Update,
+    capitalise, clause, count, days, is_are, join, month_name, reason, times, Section, Update,
+    Writer,
 };
 use crate::calendar::Month;
 use crate::review::monthly::{
-    DateMove, DateWarning, DecisionItem, FieldMove, MissedCommitments, MonthlyReview,
-    ReprioritisationKind, RoadmapItem,
+    DateWarning, DecisionItem, MissedCommitments, MonthlyReview, ReprioritisationKind, RoadmapItem,
 };
 
 /// Writes the monthly update of a review.
@@ -60,11 +58,6 @@ pub fn monthly_update(r: &MonthlyReview) -> Update {
     }
 }
 
-/// Writes sentences for a review of one month; dates in the month's year go without it.
-struct Writer {
-    year: i32,
-}
-
 /// A question as written, ending with its punctuation.
 fn question(text: &str) -> String {
     let t = text.trim();
@@ -76,23 +69,11 @@ fn question(text: &str) -> String {
 }
 
 impl Writer {
-    fn date(&self, d: NaiveDate) -> String {
-        date(d, self.year)
-    }
-
     fn month(&self, m: Month) -> String {
         if m.year() == self.year {
             m.first_day().format("%B").to_string()
         } else {
             month_name(m.first_day())
-        }
-    }
-
-    /// "11 December, with 18 December as the backup".
-    fn bounded(&self, target: NaiveDate, backup: Option<NaiveDate>) -> String {
-        match backup.filter(|b| *b != target) {
-            Some(b) => format!("{}, with {} as the backup", self.date(target), self.date(b)),
-            None => self.date(target),
         }
     }
 
@@ -337,65 +318,6 @@ impl Writer {
             heading,
             paragraphs,
             items,
-        }
-    }
-
-    fn field_move(&self, what: &str, m: &FieldMove, full: bool) -> String {
-        let way = if m.days >= 0 { "later" } else { "earlier" };
-        if full {
-            format!(
-                "the {what} moved {} {way}, from {} to {}",
-                days(m.days as i64),
-                self.date(m.from),
-                self.date(m.to)
-            )
-        } else {
-            format!(
-                "the {what} from {} to {}",
-                self.date(m.from),
-                self.date(m.to)
-            )
-        }
-    }
-
-    fn moved(&self, m: &DateMove) -> String {
-        let mut parts = Vec::new();
-        if let Some(t) = &m.target {
-            parts.push(self.field_move("target", t, true));
-        }
-        if let Some(b) = &m.backup {
-            parts.push(self.field_move("backup", b, m.target.is_none()));
-        }
-        let slip = match (&m.target, &m.backup) {
-            (Some(t), _) => self.slip("target", t),
-            (None, Some(b)) => self.slip("backup", b),
-            (None, None) => String::new(),
-        };
-        format!(
-            "{} ({}): {}.{} Dates moved {} this quarter{slip}.",
-            m.title,
-            m.owner,
-            parts.join(", and "),
-            reason(m.reason.as_deref()),
-            times(m.moves_this_quarter)
-        )
-    }
-
-    /// "; the target is now 14 days behind the first commitment (27 November)".
-    fn slip(&self, what: &str, m: &FieldMove) -> String {
-        match (m.committed, m.slip_days) {
-            (Some(c), Some(s)) if s > 0 => format!(
-                "; the {what} is now {} behind the first commitment ({})",
-                days(s as i64),
-                self.date(c)
-            ),
-            (Some(c), Some(s)) if s < 0 => format!(
-                "; the {what} is now {} ahead of the first commitment ({})",
-                days(s as i64),
-                self.date(c)
-            ),
-            (Some(_), Some(_)) => format!("; the {what} is back on the first commitment"),
-            _ => String::new(),
         }
     }
 

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod monthly;
 pub mod quarterly;
 pub mod timeline;
+pub mod weekly;
 
 use serde::{Deserialize, Serialize};
 

@@ -3,3 +3,4 @@
 
 pub mod monthly;
 pub mod quarterly;
+pub mod weekly;

@@ -187,6 +187,15 @@ impl Window {
         }
     }
 
+    /// From `from` to `to`, both included.
+    pub(crate) fn between(from: NaiveDateTime, to: NaiveDateTime) -> Self {
+        Window {
+            from,
+            inclusive: true,
+            to,
+        }
+    }
+
     /// Whether a change made at `at` falls in the window.
     fn contains(&self, at: NaiveDateTime) -> bool {
         let after = if self.inclusive {
@@ -242,6 +251,16 @@ pub fn monthly(
         decisions,
         settings: *settings,
     }
+}
+
+/// The changes of `snap` (already cut at `window`'s end) made in `window`: date moves, scope
+/// cuts, owner and priority changes, initiatives added, dropped or paused.
+pub(crate) fn changes_in(
+    snap: &Snapshot,
+    window: Window,
+    settings: &MonthlySettings,
+) -> MonthlyChanges {
+    changes::changes(snap, window, settings)
 }
 
 /// The window of "what changed": after the end of what the latest earlier monthly review

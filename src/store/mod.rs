@@ -22,7 +22,7 @@ pub use open::{default_path, init_connection, resolve_path};
 pub use people::{OwnedInitiative, PersonSummary};
 pub use reviews::REVIEW_KINDS;
 
-use crate::calendar::Clock;
+use crate::calendar::{Clock, IsoWeek};
 use crate::error::{Error, Result};
 use crate::snapshot::Snapshot;
 
@@ -84,6 +84,11 @@ impl Workspace {
     /// Reads the whole workspace into memory, as of now.
     pub fn snapshot(&self) -> Result<Snapshot> {
         rows::load_snapshot(&self.conn)
+    }
+
+    /// Reads the workspace with only the check-ins of the weeks from `from` to `to`.
+    pub fn snapshot_of_weeks(&self, from: IsoWeek, to: IsoWeek) -> Result<Snapshot> {
+        rows::load_snapshot_weeks(&self.conn, Some((from, to)))
     }
 
     /// Writes a consistent copy of the workspace to `out`, even while another process writes.

@@ -82,4 +82,14 @@ impl Workspace {
             rows::review,
         )
     }
+
+    /// Every update kept for a `kind` review, the latest period first, then the latest kept.
+    pub fn kept_of_kind(&self, kind: &str) -> Result<Vec<StoredReview>> {
+        rows::all(
+            &self.conn,
+            "SELECT * FROM reviews WHERE kind = ?1 ORDER BY period DESC, id DESC",
+            [kind],
+            rows::review,
+        )
+    }
 }

@@ -195,6 +195,15 @@ pub fn baselines(conn: &Connection) -> Result<Vec<Baseline>> {
 
 /// Reads every table, in id order, inside one read transaction.
 pub fn load_snapshot(conn: &Connection) -> Result<Snapshot> {
+    load_snapshot_weeks(conn, None)
+}
+
+/// [`load_snapshot`] with only the check-ins of the weeks from `weeks.0` to `weeks.1` (both
+/// included) when given: what a weekly review reads.
+pub fn load_snapshot_weeks(
+    conn: &Connection,
+    weeks: Option<(IsoWeek, IsoWeek)>,
+) -> Result<Snapshot> {
     let tx = conn.unchecked_transaction()?;
     let settings: BTreeMap<String, String> = all(
         &tx,
@@ -221,7 +230,15 @@ pub fn load_snapshot(conn: &Connection) -> Result<Snapshot> {
             initiative,
         )?,
         changes: all(&tx, "SELECT * FROM changes ORDER BY id", [], change)?,
-        checkins: all(&tx, "SELECT * FROM checkins ORDER BY id", [], checkin)?,
+        checkins: match weeks {
+            None => all(&tx, "SELECT * FROM checkins ORDER BY id", [], checkin)?,
+            Some((from, to)) => all(
+                &tx,
+                "SELECT * FROM checkins WHERE week BETWEEN ?1 AND ?2 ORDER BY id",
+                [from.to_string(), to.to_string()],
+                checkin,
+            )?,
+        },
         blockers: all(&tx, &format!("{BLOCKER_SELECT} ORDER BY b.id"), [], blocker)?,
         decisions: all(
             &tx,

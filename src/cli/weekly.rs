@@ -1,0 +1,61 @@
+//! `cadence weekly`: the weekly status update, exported and kept.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::calendar::IsoWeek;
+use crate::error::Result;
+use crate::render::Format;
+use crate::store::Workspace;
+
+#[derive(Debug, Args)]
+pub struct WeeklyArgs {
+    /// The ISO week to review (YYYY-Www); the current week by default.
+    #[arg(long, value_name = "YYYY-Www")]
+    week: Option<String>,
+    /// md (Markdown), html (one self-contained page), txt (plain text) or json (the review).
+    #[arg(long, default_value = "md", value_name = "FORMAT")]
+    format: String,
+    /// Write to this file instead of standard output; the update is kept in the workspace.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Keep the update printed to standard output too, as sent.
+    #[arg(long)]
+    keep: bool,
+    /// Print the update kept for the week in this format, exactly as it was sent.
+    #[arg(long, conflicts_with = "keep")]
+    sent: bool,
+}
+
+pub fn weekly(ws: &mut Workspace, a: &WeeklyArgs, out: &mut dyn Write) -> Result<()> {
+    let week = match a.week.as_deref() {
+        Some(w) => IsoWeek::parse("week", w)?,
+        None => IsoWeek::of(ws.clock().today()),
+    };
+    let format: Format = a.format.parse()?;
+    let (body, keep) = if a.sent {
+        (ws.sent_weekly(week, format)?.body, false)
+    } else {
+        (
+            ws.weekly_update(Some(week), format)?,
+            a.keep || a.out.is_some(),
+        )
+    };
+    match &a.out {
+        Some(path) => {
+            std::fs::write(path, &body)?;
+            writeln!(
+                out,
+                "weekly update for {week} written to {}",
+                path.display()
+            )?;
+        }
+        None => out.write_all(body.as_bytes())?,
+    }
+    if keep {
+        ws.keep_review("weekly", &week.to_string(), format, &body)?;
+    }
+    Ok(())
+}

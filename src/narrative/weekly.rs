@@ -1,0 +1,475 @@
+//! The weekly status update: the headline, what shipped, where each initiative stands on its
+//! bounded dates, who removes each blocker, which dates are in danger, what will not ship,
+//! and what needs attention, in plain sentences.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{capitalise, clause, count, days, is_are, join, reason, Section, Update, Writer};
+use crate::calendar::IsoWeek;
+use crate::model::Health;
+use crate::review::weekly::{
+    BlockerItem, DangerKind, DateDanger, ProgressItem, ShippedItem, WeeklyReview,
+};
+
+/// Writes the weekly update of a review.
+pub fn weekly_update(r: &WeeklyReview) -> Update {
+    let w = Week {
+        w: Writer {
+            year: r.sunday.year(),
+        },
+        r,
+    };
+    Update {
+        title: format!("Weekly update: {}", week_span(r.week)),
+        summary: w.summary(),
+        sections: vec![
+            w.shipped(),
+            w.in_progress(),
+            w.blockers(),
+            w.dangers(),
+            w.not_shipping(),
+            w.attention(),
+        ],
+    }
+}
+
+/// The days of a week as people write them: "16–22 November 2026", "29 December 2025 –
+/// 4 January 2026".
+pub fn week_span(week: IsoWeek) -> String {
+    let (m, s) = (week.monday(), week.sunday());
+    if m.year() != s.year() {
+        format!(
+            "{} \u{2013} {}",
+            m.format("%-d %B %Y"),
+            s.format("%-d %B %Y")
+        )
+    } else if m.month() != s.month() {
+        format!("{} \u{2013} {}", m.format("%-d %B"), s.format("%-d %B %Y"))
+    } else {
+        format!("{}\u{2013}{}", m.format("%-d"), s.format("%-d %B %Y"))
+    }
+}
+
+/// A user-written text quoted inside a sentence.
+fn quoted(text: &str) -> String {
+    format!("\u{201c}{}\u{201d}", clause(text))
+}
+
+/// Sentences for one week's review; dates in the year of the week's Sunday go without it.
+struct Week<'a> {
+    w: Writer,
+    r: &'a WeeklyReview,
+}
+
+impl Week<'_> {
+    fn date(&self, d: NaiveDate) -> String {
+        self.w.date(d)
+    }
+
+    fn summary(&self) -> Vec<String> {
+        let h = self.r.headline;
+        let standing = if h.active == 0 {
+            "No initiative is active.".to_string()
+        } else {
+            let mut parts: Vec<String> = [
+                (h.on_track, "on track"),
+                (h.at_risk, "at risk"),
+                (h.off_track, "off track"),
+            ]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, label)| format!("{n} {} {label}", is_are(n)))
+            .collect();
+            if h.no_call > 0 {
+                parts.push(format!(
+                    "{} {} no recent check-in",
+                    h.no_call,
+                    has_have(h.no_call)
+                ));
+            }
+            format!(
+                "Of {}, {}.",
+                count(h.active as usize, "active initiative", "active initiatives"),
+                join(&parts)
+            )
+        };
+        let shipped = match h.shipped {
+            0 => "Nothing shipped this week.".to_string(),
+            n => format!(
+                "This week {} shipped.",
+                count(n as usize, "thing", "things")
+            ),
+        };
+        let blockers = match (h.blockers, h.escalate) {
+            (0, _) => "No blocker is open.".to_string(),
+            (n, 0) => format!(
+                "{} open.",
+                capitalise(&count(n as usize, "blocker is", "blockers are"))
+            ),
+            (n, e) if n == e => format!(
+                "{} open, {} for more than two days.",
+                capitalise(&count(n as usize, "blocker is", "blockers are")),
+                if n == 1 { "it" } else { "all" }
+            ),
+            (n, e) => format!(
+                "{} open, {e} of them for more than two days.",
+                capitalise(&count(n as usize, "blocker is", "blockers are"))
+            ),
+        };
+        let dangers = match h.dates_in_danger {
+            0 => "No date is in danger.".to_string(),
+            n => format!(
+                "{} in danger.",
+                capitalise(&count(n as usize, "date is", "dates are"))
+            ),
+        };
+        vec![
+            format!("{standing} {shipped}"),
+            format!("{blockers} {dangers}"),
+        ]
+    }
+
+    fn shipped(&self) -> Section {
+        let items: Vec<String> = self
+            .r
+            .shipped
+            .iter()
+            .map(|s| self.shipped_item(s))
+            .collect();
+        section(
+            "shipped",
+            "Shipped",
+            items,
+            "Nothing was reported as shipped this week.",
+        )
+    }
+
+    fn shipped_item(&self, s: &ShippedItem) -> String {
+        let who = format!("{} ({})", s.title, s.owner);
+        match (&s.shipped, s.done_on) {
+            (Some(text), Some(on)) => {
+                format!("{who} was finished on {}: {}.", self.date(on), clause(text))
+            }
+            (None, Some(on)) => format!("{who} was finished on {}.", self.date(on)),
+            (Some(text), None) => format!("{who}: {}.", clause(text)),
+            (None, None) => format!("{who}."),
+        }
+    }
+
+    fn in_progress(&self) -> Section {
+        let items: Vec<String> = self
+            .r
+            .in_progress
+            .iter()
+            .map(|i| self.progress_item(i))
+            .collect();
+        section(
+            "in-progress",
+            "In progress",
+            items,
+            "No initiative is active.",
+        )
+    }
+
+    fn progress_item(&self, i: &ProgressItem) -> String {
+        let who = format!("{} ({})", i.title, i.owner);
+        let risk = i
+            .risk
+            .as_deref()
+            .map(clause)
+            .filter(|r| !r.is_empty())
+            .map(|r| format!("; the main risk: {r}"))
+            .unwrap_or_default();
+        let call = match (i.health, i.health_week) {
+            (Some(h), Some(w)) if w == self.r.week => format!("is {}", h.label()),
+            (Some(h), Some(w)) => format!(
+                "was {} at its last check-in (week of {})",
+                h.label(),
+                self.date(w.monday())
+            ),
+            _ => "has no recent check-in".to_string(),
+        };
+        let dates = match (i.target_date, i.days_to_target) {
+            (Some(t), Some(d)) if d < 0 => {
+                let backup = match i.backup_date.filter(|b| *b != t) {
+                    Some(b) if b < self.r.as_of => {
+                        format!(", and the backup of {} too", self.date(b))
+                    }
+                    Some(b) => format!("; the backup is {}", self.date(b)),
+                    None => String::new(),
+                };
+                format!(
+                    "; its target of {} passed {} ago{backup}",
+                    self.date(t),
+                    days(d)
+                )
+            }
+            (Some(t), d) => {
+                let when = self.w.bounded(t, i.backup_date);
+                let left = match d {
+                    Some(0) => " (today)".to_string(),
+                    Some(d) => format!(" ({} to go)", days(d)),
+                    None => String::new(),
+                };
+                if i.health.is_some() {
+                    format!(" for {when}{left}")
+                } else {
+                    format!("; it targets {when}{left}")
+                }
+            }
+            (None, _) => "; it has no target date".to_string(),
+        };
+        let progress = i
+            .progress
+            .as_deref()
+            .map(clause)
+            .filter(|p| !p.is_empty())
+            .map(|p| format!(" This week: {p}."))
+            .unwrap_or_default();
+        format!("{who} {call}{dates}{risk}.{progress}")
+    }
+
+    fn blockers(&self) -> Section {
+        let items: Vec<String> = self.r.blockers.iter().map(|b| self.blocker(b)).collect();
+        section("blockers", "Blockers", items, "Nothing is blocked.")
+    }
+
+    fn blocker(&self, b: &BlockerItem) -> String {
+        let age = match b.age_days {
+            0 => "raised today".to_string(),
+            n => format!("open {} since {}", days(n), self.date(b.since)),
+        };
+        let escalate = if b.escalate {
+            " Open more than two days: escalate."
+        } else {
+            ""
+        };
+        let recurring = b
+            .recurring_since
+            .map(|d| {
+                format!(
+                    " It is back: the same blocker was raised on {}.",
+                    self.date(d)
+                )
+            })
+            .unwrap_or_default();
+        format!(
+            "{} is blocked by {}, {age}; {} removes it.{escalate}{recurring}",
+            b.initiative,
+            quoted(&b.text),
+            b.owner
+        )
+    }
+
+    fn dangers(&self) -> Section {
+        let items: Vec<String> = self
+            .r
+            .dates_in_danger
+            .iter()
+            .map(|d| self.danger(d))
+            .collect();
+        section(
+            "dates-in-danger",
+            "Dates in danger",
+            items,
+            "Every active date holds.",
+        )
+    }
+
+    fn danger(&self, d: &DateDanger) -> String {
+        let who = format!("{} ({})", d.title, d.owner);
+        let target = d.target_date.map(|t| self.date(t)).unwrap_or_default();
+        let text = match (d.kind, d.backup_date) {
+            (DangerKind::BackupPassed, Some(b)) => format!(
+                "{who}: the target of {target} and the backup of {} have both passed.",
+                self.date(b)
+            ),
+            (DangerKind::PastTarget, Some(b)) if Some(b) != d.target_date => format!(
+                "{who}: the target of {target} passed {} ago; the backup is {}.",
+                days(d.days_to_target),
+                self.date(b)
+            ),
+            (DangerKind::BackupPassed | DangerKind::PastTarget, _) => format!(
+                "{who}: the target of {target} passed {} ago.",
+                days(d.days_to_target)
+            ),
+            (DangerKind::TargetSoon, _) => format!(
+                "{who} is {} with its target of {target} {}.",
+                d.health.map_or("without a call", Health::label),
+                match d.days_to_target {
+                    0 => "today".to_string(),
+                    n => format!("in {}", days(n)),
+                }
+            ),
+        };
+        if d.disagreement {
+            format!(
+                "{text} {} still calls it on track: the call and the date disagree.",
+                d.owner
+            )
+        } else {
+            text
+        }
+    }
+
+    fn not_shipping(&self) -> Section {
+        let n = &self.r.not_shipping;
+        let mut items = Vec::new();
+        for (events, word) in [(&n.dropped, "dropped"), (&n.paused, "paused")] {
+            for e in events {
+                items.push(format!(
+                    "{} ({}) was {word} and will not ship as planned.{}",
+                    e.title,
+                    e.owner,
+                    reason(e.reason.as_deref())
+                ));
+            }
+        }
+        for cut in &n.scope_cuts {
+            items.push(format!(
+                "{} ({}): {} was cut from the scope and will not ship.{}",
+                cut.title,
+                cut.owner,
+                quoted(&cut.item),
+                reason(cut.reason.as_deref())
+            ));
+        }
+        items.extend(n.date_moves.iter().map(|m| self.w.moved(m)));
+        section(
+            "not-shipping",
+            "Not shipping and moved",
+            items,
+            "Nothing was dropped, paused, cut or moved this week.",
+        )
+    }
+
+    fn attention(&self) -> Section {
+        let s = &self.r.signals;
+        let refs = |list: &[crate::review::monthly::InitiativeRef]| -> String {
+            join(
+                &list
+                    .iter()
+                    .map(|i| format!("{} ({})", i.title, i.owner))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let mut items = Vec::new();
+        if !s.missing_checkins.is_empty() {
+            items.push(format!(
+                "No check-in this week: {}.",
+                refs(&s.missing_checkins)
+            ));
+        }
+        for p in &s.stale_progress {
+            let weeks = if p.weeks >= crate::review::weekly::HEALTH_WEEKS {
+                format!("{} weeks or more", p.weeks)
+            } else {
+                format!("{} weeks", p.weeks)
+            };
+            items.push(format!(
+                "{} ({}) has reported the same progress for {weeks}: {}.",
+                p.title,
+                p.owner,
+                quoted(&p.progress)
+            ));
+        }
+        for c in &s.midweek_changes {
+            let what = match c.field.as_str() {
+                "priority" => "priority",
+                "target_date" => "target date",
+                _ => "backup date",
+            };
+            let value = |v: &Option<String>| match (c.field.as_str(), v.as_deref()) {
+                ("priority", Some(p)) => p.to_string(),
+                (_, Some(d)) => d
+                    .parse::<NaiveDate>()
+                    .map(|d| self.date(d))
+                    .unwrap_or_else(|_| d.to_string()),
+                (_, None) => "none".to_string(),
+            };
+            items.push(format!(
+                "{} ({}): the {what} changed mid-week, on {} {}, from {} to {}.{}",
+                c.title,
+                c.owner,
+                c.at.format("%A"),
+                self.date(c.at.date()),
+                value(&c.from),
+                value(&c.to),
+                reason(c.reason.as_deref())
+            ));
+        }
+        if !s.release_fixes.is_empty() {
+            items.push(format!(
+                "{} release fixes are active at once, where the rule is one at a time: {}.",
+                s.release_fixes.len(),
+                refs(&s.release_fixes)
+            ));
+        }
+        for o in &s.overloaded_owners {
+            items.push(format!(
+                "{} owns {} active initiatives: {}.",
+                o.owner,
+                o.count,
+                join(&o.titles)
+            ));
+        }
+        if !s.discovery_overdue.is_empty() {
+            items.push(format!(
+                "Discovery past its time box: {}.",
+                refs(&s.discovery_overdue)
+            ));
+        }
+        section(
+            "attention",
+            "Needs attention",
+            items,
+            "Nothing else needs attention.",
+        )
+    }
+}
+
+/// "has" or "have" after a count.
+fn has_have(n: u32) -> &'static str {
+    if n == 1 {
+        "has"
+    } else {
+        "have"
+    }
+}
+
+/// A section of items, or of one sentence saying there are none.
+fn section(key: &str, heading: &str, items: Vec<String>, none: &str) -> Section {
+    Section {
+        key: key.into(),
+        heading: heading.into(),
+        paragraphs: if items.is_empty() {
+            vec![none.into()]
+        } else {
+            vec![]
+        },
+        items,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> IsoWeek {
+        IsoWeek::parse("week", s).unwrap()
+    }
+
+    #[test]
+    fn weeks_are_written_as_their_days() {
+        assert_eq!(week_span(w("2026-W47")), "16\u{2013}22 November 2026");
+        assert_eq!(w("2026-W44").monday().to_string(), "2026-10-26");
+        assert_eq!(
+            week_span(w("2026-W44")),
+            "26 October \u{2013} 1 November 2026"
+        );
+        assert_eq!(
+            week_span(w("2026-W53")),
+            "28 December 2026 \u{2013} 3 January 2027"
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! Open blockers with their age: old ones are escalated, repeated ones are called recurring.
+
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::days_between;
+use crate::model::{Blocker, Id};
+use crate::snapshot::Snapshot;
+
+/// A blocker open longer than this many days is flagged for escalation.
+pub const ESCALATE_AFTER_DAYS: i64 = 2;
+
+/// A blocker whose text repeats one seen on the same initiative within this many days
+/// before it is recurring.
+pub const RECURRING_WITHIN_DAYS: i64 = 30;
+
+/// An open blocker, its owner and its age.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BlockerItem {
+    pub id: Id,
+    pub initiative_id: Id,
+    /// The blocked initiative's title.
+    pub initiative: String,
+    pub text: String,
+    /// The one person who removes it.
+    pub owner: String,
+    pub since: NaiveDate,
+    /// Days open by the review's day.
+    pub age_days: i64,
+    /// Open longer than [`ESCALATE_AFTER_DAYS`] days.
+    pub escalate: bool,
+    /// When the same text was last seen on the same initiative within
+    /// [`RECURRING_WITHIN_DAYS`] days before this one.
+    pub recurring_since: Option<NaiveDate>,
+}
+
+/// The blockers open at the end of `as_of`, oldest first.
+pub(super) fn open(snap: &Snapshot, as_of: NaiveDate) -> Vec<BlockerItem> {
+    let mut out: Vec<BlockerItem> = snap
+        .blockers
+        .iter()
+        .filter(|b| b.resolved_on.is_none() && b.since <= as_of)
+        .map(|b| {
+            let age_days = days_between(b.since, as_of);
+            BlockerItem {
+                id: b.id,
+                initiative_id: b.initiative_id,
+                initiative: snap
+                    .initiative(b.initiative_id)
+                    .map(|i| i.title.clone())
+                    .unwrap_or_default(),
+                text: b.text.clone(),
+                owner: b.owner.clone(),
+                since: b.since,
+                age_days,
+                escalate: age_days > ESCALATE_AFTER_DAYS,
+                recurring_since: recurring(snap, b),
+            }
+        })
+        .collect();
+    out.sort_by_key(|b| (b.since, b.id));
+    out
+}
+
+/// The latest earlier blocker of the same initiative with the same text, raised within
+/// [`RECURRING_WITHIN_DAYS`] days before `b`.
+fn recurring(snap: &Snapshot, b: &Blocker) -> Option<NaiveDate> {
+    let text = normalise(&b.text);
+    let window = b.since - Duration::days(RECURRING_WITHIN_DAYS);
+    snap.blockers
+        .iter()
+        .filter(|o| o.id != b.id && o.initiative_id == b.initiative_id)
+        .filter(|o| o.since >= window && (o.since, o.id) < (b.since, b.id))
+        .filter(|o| normalise(&o.text) == text)
+        .map(|o| o.since)
+        .max()
+}
+
+/// Text compared for repetition: letters and digits only, lower-cased, words single-spaced.
+pub(crate) fn normalise(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
