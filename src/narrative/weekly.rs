@@ -195,7 +195,7 @@ impl Week<'_> {
                     Some(b) if b < self.r.as_of => {
                         format!(", and the backup of {} too", self.date(b))
                     }
-                    Some(b) => format!("; the backup is {}", self.date(b)),
+                    Some(b) => format!(", with {} as the backup", self.date(b)),
                     None => String::new(),
                 };
                 format!(
@@ -423,7 +423,7 @@ impl Week<'_> {
             "attention",
             "Needs attention",
             items,
-            "Nothing else needs attention.",
+            "Nothing needs attention.",
         )
     }
 }

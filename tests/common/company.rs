@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
-use cadence::calendar::{Clock, Month};
+use cadence::calendar::{Clock, IsoWeek, Month};
 use cadence::model::{Id, InitiativePatch, NewCheckIn, NewInitiative, Status};
 use cadence::review::monthly::{monthly, MonthlyReview, MonthlySettings};
+use cadence::review::weekly::WeeklyReview;
 use cadence::store::Workspace;
 use chrono::{NaiveDate, NaiveDateTime};
 use tempfile::TempDir;
@@ -99,6 +100,43 @@ impl Company {
                 ..Default::default()
             })
             .unwrap();
+    }
+
+    /// A check-in saying what shipped and what is in progress.
+    pub fn says(
+        &self,
+        when: &str,
+        id: Id,
+        week: &str,
+        health: &str,
+        shipped: Option<&str>,
+        progress: &str,
+    ) {
+        self.at(when)
+            .checkin(&NewCheckIn {
+                initiative_id: id,
+                week: Some(week.into()),
+                health: health.into(),
+                shipped: shipped.map(Into::into),
+                progress: Some(progress.into()),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+
+    /// Records a blocker open since `since`, removed by `owner`; returns its id.
+    pub fn blocker(&self, when: &str, id: Id, text: &str, owner: &str, since: &str) -> Id {
+        self.at(when)
+            .add_blocker(id, text, owner, Some(since))
+            .unwrap()
+            .id
+    }
+
+    /// The weekly review of `week` read from the file with today pinned at noon.
+    pub fn week(&self, week: &str, today: &str) -> WeeklyReview {
+        self.at(&format!("{today} 12:00"))
+            .weekly_review(Some(IsoWeek::parse("week", week).unwrap()))
+            .unwrap()
     }
 
     /// Keeps an exported monthly update for `period`, made at `when`.
