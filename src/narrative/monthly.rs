@@ -459,6 +459,8 @@ impl Writer {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
     use crate::review::monthly::{monthly, MonthlySettings};
     use crate::snapshot::Snapshot;
