@@ -308,3 +308,17 @@ fn settings_in_the_connection_are_the_promised_ones() {
     assert_eq!((fk, sync), (1, 2));
     assert!(busy >= 5000);
 }
+
+#[test]
+fn a_new_workspace_opens_from_a_second_process_while_the_first_holds_it() {
+    let env = Env::temp();
+    let first = cadence::store::Workspace::open(
+        &env.db,
+        cadence::calendar::Clock::pinned(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
+    )
+    .unwrap();
+    assert!(first.is_empty().unwrap());
+    env.ok(&["person", "add", "Ana Lima"]);
+    assert_eq!(env.ok(&["check"]).trim(), "ok");
+    drop(first);
+}

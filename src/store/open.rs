@@ -115,6 +115,11 @@ pub fn open_connection(path: &Path) -> Result<Connection> {
         _ => {}
     }
     schema::migrations().to_latest(&mut conn)?;
+    if !matches!(header, Header::Sqlite { version, .. } if version == latest) {
+        // The new identity and schema version sit in the write-ahead log until a checkpoint;
+        // another process reading the file's header meanwhile must already see them.
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    }
     Ok(conn)
 }
 
