@@ -71,11 +71,20 @@ pub fn as_of(i: &Initiative, changes: &[&Change], at: NaiveDateTime) -> Option<I
     if i.created_at > at {
         return None;
     }
-    let mut past = i.clone();
+    into_as_of(i.clone(), changes, at)
+}
+
+/// [`as_of`] on an initiative it may consume, which spares copying it.
+pub fn into_as_of(i: Initiative, changes: &[&Change], at: NaiveDateTime) -> Option<Initiative> {
+    if i.created_at > at {
+        return None;
+    }
+    let id = i.id;
+    let mut past = i;
     for c in changes
         .iter()
         .rev()
-        .filter(|c| c.initiative_id == i.id && c.at > at)
+        .filter(|c| c.initiative_id == id && c.at > at)
     {
         set_field(&mut past, &c.field, c.old_value.as_deref());
         past.updated_at = at;

@@ -61,46 +61,45 @@ impl Snapshot {
     /// The workspace as it was known at `at`: records made later are left out and
     /// initiatives are rebuilt from their change logs, so an old period reads the same later.
     pub fn as_of(&self, at: NaiveDateTime) -> Snapshot {
-        let changes: Vec<Change> = self
-            .changes
-            .iter()
-            .filter(|c| c.at <= at)
-            .cloned()
-            .collect();
+        self.clone().into_as_of(at)
+    }
+
+    /// [`Snapshot::as_of`] without copying: the records known at `at` are moved out.
+    pub fn into_as_of(self, at: NaiveDateTime) -> Snapshot {
         let mut later: HashMap<Id, Vec<&Change>> = HashMap::new();
         for c in self.changes.iter().filter(|c| c.at > at) {
             later.entry(c.initiative_id).or_default().push(c);
         }
+        let people: Vec<Person> = self
+            .people
+            .into_iter()
+            .filter(|p| p.created_at <= at)
+            .collect();
         let initiatives = self
             .initiatives
-            .iter()
+            .into_iter()
             .filter_map(|i| {
                 let own = later.get(&i.id).map(Vec::as_slice).unwrap_or_default();
-                let mut past = history::as_of(i, own, at)?;
-                if let Some(p) = self.people.iter().find(|p| p.name == past.owner) {
+                let mut past = history::into_as_of(i, own, at)?;
+                if let Some(p) = people.iter().find(|p| p.name == past.owner) {
                     past.owner_id = p.id;
                 }
                 Some(past)
             })
             .collect();
+        drop(later);
         let date = at.date();
         Snapshot {
-            format: self.format.clone(),
+            format: self.format,
             schema_version: self.schema_version,
-            settings: self.settings.clone(),
-            people: self
-                .people
-                .iter()
-                .filter(|p| p.created_at <= at)
-                .cloned()
-                .collect(),
+            settings: self.settings,
+            people,
             initiatives,
-            changes,
+            changes: self.changes.into_iter().filter(|c| c.at <= at).collect(),
             checkins: self
                 .checkins
-                .iter()
+                .into_iter()
                 .filter(|c| c.recorded_at <= at)
-                .cloned()
                 .map(|mut c| {
                     c.replaced_at = c.replaced_at.filter(|r| *r <= at);
                     c
@@ -108,9 +107,8 @@ impl Snapshot {
                 .collect(),
             blockers: self
                 .blockers
-                .iter()
+                .into_iter()
                 .filter(|b| b.created_at <= at)
-                .cloned()
                 .map(|mut b| {
                     b.resolved_on = b.resolved_on.filter(|r| *r <= date);
                     b
@@ -118,9 +116,8 @@ impl Snapshot {
                 .collect(),
             decisions: self
                 .decisions
-                .iter()
+                .into_iter()
                 .filter(|d| d.created_at <= at)
-                .cloned()
                 .map(|mut d| {
                     if d.closed_on.is_some_and(|c| c > date) {
                         d.closed_on = None;
@@ -131,15 +128,13 @@ impl Snapshot {
                 .collect(),
             baselines: self
                 .baselines
-                .iter()
+                .into_iter()
                 .filter(|b| b.committed_at <= at)
-                .cloned()
                 .collect(),
             reviews: self
                 .reviews
-                .iter()
+                .into_iter()
                 .filter(|r| r.created_at <= at)
-                .cloned()
                 .collect(),
         }
     }

@@ -10,7 +10,7 @@ use crate::narrative::weekly::{week_span, weekly_update};
 use crate::narrative::Update;
 use crate::render::weekly::render_weekly;
 use crate::render::Format;
-use crate::review::weekly::{first_week_read, weekly, WeeklyReview};
+use crate::review::weekly::{first_week_read, weekly_owned, WeeklyReview};
 use crate::store::Workspace;
 
 /// What the Monday review shows for a week: the review and the update it writes.
@@ -42,7 +42,7 @@ impl Workspace {
         let today = self.clock().today();
         let week = week.unwrap_or_else(|| IsoWeek::of(today));
         let snapshot = self.snapshot_of_weeks(first_week_read(week), week)?;
-        Ok(weekly(&snapshot, week, today))
+        Ok(weekly_owned(snapshot, week, today))
     }
 
     /// The review of `week` with its update, as the app shows them.

@@ -202,9 +202,14 @@ pub fn first_week_read(week: IsoWeek) -> IsoWeek {
 /// Builds the weekly review of `week` from what was known by the end of the week, or by the
 /// end of today when that is earlier.
 pub fn weekly(snapshot: &Snapshot, week: IsoWeek, today: NaiveDate) -> WeeklyReview {
+    weekly_owned(snapshot.clone(), week, today)
+}
+
+/// [`weekly`] on a snapshot it may consume, which spares copying it.
+pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> WeeklyReview {
     let as_of = week.sunday().min(today);
     let cutoff = end_of_day(as_of);
-    let snap = snapshot.as_of(cutoff);
+    let snap = snapshot.into_as_of(cutoff);
     let calls = Calls::new(&snap, week);
     let oldest_call = first_week_read(week);
     let settings = MonthlySettings::from_settings(&snap.settings).unwrap_or_default();
@@ -299,6 +304,12 @@ fn shipped(
     start: NaiveDateTime,
     cutoff: NaiveDateTime,
 ) -> Vec<ShippedItem> {
+    let mut finished: HashMap<Id, NaiveDateTime> = HashMap::new();
+    for c in &snap.changes {
+        if c.field == "status" && c.new_value.as_deref() == Some("done") {
+            finished.insert(c.initiative_id, c.at);
+        }
+    }
     let mut out: Vec<(i64, ShippedItem)> = Vec::new();
     for i in &snap.initiatives {
         let text = calls
@@ -306,16 +317,10 @@ fn shipped(
             .and_then(|c| c.shipped.as_deref())
             .map(str::trim)
             .filter(|t| !t.is_empty());
-        let done_on = (i.status == Status::Done)
-            .then(|| {
-                snap.changes_of(i.id)
-                    .filter(|c| c.field == "status" && c.new_value.as_deref() == Some("done"))
-                    .map(|c| c.at)
-                    .last()
-                    .filter(|at| *at >= start && *at <= cutoff)
-                    .map(|at| at.date())
-            })
-            .flatten();
+        let done_on = finished
+            .get(&i.id)
+            .filter(|at| i.status == Status::Done && **at >= start && **at <= cutoff)
+            .map(|at| at.date());
         if text.is_some() || done_on.is_some() {
             out.push((
                 i.priority,

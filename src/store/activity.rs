@@ -65,7 +65,10 @@ impl Workspace {
         get(&self.conn, id)?;
         rows::all(
             &self.conn,
-            "SELECT * FROM checkins WHERE initiative_id = ?1 ORDER BY week DESC, id DESC",
+            &format!(
+                "SELECT {} FROM checkins WHERE initiative_id = ?1 ORDER BY week DESC, id DESC",
+                rows::CHECKIN_COLUMNS
+            ),
             [id],
             rows::checkin,
         )

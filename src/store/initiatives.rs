@@ -241,7 +241,10 @@ impl Workspace {
         )?;
         rows::all(
             &self.conn,
-            "SELECT * FROM changes WHERE initiative_id = ?1 ORDER BY id",
+            &format!(
+                "SELECT {} FROM changes WHERE initiative_id = ?1 ORDER BY id",
+                rows::CHANGE_COLUMNS
+            ),
             [id],
             rows::change,
         )

@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Row};
 
 use super::schema;
@@ -13,18 +15,7 @@ use crate::model::{
 };
 use crate::snapshot::Snapshot;
 
-/// Reads a column holding one of the model's words.
-fn word<T: FromStr>(row: &Row<'_>, idx: &str) -> rusqlite::Result<T> {
-    let text: String = row.get(idx)?;
-    parse_word(&text, idx)
-}
-
-/// Reads a nullable column holding one of the model's words.
-fn opt_word<T: FromStr>(row: &Row<'_>, idx: &str) -> rusqlite::Result<Option<T>> {
-    let text: Option<String> = row.get(idx)?;
-    text.map(|t| parse_word(&t, idx)).transpose()
-}
-
+/// Parses a column's text as one of the model's words.
 fn parse_word<T: FromStr>(text: &str, idx: &str) -> rusqlite::Result<T> {
     text.parse().map_err(|_| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -47,74 +38,152 @@ pub fn person(row: &Row<'_>) -> rusqlite::Result<Person> {
     })
 }
 
-pub const INITIATIVE_SELECT: &str = "SELECT i.*, p.name AS owner_name
+/// Initiatives with their owner's name, in the order [`initiative`] reads them.
+pub const INITIATIVE_SELECT: &str = "SELECT i.id, i.title, i.owner_id, p.name, i.track, \
+     i.status, i.priority, i.outcome, i.measure, i.result, i.start_date, i.target_date, \
+     i.backup_date, i.risk, i.risk_level, i.mitigation, i.created_at, i.updated_at
      FROM initiatives i JOIN people p ON p.id = i.owner_id";
 
+/// Maps a row of [`INITIATIVE_SELECT`] (by position, like [`change`]).
 pub fn initiative(row: &Row<'_>) -> rusqlite::Result<Initiative> {
     Ok(Initiative {
-        id: row.get("id")?,
-        title: row.get("title")?,
-        owner_id: row.get("owner_id")?,
-        owner: row.get("owner_name")?,
-        track: word(row, "track")?,
-        status: word(row, "status")?,
-        priority: row.get("priority")?,
-        outcome: row.get("outcome")?,
-        measure: row.get("measure")?,
-        result: row.get("result")?,
-        start_date: row.get("start_date")?,
-        target_date: row.get("target_date")?,
-        backup_date: row.get("backup_date")?,
-        risk: row.get("risk")?,
-        risk_level: opt_word(row, "risk_level")?,
-        mitigation: row.get("mitigation")?,
-        created_at: row.get("created_at")?,
-        updated_at: row.get("updated_at")?,
+        id: row.get(0)?,
+        title: row.get(1)?,
+        owner_id: row.get(2)?,
+        owner: row.get(3)?,
+        track: parse_word(row.get_ref(4)?.as_str()?, "track")?,
+        status: parse_word(row.get_ref(5)?.as_str()?, "status")?,
+        priority: row.get(6)?,
+        outcome: row.get(7)?,
+        measure: row.get(8)?,
+        result: row.get(9)?,
+        start_date: opt_date(row, 10)?,
+        target_date: opt_date(row, 11)?,
+        backup_date: opt_date(row, 12)?,
+        risk: row.get(13)?,
+        risk_level: row
+            .get_ref(14)?
+            .as_str_or_null()?
+            .map(|t| parse_word(t, "risk_level"))
+            .transpose()?,
+        mitigation: row.get(15)?,
+        created_at: time(row, 16)?,
+        updated_at: time(row, 17)?,
     })
 }
 
+/// The columns [`change`] reads, in the order it reads them.
+pub const CHANGE_COLUMNS: &str = "id, initiative_id, at, field, old_value, new_value, reason";
+
+/// Maps a row of [`CHANGE_COLUMNS`] (by position: a snapshot reads tens of thousands).
 pub fn change(row: &Row<'_>) -> rusqlite::Result<Change> {
     Ok(Change {
-        id: row.get("id")?,
-        initiative_id: row.get("initiative_id")?,
-        at: row.get("at")?,
-        field: row.get("field")?,
-        old_value: row.get("old_value")?,
-        new_value: row.get("new_value")?,
-        reason: row.get("reason")?,
+        id: row.get(0)?,
+        initiative_id: row.get(1)?,
+        at: time(row, 2)?,
+        field: row.get(3)?,
+        old_value: row.get(4)?,
+        new_value: row.get(5)?,
+        reason: row.get(6)?,
     })
 }
 
+/// The columns [`checkin`] reads, in the order it reads them.
+pub const CHECKIN_COLUMNS: &str =
+    "id, initiative_id, week, health, shipped, progress, note, recorded_at, replaced_at";
+
+/// Maps a row of [`CHECKIN_COLUMNS`] (by position, like [`change`]).
 pub fn checkin(row: &Row<'_>) -> rusqlite::Result<CheckIn> {
-    let week: String = row.get("week")?;
+    let week = row.get_ref(2)?.as_str()?;
     Ok(CheckIn {
-        id: row.get("id")?,
-        initiative_id: row.get("initiative_id")?,
-        week: IsoWeek::parse("week", &week).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+        id: row.get(0)?,
+        initiative_id: row.get(1)?,
+        week: IsoWeek::parse("week", week).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, e.into())
         })?,
-        health: word(row, "health")?,
-        shipped: row.get("shipped")?,
-        progress: row.get("progress")?,
-        note: row.get("note")?,
-        recorded_at: row.get("recorded_at")?,
-        replaced_at: row.get("replaced_at")?,
+        health: parse_word(row.get_ref(3)?.as_str()?, "health")?,
+        shipped: row.get(4)?,
+        progress: row.get(5)?,
+        note: row.get(6)?,
+        recorded_at: time(row, 7)?,
+        replaced_at: match row.get_ref(8)? {
+            ValueRef::Null => None,
+            _ => Some(time(row, 8)?),
+        },
     })
 }
 
-pub const BLOCKER_SELECT: &str = "SELECT b.*, p.name AS owner_name
+/// Reads a time column. The store writes `YYYY-MM-DD HH:MM:SS`, read here digit by digit:
+/// chrono's general parser was most of the cost of loading a large workspace. Any other
+/// form goes through rusqlite's own conversion.
+fn time(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDateTime> {
+    match row.get_ref(idx)? {
+        ValueRef::Text(t) => match fixed_time(t) {
+            Some(at) => Ok(at),
+            None => row.get(idx),
+        },
+        _ => row.get(idx),
+    }
+}
+
+/// Reads a date column written `YYYY-MM-DD`, like [`time`].
+fn date(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
+    match row.get_ref(idx)? {
+        ValueRef::Text(t) => match fixed_date(t) {
+            Some(d) => Ok(d),
+            None => row.get(idx),
+        },
+        _ => row.get(idx),
+    }
+}
+
+/// Reads a nullable date column.
+fn opt_date(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    match row.get_ref(idx)? {
+        ValueRef::Null => Ok(None),
+        _ => date(row, idx).map(Some),
+    }
+}
+
+/// Digits of `t[from..to]` as a number, or nothing when one is not a digit.
+fn digits(t: &[u8], from: usize, to: usize) -> Option<u32> {
+    t[from..to].iter().try_fold(0u32, |acc, c| {
+        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+    })
+}
+
+/// `YYYY-MM-DD` exactly, or nothing.
+fn fixed_date(t: &[u8]) -> Option<NaiveDate> {
+    if t.len() != 10 || t[4] != b'-' || t[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(t, 0, 4)? as i32, digits(t, 5, 7)?, digits(t, 8, 10)?)
+}
+
+/// `YYYY-MM-DD HH:MM:SS` exactly, or nothing.
+fn fixed_time(t: &[u8]) -> Option<NaiveDateTime> {
+    if t.len() != 19 || t[10] != b' ' || t[13] != b':' || t[16] != b':' {
+        return None;
+    }
+    fixed_date(&t[..10])?.and_hms_opt(digits(t, 11, 13)?, digits(t, 14, 16)?, digits(t, 17, 19)?)
+}
+
+/// Blockers with their owner's name, in the order [`blocker`] reads them.
+pub const BLOCKER_SELECT: &str = "SELECT b.id, b.initiative_id, b.text, b.owner_id, p.name, \
+     b.since, b.resolved_on, b.created_at
      FROM blockers b JOIN people p ON p.id = b.owner_id";
 
+/// Maps a row of [`BLOCKER_SELECT`] (by position, like [`change`]).
 pub fn blocker(row: &Row<'_>) -> rusqlite::Result<Blocker> {
     Ok(Blocker {
-        id: row.get("id")?,
-        initiative_id: row.get("initiative_id")?,
-        text: row.get("text")?,
-        owner_id: row.get("owner_id")?,
-        owner: row.get("owner_name")?,
-        since: row.get("since")?,
-        resolved_on: row.get("resolved_on")?,
-        created_at: row.get("created_at")?,
+        id: row.get(0)?,
+        initiative_id: row.get(1)?,
+        text: row.get(2)?,
+        owner_id: row.get(3)?,
+        owner: row.get(4)?,
+        since: date(row, 5)?,
+        resolved_on: opt_date(row, 6)?,
+        created_at: time(row, 7)?,
     })
 }
 
@@ -229,12 +298,25 @@ pub fn load_snapshot_weeks(
             [],
             initiative,
         )?,
-        changes: all(&tx, "SELECT * FROM changes ORDER BY id", [], change)?,
+        changes: all(
+            &tx,
+            &format!("SELECT {CHANGE_COLUMNS} FROM changes ORDER BY id"),
+            [],
+            change,
+        )?,
         checkins: match weeks {
-            None => all(&tx, "SELECT * FROM checkins ORDER BY id", [], checkin)?,
+            None => all(
+                &tx,
+                &format!("SELECT {CHECKIN_COLUMNS} FROM checkins ORDER BY id"),
+                [],
+                checkin,
+            )?,
             Some((from, to)) => all(
                 &tx,
-                "SELECT * FROM checkins WHERE week BETWEEN ?1 AND ?2 ORDER BY id",
+                &format!(
+                    "SELECT {CHECKIN_COLUMNS} FROM checkins WHERE week BETWEEN ?1 AND ?2 \
+                     ORDER BY id"
+                ),
                 [from.to_string(), to.to_string()],
                 checkin,
             )?,
@@ -251,4 +333,22 @@ pub fn load_snapshot_weeks(
     };
     tx.finish()?;
     Ok(snapshot)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fixed_date, fixed_time};
+
+    #[test]
+    fn stored_times_are_read_exactly_and_other_forms_are_left_to_rusqlite() {
+        let at = fixed_time(b"2027-01-03 23:30:05").unwrap();
+        assert_eq!(at.to_string(), "2027-01-03 23:30:05");
+        assert_eq!(fixed_time(b"2027-02-30 10:00:00"), None);
+        assert_eq!(fixed_time(b"2027-01-03T23:30:05"), None);
+        assert_eq!(fixed_time(b"2027-01-03 23:30:05.5"), None);
+        assert_eq!(fixed_time(b"2027-01-03 2x:30:05"), None);
+        assert_eq!(fixed_date(b"2028-02-29").unwrap().to_string(), "2028-02-29");
+        assert_eq!(fixed_date(b"2027-02-29"), None);
+        assert_eq!(fixed_date(b"2027-2-28"), None);
+    }
 }

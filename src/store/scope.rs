@@ -17,7 +17,10 @@ const TEXT_MAX: usize = 2000;
 fn current(tx: &rusqlite::Connection, id: Id) -> Result<Vec<String>> {
     let log = super::rows::all(
         tx,
-        "SELECT * FROM changes WHERE initiative_id = ?1 AND field = 'scope' ORDER BY id",
+        &format!(
+            "SELECT {} FROM changes WHERE initiative_id = ?1 AND field = 'scope' ORDER BY id",
+            super::rows::CHANGE_COLUMNS
+        ),
         [id],
         super::rows::change,
     )?;

@@ -1,5 +1,7 @@
 //! Open blockers with their age: old ones are escalated, repeated ones are called recurring.
 
+use std::collections::HashMap;
+
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +39,10 @@ pub struct BlockerItem {
 
 /// The blockers open at the end of `as_of`, oldest first.
 pub(super) fn open(snap: &Snapshot, as_of: NaiveDate) -> Vec<BlockerItem> {
+    let mut seen: HashMap<Id, Vec<&Blocker>> = HashMap::new();
+    for b in &snap.blockers {
+        seen.entry(b.initiative_id).or_default().push(b);
+    }
     let mut out: Vec<BlockerItem> = snap
         .blockers
         .iter()
@@ -55,7 +61,10 @@ pub(super) fn open(snap: &Snapshot, as_of: NaiveDate) -> Vec<BlockerItem> {
                 since: b.since,
                 age_days,
                 escalate: age_days > ESCALATE_AFTER_DAYS,
-                recurring_since: recurring(snap, b),
+                recurring_since: recurring(
+                    seen.get(&b.initiative_id).map_or(&[], Vec::as_slice),
+                    b,
+                ),
             }
         })
         .collect();
@@ -63,15 +72,17 @@ pub(super) fn open(snap: &Snapshot, as_of: NaiveDate) -> Vec<BlockerItem> {
     out
 }
 
-/// The latest earlier blocker of the same initiative with the same text, raised within
-/// [`RECURRING_WITHIN_DAYS`] days before `b`.
-fn recurring(snap: &Snapshot, b: &Blocker) -> Option<NaiveDate> {
-    let text = normalise(&b.text);
+/// The latest earlier blocker among `seen` (the same initiative's) with the text of `b`,
+/// raised within [`RECURRING_WITHIN_DAYS`] days before it.
+fn recurring(seen: &[&Blocker], b: &Blocker) -> Option<NaiveDate> {
     let window = b.since - Duration::days(RECURRING_WITHIN_DAYS);
-    snap.blockers
+    let mut earlier = seen
         .iter()
-        .filter(|o| o.id != b.id && o.initiative_id == b.initiative_id)
         .filter(|o| o.since >= window && (o.since, o.id) < (b.since, b.id))
+        .peekable();
+    earlier.peek()?;
+    let text = normalise(&b.text);
+    earlier
         .filter(|o| normalise(&o.text) == text)
         .map(|o| o.since)
         .max()
