@@ -16,6 +16,11 @@ fn main() {
             "record_checkin",
             "add_blocker",
             "resolve_blocker",
+            "weekly_view",
+            "export_weekly",
+            "save_weekly",
+            "kept_weeks",
+            "sent_weekly",
         ]),
     ))
     .expect("tauri build script");

@@ -9,7 +9,7 @@ mod workspace_file;
 use tauri::{AppHandle, Manager};
 use tauri_specta::{collect_commands, Builder};
 
-use commands::{activity, initiatives, people, workspace};
+use commands::{activity, initiatives, people, weekly, workspace};
 use workspace_file::WorkspaceFile;
 
 /// Every command of the app: the invoke handler and the TypeScript bindings come from it.
@@ -30,6 +30,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             activity::record_checkin,
             activity::add_blocker,
             activity::resolve_blocker,
+            weekly::weekly_view,
+            weekly::export_weekly,
+            weekly::save_weekly,
+            weekly::kept_weeks,
+            weekly::sent_weekly,
         ])
         .dangerously_cast_bigints_to_number()
 }

@@ -35,13 +35,19 @@ pub fn weekly(ws: &mut Workspace, a: &WeeklyArgs, out: &mut dyn Write) -> Result
         None => IsoWeek::of(ws.clock().today()),
     };
     let format: Format = a.format.parse()?;
-    let (body, keep) = if a.sent {
-        (ws.sent_weekly(week, format)?.body, false)
+    if let (Some(path), false) = (&a.out, a.sent) {
+        ws.save_weekly(Some(week), format, path)?;
+        writeln!(
+            out,
+            "weekly update for {week} written to {}",
+            path.display()
+        )?;
+        return Ok(());
+    }
+    let body = if a.sent {
+        ws.sent_weekly(week, format)?.body
     } else {
-        (
-            ws.weekly_update(Some(week), format)?,
-            a.keep || a.out.is_some(),
-        )
+        ws.weekly_update(Some(week), format)?
     };
     match &a.out {
         Some(path) => {
@@ -54,7 +60,7 @@ pub fn weekly(ws: &mut Workspace, a: &WeeklyArgs, out: &mut dyn Write) -> Result
         }
         None => out.write_all(body.as_bytes())?,
     }
-    if keep {
+    if a.keep {
         ws.keep_review("weekly", &week.to_string(), format, &body)?;
     }
     Ok(())

@@ -32,6 +32,16 @@ export const commands = {
 	addBlocker: (initiativeId: number, text: string, owner: string, since: string | null) => typedError<Blocker_Serialize, AppError_Serialize>(__TAURI_INVOKE("add_blocker", { initiativeId, text, owner, since })),
 	/**  Marks blocker `id` resolved today. */
 	resolveBlocker: (id: number) => typedError<Blocker_Serialize, AppError_Serialize>(__TAURI_INVOKE("resolve_blocker", { id })),
+	/**  The weekly review of `week` (the current week when absent) and the update it writes. */
+	weeklyView: (week: string | null) => typedError<WeeklyView_Serialize, AppError_Serialize>(__TAURI_INVOKE("weekly_view", { week })),
+	/**  Renders the week's update in `format` and keeps it as sent (copying it counts as sending). */
+	exportWeekly: (week: string | null, format: Format) => typedError<StoredReview, AppError_Serialize>(__TAURI_INVOKE("export_weekly", { week, format })),
+	/**  Writes the week's update in `format` to `path` (chosen in the save dialog) and keeps it. */
+	saveWeekly: (week: string | null, format: Format, path: string) => typedError<StoredReview, AppError_Serialize>(__TAURI_INVOKE("save_weekly", { week, format, path })),
+	/**  Every weekly update kept, the latest week first. */
+	keptWeeks: () => typedError<KeptWeek[], AppError_Serialize>(__TAURI_INVOKE("kept_weeks")),
+	/**  The update kept for `week` in `format`, exactly as it was sent. */
+	sentWeekly: (week: string, format: Format) => typedError<StoredReview, AppError_Serialize>(__TAURI_INVOKE("sent_weekly", { week, format })),
 };
 
 /* Types */
@@ -56,6 +66,51 @@ export type AppError_Serialize = {
 
 /**  Something that stops an initiative, and the one person who removes it. */
 export type Blocker = Blocker_Serialize | Blocker_Deserialize;
+
+/**  An open blocker, its owner and its age. */
+export type BlockerItem = BlockerItem_Serialize | BlockerItem_Deserialize;
+
+/**  An open blocker, its owner and its age. */
+export type BlockerItem_Deserialize = {
+	id: number,
+	initiative_id: number,
+	/**  The blocked initiative's title. */
+	initiative: string,
+	text: string,
+	/**  The one person who removes it. */
+	owner: string,
+	since: string,
+	/**  Days open by the review's day. */
+	age_days: number,
+	/**  Open longer than [`ESCALATE_AFTER_DAYS`] days. */
+	escalate: boolean,
+	/**
+	 *  When the same text was last seen on the same initiative within
+	 *  [`RECURRING_WITHIN_DAYS`] days before this one.
+	 */
+	recurring_since?: string | null,
+};
+
+/**  An open blocker, its owner and its age. */
+export type BlockerItem_Serialize = {
+	id: number,
+	initiative_id: number,
+	/**  The blocked initiative's title. */
+	initiative: string,
+	text: string,
+	/**  The one person who removes it. */
+	owner: string,
+	since: string,
+	/**  Days open by the review's day. */
+	age_days: number,
+	/**  Open longer than [`ESCALATE_AFTER_DAYS`] days. */
+	escalate: boolean,
+	/**
+	 *  When the same text was last seen on the same initiative within
+	 *  [`RECURRING_WITHIN_DAYS`] days before this one.
+	 */
+	recurring_since: string | null,
+};
 
 /**  Something that stops an initiative, and the one person who removes it. */
 export type Blocker_Deserialize = {
@@ -209,6 +264,77 @@ export type CheckIn_Serialize = {
 	replaced_at: string | null,
 };
 
+/**  Why a date is in danger. */
+export type DangerKind = 
+/**  The backup date has passed. */
+"backup-passed" | 
+/**  The target date has passed, the backup has not. */
+"past-target" | 
+/**  The target is within [`TARGET_SOON_DAYS`] days and the owner does not call it on track. */
+"target-soon";
+
+/**  An active initiative whose date is in danger. */
+export type DateDanger = DateDanger_Serialize | DateDanger_Deserialize;
+
+/**  An active initiative whose date is in danger. */
+export type DateDanger_Deserialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	kind: DangerKind,
+	health?: Health | null,
+	target_date?: string | null,
+	backup_date?: string | null,
+	/**  Days from the review's day to the target (negative once passed). */
+	days_to_target: number,
+	/**  The owner calls it on track while a date says otherwise: shown, not corrected. */
+	disagreement: boolean,
+};
+
+/**  An active initiative whose date is in danger. */
+export type DateDanger_Serialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	kind: DangerKind,
+	health: Health | null,
+	target_date: string | null,
+	backup_date: string | null,
+	/**  Days from the review's day to the target (negative once passed). */
+	days_to_target: number,
+	/**  The owner calls it on track while a date says otherwise: shown, not corrected. */
+	disagreement: boolean,
+};
+
+/**  One edit that moved an initiative's target, backup or both. */
+export type DateMove = DateMove_Serialize | DateMove_Deserialize;
+
+/**  One edit that moved an initiative's target, backup or both. */
+export type DateMove_Deserialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	at: string,
+	target?: FieldMove_Deserialize | null,
+	backup?: FieldMove_Deserialize | null,
+	reason?: string | null,
+	/**  Edits that moved this initiative's dates this quarter, up to the review's day. */
+	moves_this_quarter: number,
+};
+
+/**  One edit that moved an initiative's target, backup or both. */
+export type DateMove_Serialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	at: string,
+	target: FieldMove_Serialize | null,
+	backup: FieldMove_Serialize | null,
+	reason: string | null,
+	/**  Edits that moved this initiative's dates this quarter, up to the review's day. */
+	moves_this_quarter: number,
+};
+
 /**  A question the leadership must answer by a date. */
 export type Decision = Decision_Serialize | Decision_Deserialize;
 
@@ -252,6 +378,60 @@ export type ErrorCode =
 "workspace" | 
 /**  Anything else: the database, the disk, the runtime. */
 "internal";
+
+/**  One date moved from one day to another. */
+export type FieldMove = FieldMove_Serialize | FieldMove_Deserialize;
+
+/**  One date moved from one day to another. */
+export type FieldMove_Deserialize = {
+	from: string,
+	to: string,
+	/**  Days moved: positive when later. */
+	days: number,
+	/**  The date first committed to, when the initiative had become active by then. */
+	committed?: string | null,
+	/**  Days from the committed date to the new one. */
+	slip_days?: number | null,
+};
+
+/**  One date moved from one day to another. */
+export type FieldMove_Serialize = {
+	from: string,
+	to: string,
+	/**  Days moved: positive when later. */
+	days: number,
+	/**  The date first committed to, when the initiative had become active by then. */
+	committed: string | null,
+	/**  Days from the committed date to the new one. */
+	slip_days: number | null,
+};
+
+/**  An export format. */
+export type Format = 
+/**  Markdown, for chat and docs. */
+"md" | 
+/**  One self-contained HTML page. */
+"html" | 
+/**  Plain text, for email bodies. */
+"txt" | 
+/**  The whole review as JSON, for automation. */
+"json";
+
+/**  The counts an executive reads first. */
+export type Headline = {
+	active: number,
+	on_track: number,
+	at_risk: number,
+	off_track: number,
+	/**  Active initiatives without a health call in the last [`HEALTH_WEEKS`] weeks. */
+	no_call: number,
+	/**  Things shipped: check-ins reporting a delivery and initiatives finished. */
+	shipped: number,
+	blockers: number,
+	/**  Open blockers older than two days. */
+	escalate: number,
+	dates_in_danger: number,
+};
 
 /**  The owner's health call in a check-in. */
 export type Health = "on-track" | "at-risk" | "off-track";
@@ -357,6 +537,13 @@ export type InitiativePatch_Serialize = {
 	mitigation: string | null,
 };
 
+/**  An initiative named by a signal. */
+export type InitiativeRef = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+};
+
 /**  A bet the company makes: one owner, a bounded timeline and a named risk. */
 export type Initiative_Deserialize = {
 	id: number,
@@ -413,6 +600,16 @@ export type Initiative_Serialize = {
 	updated_at: string,
 };
 
+/**  An update kept for a week, without its body. */
+export type KeptWeek = {
+	id: number,
+	week: string,
+	/**  The week's days as people write them. */
+	span: string,
+	format: string,
+	created_at: string,
+};
+
 /**  One lane: its cards by priority. */
 export type Lane = Lane_Serialize | Lane_Deserialize;
 
@@ -437,6 +634,35 @@ export type Lane_Serialize = {
 	kind: LaneKind,
 	label: string,
 	cards: Card_Serialize[],
+};
+
+/**  A priority or date change made in the middle of the week. */
+export type MidweekChange = MidweekChange_Serialize | MidweekChange_Deserialize;
+
+/**  A priority or date change made in the middle of the week. */
+export type MidweekChange_Deserialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	at: string,
+	/**  `priority`, `target_date` or `backup_date`. */
+	field: string,
+	from?: string | null,
+	to?: string | null,
+	reason?: string | null,
+};
+
+/**  A priority or date change made in the middle of the week. */
+export type MidweekChange_Serialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	at: string,
+	/**  `priority`, `target_date` or `backup_date`. */
+	field: string,
+	from: string | null,
+	to: string | null,
+	reason: string | null,
 };
 
 /**  What a new check-in says. */
@@ -501,6 +727,42 @@ export type NewInitiative_Serialize = {
 	mitigation: string | null,
 };
 
+/**
+ *  What will not ship as planned: initiatives dropped or paused, scope cut and dates moved
+ *  during the week.
+ */
+export type NotShipping = NotShipping_Serialize | NotShipping_Deserialize;
+
+/**
+ *  What will not ship as planned: initiatives dropped or paused, scope cut and dates moved
+ *  during the week.
+ */
+export type NotShipping_Deserialize = {
+	dropped: StatusEvent_Deserialize[],
+	paused: StatusEvent_Deserialize[],
+	scope_cuts: ScopeCut_Deserialize[],
+	date_moves: DateMove_Deserialize[],
+};
+
+/**
+ *  What will not ship as planned: initiatives dropped or paused, scope cut and dates moved
+ *  during the week.
+ */
+export type NotShipping_Serialize = {
+	dropped: StatusEvent_Serialize[],
+	paused: StatusEvent_Serialize[],
+	scope_cuts: ScopeCut_Serialize[],
+	date_moves: DateMove_Serialize[],
+};
+
+/**  An owner carrying too many active initiatives. */
+export type OverloadedOwner = {
+	owner: string,
+	count: number,
+	/**  Their active initiatives, by priority. */
+	titles: string[],
+};
+
 /**  An initiative as listed under its owner. */
 export type OwnedInitiative = {
 	id: number,
@@ -548,6 +810,59 @@ export type Person_Serialize = {
 	created_at: string,
 };
 
+/**  An active initiative where it stands this week. */
+export type ProgressItem = ProgressItem_Serialize | ProgressItem_Deserialize;
+
+/**  An active initiative where it stands this week. */
+export type ProgressItem_Deserialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	track: Track,
+	priority: number,
+	/**  The latest health call of the last [`HEALTH_WEEKS`] weeks. */
+	health?: Health | null,
+	/**  The week of that call. */
+	health_week?: string | null,
+	/**  Whether the owner checked in for the reviewed week. */
+	checked_in: boolean,
+	/**  What the week's check-in says is in progress. */
+	progress?: string | null,
+	/**  The week's check-in note. */
+	note?: string | null,
+	target_date?: string | null,
+	backup_date?: string | null,
+	/**  Days from the review's day to the target (negative once passed). */
+	days_to_target?: number | null,
+	risk?: string | null,
+	risk_level?: RiskLevel | null,
+};
+
+/**  An active initiative where it stands this week. */
+export type ProgressItem_Serialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	track: Track,
+	priority: number,
+	/**  The latest health call of the last [`HEALTH_WEEKS`] weeks. */
+	health: Health | null,
+	/**  The week of that call. */
+	health_week: string | null,
+	/**  Whether the owner checked in for the reviewed week. */
+	checked_in: boolean,
+	/**  What the week's check-in says is in progress. */
+	progress: string | null,
+	/**  The week's check-in note. */
+	note: string | null,
+	target_date: string | null,
+	backup_date: string | null,
+	/**  Days from the review's day to the target (negative once passed). */
+	days_to_target: number | null,
+	risk: string | null,
+	risk_level: RiskLevel | null,
+};
+
 /**  The "one release fix at a time" limit: which release fixes are active against it. */
 export type ReleaseLimit = {
 	limit: number,
@@ -559,6 +874,63 @@ export type ReleaseLimit = {
 
 /**  How serious the named risk is. */
 export type RiskLevel = "low" | "medium" | "high";
+
+/**  An item cut from an initiative's scope. */
+export type ScopeCut = ScopeCut_Serialize | ScopeCut_Deserialize;
+
+/**  An item cut from an initiative's scope. */
+export type ScopeCut_Deserialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	at: string,
+	item: string,
+	reason?: string | null,
+};
+
+/**  An item cut from an initiative's scope. */
+export type ScopeCut_Serialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	at: string,
+	item: string,
+	reason: string | null,
+};
+
+/**  One titled part of an update: paragraphs, then a list. */
+export type Section = {
+	/**  A stable identifier (`roadmap`, `changes`…), for renderers that place extras. */
+	key: string,
+	heading: string,
+	paragraphs: string[],
+	items: string[],
+};
+
+/**  Something delivered in the week. */
+export type ShippedItem = ShippedItem_Serialize | ShippedItem_Deserialize;
+
+/**  Something delivered in the week. */
+export type ShippedItem_Deserialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	/**  What the week's check-in reports as shipped. */
+	shipped?: string | null,
+	/**  The day the initiative was marked done, when that happened in the week. */
+	done_on?: string | null,
+};
+
+/**  Something delivered in the week. */
+export type ShippedItem_Serialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	/**  What the week's check-in reports as shipped. */
+	shipped: string | null,
+	/**  The day the initiative was marked done, when that happened in the week. */
+	done_on: string | null,
+};
 
 /**  How a date moved against the first date the owner committed to. */
 export type Slip = Slip_Serialize | Slip_Deserialize;
@@ -606,8 +978,63 @@ export type Slips_Serialize = {
 	backup: Slip_Serialize,
 };
 
+/**  An initiative whose "in progress" text has not changed. */
+export type StaleProgress = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	progress: string,
+	/**
+	 *  Consecutive weeks with the same text, up to the reviewed one; the count stops at
+	 *  [`super::HEALTH_WEEKS`], the weeks a review reads.
+	 */
+	weeks: number,
+};
+
 /**  Where an initiative stands in its life. */
 export type Status = "proposed" | "active" | "paused" | "done" | "dropped";
+
+/**  An initiative added, dropped or paused. */
+export type StatusEvent = StatusEvent_Serialize | StatusEvent_Deserialize;
+
+/**  An initiative added, dropped or paused. */
+export type StatusEvent_Deserialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	at: string,
+	/**  The status before (none when added). */
+	from?: Status | null,
+	/**  The status after. */
+	to: Status,
+	reason?: string | null,
+};
+
+/**  An initiative added, dropped or paused. */
+export type StatusEvent_Serialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	at: string,
+	/**  The status before (none when added). */
+	from: Status | null,
+	/**  The status after. */
+	to: Status,
+	reason: string | null,
+};
+
+/**  An update as it was exported, kept with its period. */
+export type StoredReview = {
+	id: number,
+	/**  `weekly`, `monthly` or `quarterly`. */
+	kind: string,
+	/**  `YYYY-Www`, `YYYY-MM` or `YYYY-Qn`. */
+	period: string,
+	/**  `md`, `html`, `txt` or `json`. */
+	format: string,
+	body: string,
+	created_at: string,
+};
 
 /**  Which kind of work an initiative is: the two-track plan plus discovery. */
 export type Track = 
@@ -619,6 +1046,123 @@ export type Track =
 "enabler" | 
 /**  Time-boxed discovery. */
 "discovery";
+
+/**  A stakeholder update: a title, a short summary and titled sections, all plain text. */
+export type Update = {
+	title: string,
+	/**  The opening paragraphs an executive reads first. */
+	summary: string[],
+	sections: Section[],
+};
+
+/**  The weekly review of one ISO week. */
+export type WeeklyReview = WeeklyReview_Serialize | WeeklyReview_Deserialize;
+
+/**  The weekly review of one ISO week. */
+export type WeeklyReview_Deserialize = {
+	/**  `YYYY-Www`. */
+	week: string,
+	monday: string,
+	sunday: string,
+	/**  The day the review was asked for. */
+	today: string,
+	/**
+	 *  What the review knows is what was recorded by the end of this day: the week's Sunday,
+	 *  or today while the week is under way.
+	 */
+	as_of: string,
+	headline: Headline,
+	shipped: ShippedItem_Deserialize[],
+	/**  Every active initiative, by priority. */
+	in_progress: ProgressItem_Deserialize[],
+	/**  Open blockers, oldest first. */
+	blockers: BlockerItem_Deserialize[],
+	dates_in_danger: DateDanger_Deserialize[],
+	not_shipping: NotShipping_Deserialize,
+	signals: WeeklySignals_Deserialize,
+	/**  When an update of this week was last kept (exported), if it was. */
+	kept_at?: string | null,
+};
+
+/**  The weekly review of one ISO week. */
+export type WeeklyReview_Serialize = {
+	/**  `YYYY-Www`. */
+	week: string,
+	monday: string,
+	sunday: string,
+	/**  The day the review was asked for. */
+	today: string,
+	/**
+	 *  What the review knows is what was recorded by the end of this day: the week's Sunday,
+	 *  or today while the week is under way.
+	 */
+	as_of: string,
+	headline: Headline,
+	shipped: ShippedItem_Serialize[],
+	/**  Every active initiative, by priority. */
+	in_progress: ProgressItem_Serialize[],
+	/**  Open blockers, oldest first. */
+	blockers: BlockerItem_Serialize[],
+	dates_in_danger: DateDanger_Serialize[],
+	not_shipping: NotShipping_Serialize,
+	signals: WeeklySignals_Serialize,
+	/**  When an update of this week was last kept (exported), if it was. */
+	kept_at: string | null,
+};
+
+/**  Every signal of the week. Each list is empty when the signal is not raised. */
+export type WeeklySignals = WeeklySignals_Serialize | WeeklySignals_Deserialize;
+
+/**  Every signal of the week. Each list is empty when the signal is not raised. */
+export type WeeklySignals_Deserialize = {
+	/**  Active initiatives with no check-in for the week, by priority. */
+	missing_checkins: InitiativeRef[],
+	/**  "In progress" text unchanged for [`STALE_WEEKS`] weeks or more. */
+	stale_progress: StaleProgress[],
+	/**  Priority or dates changed Tuesday to Thursday. */
+	midweek_changes: MidweekChange_Deserialize[],
+	/**  The active release fixes, when more than one is. */
+	release_fixes: InitiativeRef[],
+	/**  Owners of more than [`OWNER_LIMIT`] active initiatives. */
+	overloaded_owners: OverloadedOwner[],
+	/**  Active discovery past its target date. */
+	discovery_overdue: InitiativeRef[],
+};
+
+/**  Every signal of the week. Each list is empty when the signal is not raised. */
+export type WeeklySignals_Serialize = {
+	/**  Active initiatives with no check-in for the week, by priority. */
+	missing_checkins: InitiativeRef[],
+	/**  "In progress" text unchanged for [`STALE_WEEKS`] weeks or more. */
+	stale_progress: StaleProgress[],
+	/**  Priority or dates changed Tuesday to Thursday. */
+	midweek_changes: MidweekChange_Serialize[],
+	/**  The active release fixes, when more than one is. */
+	release_fixes: InitiativeRef[],
+	/**  Owners of more than [`OWNER_LIMIT`] active initiatives. */
+	overloaded_owners: OverloadedOwner[],
+	/**  Active discovery past its target date. */
+	discovery_overdue: InitiativeRef[],
+};
+
+/**  What the Monday review shows for a week: the review and the update it writes. */
+export type WeeklyView = WeeklyView_Serialize | WeeklyView_Deserialize;
+
+/**  What the Monday review shows for a week: the review and the update it writes. */
+export type WeeklyView_Deserialize = {
+	review: WeeklyReview_Deserialize,
+	/**  The week's days as people write them ("16–22 November 2026"). */
+	span: string,
+	update: Update,
+};
+
+/**  What the Monday review shows for a week: the review and the update it writes. */
+export type WeeklyView_Serialize = {
+	review: WeeklyReview_Serialize,
+	/**  The week's days as people write them ("16–22 November 2026"). */
+	span: string,
+	update: Update,
+};
 
 /**  Which workspace the app is on and what day it is there. */
 export type WorkspaceInfo = {

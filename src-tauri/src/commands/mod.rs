@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod initiatives;
 pub mod people;
+pub mod weekly;
 pub mod workspace;
 
 /// The managed state every command reads.

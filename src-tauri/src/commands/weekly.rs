@@ -1,0 +1,66 @@
+//! The weekly status: the review and its update, exports kept as sent, past weeks.
+
+use cadence::calendar::IsoWeek;
+use cadence::model::StoredReview;
+use cadence::render::Format;
+use cadence::weekly::{KeptWeek, WeeklyView};
+
+use super::File;
+use crate::error::AppError;
+
+/// `week` (`YYYY-Www`) checked, or the current week when absent.
+fn week_of(week: Option<&str>) -> cadence::Result<Option<IsoWeek>> {
+    week.map(|w| IsoWeek::parse("week", w)).transpose()
+}
+
+/// The weekly review of `week` (the current week when absent) and the update it writes.
+#[tauri::command]
+#[specta::specta]
+pub async fn weekly_view(file: File<'_>, week: Option<String>) -> Result<WeeklyView, AppError> {
+    file.with(move |ws| ws.weekly_view(week_of(week.as_deref())?))
+        .await
+}
+
+/// Renders the week's update in `format` and keeps it as sent (copying it counts as sending).
+#[tauri::command]
+#[specta::specta]
+pub async fn export_weekly(
+    file: File<'_>,
+    week: Option<String>,
+    format: Format,
+) -> Result<StoredReview, AppError> {
+    file.with(move |ws| ws.export_weekly(week_of(week.as_deref())?, format))
+        .await
+}
+
+/// Writes the week's update in `format` to `path` (chosen in the save dialog) and keeps it.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_weekly(
+    file: File<'_>,
+    week: Option<String>,
+    format: Format,
+    path: String,
+) -> Result<StoredReview, AppError> {
+    file.with(move |ws| ws.save_weekly(week_of(week.as_deref())?, format, path.as_ref()))
+        .await
+}
+
+/// Every weekly update kept, the latest week first.
+#[tauri::command]
+#[specta::specta]
+pub async fn kept_weeks(file: File<'_>) -> Result<Vec<KeptWeek>, AppError> {
+    file.with(|ws| ws.kept_weeks()).await
+}
+
+/// The update kept for `week` in `format`, exactly as it was sent.
+#[tauri::command]
+#[specta::specta]
+pub async fn sent_weekly(
+    file: File<'_>,
+    week: String,
+    format: Format,
+) -> Result<StoredReview, AppError> {
+    file.with(move |ws| ws.sent_weekly(IsoWeek::parse("week", &week)?, format))
+        .await
+}
