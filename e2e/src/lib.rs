@@ -302,6 +302,34 @@ impl App {
         Ok(None)
     }
 
+    /// A path in this test's own directory, for files the app is asked to write.
+    pub fn scratch(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Answers the native save dialog titled `title` as a person would: focuses it, types
+    /// `path` in its name field and presses Enter (xdotool; WebDriver cannot reach GTK).
+    pub async fn answer_save_dialog(&self, title: &str, path: &Path) -> WebDriverResult<()> {
+        let deadline = Instant::now() + PATIENCE;
+        let window = loop {
+            let found = xdotool(&["search", "--onlyvisible", "--name", &format!("^{title}$")])?;
+            if let Some(id) = found.lines().next().filter(|l| !l.trim().is_empty()) {
+                break id.trim().to_string();
+            }
+            if Instant::now() > deadline {
+                return Err(WebDriverError::FatalError(format!(
+                    "no save dialog titled “{title}” appeared"
+                )));
+            }
+            tokio::time::sleep(POLL).await;
+        };
+        xdotool(&["windowfocus", "--sync", &window])?;
+        xdotool(&["key", "--clearmodifiers", "ctrl+a"])?;
+        xdotool(&["type", "--delay", "15", &path.to_string_lossy()])?;
+        xdotool(&["key", "Return"])?;
+        Ok(())
+    }
+
     /// The process id of the tauri-driver behind this app (the app runs below it).
     pub fn driver_pid(&self) -> u32 {
         self.tauri_driver.0.id()
@@ -312,6 +340,20 @@ impl App {
             .screenshot(&artifacts_dir().join(format!("{name}.png")))
             .await
     }
+}
+
+/// Runs `xdotool` with `args` on the test display; its standard output.
+fn xdotool(args: &[&str]) -> WebDriverResult<String> {
+    let out = Command::new("xdotool").args(args).output().map_err(|e| {
+        WebDriverError::FatalError(format!("running xdotool ({e}); `make e2e` installs it"))
+    })?;
+    if !out.status.success() && !out.stderr.is_empty() {
+        return Err(WebDriverError::FatalError(format!(
+            "xdotool {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Runs one end-to-end test: launches the app on a fresh workspace (retrying a failed launch

@@ -132,3 +132,116 @@ async fn a_second_launch_hands_over_to_the_running_window_and_exits() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_check_in_recorded_on_an_initiative_changes_the_home_view() {
+    run_test("home_after_checkin", Seed::Sample, async |app| {
+        app.wait_text(".page-title", "This week").await?;
+        app.find("#review-reminder").await?;
+        let before = app.wait_text("#home-missing-count", "initiative").await?;
+        let missing: usize = before.split(' ').next().unwrap_or("0").parse().unwrap_or(0);
+        assert!(
+            missing >= 1,
+            "the sample has initiatives without this week's check-in"
+        );
+        let first = app.find("#home-missing a").await?;
+        let title = first.text().await?;
+        first.click().await?;
+        app.wait_text(".page-title", &title).await?;
+        app.click("#checkin-open").await?;
+        app.click("label.segment-at-risk").await?;
+        app.fill("#checkin-shipped", "Bank connection step in staging")
+            .await?;
+        app.click("#checkin-save").await?;
+        app.wait_text("#checkins", "Bank connection step in staging")
+            .await?;
+        app.keys("gh").await?;
+        app.wait_text(".page-title", "This week").await?;
+        let after = format!(
+            "{} initiative{}",
+            missing - 1,
+            if missing - 1 == 1 { "" } else { "s" }
+        );
+        app.wait_text("#home-missing-count", &after).await?;
+        let still: Vec<String> = {
+            let mut v = Vec::new();
+            for a in app.driver.find_all(By::Css("#home-missing a")).await? {
+                v.push(a.text().await?);
+            }
+            v
+        };
+        assert!(
+            !still.contains(&title),
+            "{title} is still listed as missing"
+        );
+        app.wait_text("#count-shipped", "").await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_monday_review_records_a_check_in_and_saves_the_update_to_a_file() {
+    run_test("monday_review", Seed::Sample, async |app| {
+        app.find(".sidebar").await?;
+        app.keys("gw").await?;
+        app.wait_text(".page-title", "Monday review").await?;
+        let step = step_title(app).await?;
+        app.wait_text("#update-preview", "No check-in this week")
+            .await?;
+        // Keyboard only: the health starts from the owner's latest call.
+        app.find("#checkin-shipped").await?.click().await?;
+        app.keys("Accountant invite flow shipped").await?;
+        app.driver
+            .action_chain()
+            .key_down(Key::Control)
+            .send_keys(Key::Enter)
+            .key_up(Key::Control)
+            .perform()
+            .await?;
+        app.wait_text("#update-preview", "Accountant invite flow shipped")
+            .await?;
+        let next = step_title(app).await?;
+        assert_ne!(next, step, "the review moves on to the next initiative");
+
+        let file = app.scratch("weekly-update.md");
+        app.click("#export-save-md").await?;
+        app.answer_save_dialog("Save the weekly update", &file)
+            .await?;
+        app.wait_text("#export-kept", "Sent").await?;
+        let saved = std::fs::read_to_string(&file)?;
+        assert!(
+            saved.starts_with("# Weekly update: 2–8 March 2026\n"),
+            "{saved}"
+        );
+        assert!(
+            saved.contains(&format!("- {step} (")),
+            "{step:?} in {saved}"
+        );
+        assert!(saved.contains("Accountant invite flow shipped"), "{saved}");
+
+        // The week is kept as sent and reads back the same from the past updates.
+        app.click("#past-updates .link-button").await?;
+        let body = app.wait_text("#sent-body", "Weekly update").await?;
+        assert_eq!(body.trim(), saved.trim());
+        app.keys(Key::Escape).await?;
+        app.wait_gone("#sent-body").await?;
+        // Back to the top of the review for the closing screenshot.
+        app.driver
+            .execute(
+                "document.querySelector('.page-title').scrollIntoView()",
+                vec![],
+            )
+            .await?;
+        app.wait_text("#export-kept", "Sent").await?;
+        Ok(())
+    })
+    .await;
+}
+
+/// The title of the initiative the Monday review is on, as written (the heading is shown in
+/// capitals).
+async fn step_title(app: &cadence_e2e::App) -> WebDriverResult<String> {
+    let link = app.find("#review-step-title a").await?;
+    Ok(link.prop("textContent").await?.unwrap_or_default())
+}

@@ -211,8 +211,10 @@ impl Week<'_> {
                     Some(d) => format!(" ({} to go)", days(d)),
                     None => String::new(),
                 };
-                if i.health.is_some() {
+                if i.health == Some(Health::OnTrack) {
                     format!(" for {when}{left}")
+                } else if i.health.is_some() {
+                    format!(" for its target of {when}{left}")
                 } else {
                     format!("; it targets {when}{left}")
                 }

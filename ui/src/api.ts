@@ -1,57 +1,82 @@
 // The one module that talks to the Rust side: the generated bindings and the Tauri plugins.
 // Components import data, commands and types from here only.
 
-import { writeText } from "@tauri-apps/plugin-clipboard-manager";
+import { writeHtml, writeText } from "@tauri-apps/plugin-clipboard-manager";
 import { save } from "@tauri-apps/plugin-dialog";
 import {
   type AppError_Serialize,
   type Blocker_Serialize,
+  type BlockerItem_Serialize,
   type Board_Serialize,
   type Card_Serialize,
   type Change_Serialize,
   type CheckIn_Serialize,
   commands,
+  type DateDanger_Serialize,
   type Decision_Serialize,
   type ErrorCode,
+  type Format,
   type Health,
   type Initiative_Serialize,
   type InitiativeDetail_Serialize,
   type InitiativeFilter_Deserialize,
   type InitiativePatch_Deserialize,
+  type KeptWeek,
   type Lane_Serialize,
   type NewCheckIn_Deserialize,
   type NewInitiative_Deserialize,
   type Person_Serialize,
   type PersonSummary_Serialize,
+  type ProgressItem_Serialize,
   type RiskLevel,
+  type Section,
   type Slip_Serialize,
   type Status,
+  type StoredReview,
   type Track,
+  type Update,
+  type WeeklyView_Serialize,
   type WorkspaceInfo,
 } from "./bindings";
 
 export type {
   Blocker_Serialize as Blocker,
+  BlockerItem_Serialize as BlockerItem,
   Board_Serialize as Board,
   Card_Serialize as Card,
   Change_Serialize as Change,
   CheckIn_Serialize as CheckIn,
+  DateDanger_Serialize as DateDanger,
   Decision_Serialize as Decision,
   ErrorCode,
+  Format,
   Health,
   Initiative_Serialize as Initiative,
   InitiativeDetail_Serialize as InitiativeDetail,
   InitiativePatch_Deserialize as InitiativePatch,
+  KeptWeek,
   Lane_Serialize as Lane,
   NewCheckIn_Deserialize as NewCheckIn,
   NewInitiative_Deserialize as NewInitiative,
   Person_Serialize as Person,
   PersonSummary_Serialize as PersonSummary,
+  ProgressItem_Serialize as ProgressItem,
   RiskLevel,
+  Section,
   Slip_Serialize as Slip,
   Status,
+  StoredReview,
   Track,
+  Update,
+  WeeklyView_Serialize as WeeklyView,
   WorkspaceInfo,
+};
+
+/** What a saved update is called in the save dialog, per format. */
+const FORMAT_FILTERS: Record<Exclude<Format, "json">, { name: string; extension: string }> = {
+  md: { name: "Markdown", extension: "md" },
+  html: { name: "Web page", extension: "html" },
+  txt: { name: "Plain text", extension: "txt" },
 };
 
 /** A command's failure: what went wrong and, for bad input, which field it concerns. */
@@ -107,4 +132,34 @@ export const api = {
   },
 
   copyText: (text: string) => writeText(text),
+
+  /** The weekly review of `week` (`YYYY-Www`; this week when null) and its update. */
+  weeklyView: (week: string | null) => unwrap(commands.weeklyView(week)),
+  keptWeeks: () => unwrap(commands.keptWeeks()),
+  sentWeekly: (week: string, format: Format) => unwrap(commands.sentWeekly(week, format)),
+
+  /** Copies the week's update as rich text with a plain-text alternative; both are kept. */
+  async copyWeekly(week: string | null): Promise<void> {
+    const html = await unwrap(commands.exportWeekly(week, "html"));
+    const text = await unwrap(commands.exportWeekly(week, "txt"));
+    await writeHtml(html.body, text.body);
+  },
+
+  /** Asks where to save the week's update in `format`, then writes and keeps it; false when
+   * the person cancelled. */
+  async saveWeekly(
+    week: string | null,
+    format: Exclude<Format, "json">,
+    suggestedName: string,
+  ): Promise<boolean> {
+    const filter = FORMAT_FILTERS[format];
+    const path = await save({
+      title: "Save the weekly update",
+      defaultPath: `${suggestedName}.${filter.extension}`,
+      filters: [{ name: filter.name, extensions: [filter.extension] }],
+    });
+    if (path === null) return false;
+    await unwrap(commands.saveWeekly(week, format, path));
+    return true;
+  },
 };

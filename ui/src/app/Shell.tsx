@@ -8,6 +8,7 @@ import { Home } from "../views/Home";
 import { InitiativePage } from "../views/initiative/InitiativePage";
 import { NewInitiativeDialog } from "../views/NewInitiativeDialog";
 import { People } from "../views/People";
+import { MondayReview } from "../views/review/MondayReview";
 import { SearchDialog } from "../views/SearchDialog";
 import { Sidebar } from "./Sidebar";
 
@@ -103,6 +104,8 @@ function View({
   switch (route.view) {
     case "home":
       return <Home info={info} />;
+    case "review":
+      return <MondayReview info={info} />;
     case "board":
       return <Board />;
     case "people":

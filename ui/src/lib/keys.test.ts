@@ -15,6 +15,7 @@ describe("readKey", () => {
     expect(afterG.shortcut).toBeNull();
     expect(readKey(afterG.state, "b", 1500).shortcut).toEqual({ kind: "go", view: "board" });
     expect(readKey(afterG.state, "h", 1500).shortcut).toEqual({ kind: "go", view: "home" });
+    expect(readKey(afterG.state, "w", 1500).shortcut).toEqual({ kind: "go", view: "review" });
   });
 
   it("forgets a g pressed too long ago", () => {

@@ -1,11 +1,13 @@
 // The app's keyboard shortcuts: `n` new initiative, `/` search, `r` refresh, and `g` followed
-// by `h`, `b` or `p` to switch views.
+// by `h`, `w`, `b` or `p` to switch views.
 
 export type Shortcut =
   | { kind: "new-initiative" }
   | { kind: "search" }
   | { kind: "refresh" }
-  | { kind: "go"; view: "home" | "board" | "people" };
+  | { kind: "go"; view: GoView };
+
+type GoView = "home" | "review" | "board" | "people";
 
 /** How long after `g` the second key still counts, in milliseconds. */
 export const CHORD_MS = 1500;
@@ -15,7 +17,7 @@ export interface KeyState {
   pendingGoAt: number | null;
 }
 
-const GO: Record<string, "home" | "board" | "people"> = { h: "home", b: "board", p: "people" };
+const GO: Record<string, GoView> = { h: "home", w: "review", b: "board", p: "people" };
 
 /** Reads one key press (no modifier held) and returns the next state and any shortcut. */
 export function readKey(

@@ -2,12 +2,14 @@
 
 export type Route =
   | { view: "home" }
+  | { view: "review" }
   | { view: "board" }
   | { view: "people" }
   | { view: "initiative"; id: number };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, "");
+  if (path === "review") return { view: "review" };
   if (path === "board") return { view: "board" };
   if (path === "people") return { view: "people" };
   const initiative = /^initiatives\/(\d+)$/.exec(path);
@@ -19,6 +21,8 @@ export function routeHash(route: Route): string {
   switch (route.view) {
     case "home":
       return "#/";
+    case "review":
+      return "#/review";
     case "board":
       return "#/board";
     case "people":

@@ -1,11 +1,202 @@
-import type { WorkspaceInfo } from "../api";
+import {
+  api,
+  type BlockerItem,
+  type DateDanger,
+  type WeeklyView,
+  type WorkspaceInfo,
+} from "../api";
+import { HealthBadge } from "../components/Badges";
 import { PageHeader } from "../components/PageHeader";
-import { formatWeek } from "../lib/format";
+import { Empty, ErrorNote, Loading } from "../components/States";
+import { formatDate, formatDateTime, formatWeek, plural } from "../lib/format";
+import { useLoad } from "../lib/load";
 
+/** Where the week stands: counts by health, open blockers, dates in danger, missing
+ *  check-ins, and whether this week's update has gone out. */
 export function Home({ info }: { info: WorkspaceInfo }) {
+  const week = useLoad(() => api.weeklyView(null), "home-week");
   return (
     <div className="page">
-      <PageHeader title="This week" subtitle={formatWeek(info.week)} />
+      <PageHeader
+        title="This week"
+        subtitle={
+          week.data ? `${formatWeek(info.week)} · ${week.data.span}` : formatWeek(info.week)
+        }
+        actions={
+          <a className="button button-primary" href="#/review" id="start-review">
+            Monday review
+          </a>
+        }
+      />
+      {week.error ? <ErrorNote error={week.error} /> : null}
+      {week.data ? <Week view={week.data} /> : week.error ? null : <Loading />}
     </div>
+  );
+}
+
+function Week({ view }: { view: WeeklyView }) {
+  const r = view.review;
+  const h = r.headline;
+  if (h.active === 0 && r.shipped.length === 0 && r.blockers.length === 0) {
+    return (
+      <Empty title="Nothing is active yet">
+        Make an initiative active, with its owner, dates and risk, and its week shows here.
+      </Empty>
+    );
+  }
+  const missing = r.signals.missing_checkins;
+  return (
+    <>
+      {r.kept_at === null ? (
+        <div className="note note-warn reminder" id="review-reminder" role="status">
+          <strong>No review yet this week.</strong> Go through the check-ins and send the update:{" "}
+          <a href="#/review">start the Monday review</a>.
+        </div>
+      ) : (
+        <p className="note reminder" id="review-sent">
+          This week’s update was sent on {formatDateTime(r.kept_at)}.
+        </p>
+      )}
+      <ul className="tiles" id="home-counts" aria-label="Active initiatives by health">
+        <Tile id="on-track" label="On track" value={h.on_track} />
+        <Tile id="at-risk" label="At risk" value={h.at_risk} />
+        <Tile id="off-track" label="Off track" value={h.off_track} />
+        <Tile id="no-call" label="No recent check-in" value={h.no_call} />
+        <Tile id="shipped" label="Shipped" value={h.shipped} />
+      </ul>
+      <div className="home-grid">
+        <section className="panel" aria-labelledby="home-blockers-title">
+          <header className="panel-header">
+            <h2 className="panel-title" id="home-blockers-title">
+              Open blockers
+            </h2>
+            <span className="muted">{h.escalate > 0 ? `${h.escalate} to escalate` : null}</span>
+          </header>
+          {r.blockers.length === 0 ? (
+            <p className="muted">Nothing is blocked.</p>
+          ) : (
+            <ul className="items" id="home-blockers">
+              {r.blockers.map((b) => (
+                <BlockerRow key={b.id} blocker={b} />
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="home-dangers-title">
+          <header className="panel-header">
+            <h2 className="panel-title" id="home-dangers-title">
+              Dates in danger
+            </h2>
+          </header>
+          {r.dates_in_danger.length === 0 ? (
+            <p className="muted">Every active date holds.</p>
+          ) : (
+            <ul className="items" id="home-dangers">
+              {r.dates_in_danger.map((d) => (
+                <DangerRow key={d.initiative_id} danger={d} />
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="home-missing-title">
+          <header className="panel-header">
+            <h2 className="panel-title" id="home-missing-title">
+              Missing this week’s check-in
+            </h2>
+            <span className="muted" id="home-missing-count">
+              {plural(missing.length, "initiative")}
+            </span>
+          </header>
+          {missing.length === 0 ? (
+            <p className="muted">Every active initiative has its check-in.</p>
+          ) : (
+            <ul className="items" id="home-missing">
+              {missing.map((m) => (
+                <li key={m.initiative_id} className="item item-line">
+                  <a href={`#/initiatives/${m.initiative_id}`}>{m.title}</a>
+                  <span className="item-aside">{m.owner}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="home-progress-title">
+          <header className="panel-header">
+            <h2 className="panel-title" id="home-progress-title">
+              In progress
+            </h2>
+          </header>
+          <ul className="items" id="home-progress">
+            {r.in_progress.map((i) => (
+              <li key={i.initiative_id} className="item item-line">
+                <a href={`#/initiatives/${i.initiative_id}`}>{i.title}</a>
+                <HealthBadge
+                  health={i.health}
+                  week={i.health_week !== r.week ? i.health_week : null}
+                />
+                <span className="item-aside">
+                  {i.owner}
+                  {i.target_date ? ` · target ${formatDate(i.target_date, false)}` : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}
+
+function Tile({ id, label, value }: { id: string; label: string; value: number }) {
+  return (
+    <li className={`tile tile-${id}`} id={`count-${id}`}>
+      <span className="tile-value">{value}</span>
+      <span className="tile-label">{label}</span>
+    </li>
+  );
+}
+
+function BlockerRow({ blocker: b }: { blocker: BlockerItem }) {
+  return (
+    <li className={`item${b.escalate ? " item-escalate" : ""}`} data-escalate={b.escalate}>
+      <p className="item-text">
+        <a href={`#/initiatives/${b.initiative_id}`}>{b.initiative}</a>: {b.text}
+      </p>
+      <p className="item-meta">
+        <strong>{b.owner}</strong> removes it ·{" "}
+        {b.age_days === 0 ? "raised today" : `open ${plural(b.age_days, "day")}`}
+        {b.escalate ? <span className="flag flag-bad">Escalate</span> : null}
+        {b.recurring_since ? (
+          <span className="flag flag-warn">
+            Recurring (seen {formatDate(b.recurring_since, false)})
+          </span>
+        ) : null}
+      </p>
+    </li>
+  );
+}
+
+const DANGER_TEXT = {
+  "backup-passed": "Backup date passed",
+  "past-target": "Target date passed",
+  "target-soon": "Target close and not on track",
+} as const;
+
+function DangerRow({ danger: d }: { danger: DateDanger }) {
+  return (
+    <li className="item">
+      <p className="item-text">
+        <a href={`#/initiatives/${d.initiative_id}`}>{d.title}</a>{" "}
+        <span className="muted">· {d.owner}</span>
+      </p>
+      <p className="item-meta">
+        {DANGER_TEXT[d.kind]}
+        {d.target_date ? ` · target ${formatDate(d.target_date, false)}` : null}
+        {d.backup_date ? ` · backup ${formatDate(d.backup_date, false)}` : null}
+        {d.disagreement ? (
+          <span className="flag flag-warn">Owner still calls it on track</span>
+        ) : null}
+      </p>
+    </li>
   );
 }

@@ -1,0 +1,89 @@
+import { useState } from "react";
+import { api, type WeeklyView } from "../../api";
+import { useToast } from "../../components/Toast";
+import { formatDateTime } from "../../lib/format";
+import { useRefresh } from "../../lib/load";
+
+const SAVE_AS = [
+  { format: "md", label: "Markdown" },
+  { format: "html", label: "web page" },
+  { format: "txt", label: "plain text" },
+] as const;
+
+/** Sends the update: to the clipboard (rich text with a plain-text alternative) or to a file.
+ *  Either way the update is kept as sent, so the week can be reread later. */
+export function ExportBar({ view }: { view: WeeklyView }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const toast = useToast();
+  const refresh = useRefresh();
+  const week = view.review.week;
+
+  const run = async (action: () => Promise<string | null>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const done = await action();
+      if (done) {
+        toast(done);
+        refresh();
+      }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel export-bar" aria-labelledby="export-title">
+      <header className="panel-header">
+        <h2 className="panel-title" id="export-title">
+          Send the update
+        </h2>
+        <span className="muted" id="export-kept">
+          {view.review.kept_at ? `Sent ${formatDateTime(view.review.kept_at)}` : "Not sent yet"}
+        </span>
+      </header>
+      <div className="export-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          id="export-copy"
+          onClick={() =>
+            run(async () => {
+              await api.copyWeekly(week);
+              return "Update copied, ready to paste";
+            })
+          }
+        >
+          Copy update
+        </button>
+        {SAVE_AS.map((s) => (
+          <button
+            key={s.format}
+            type="button"
+            className="button"
+            disabled={busy}
+            id={`export-save-${s.format}`}
+            onClick={() =>
+              run(async () =>
+                (await api.saveWeekly(week, s.format, `weekly-update-${week}`))
+                  ? `Update saved as ${s.label}`
+                  : null,
+              )
+            }
+          >
+            Save as {s.label}…
+          </button>
+        ))}
+      </div>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
