@@ -16,7 +16,7 @@ E2E_PKGS := xvfb xauth webkit2gtk-driver dbus xdotool
 # The bundle `make package` builds: a .deb on Linux, the .app on a Mac.
 BUNDLES := $(if $(filter Darwin,$(shell uname -s)),app,deb)
 
-.PHONY: run app package e2e measure test test-core test-ui test-app lint \
+.PHONY: run app package e2e measure bench test test-core test-ui test-app lint \
 	deps-system deps-e2e ui-deps ui-build tauri-driver
 
 ## Builds the release app and opens it on your workspace (CADENCE_DB, else the default file).
@@ -38,6 +38,11 @@ e2e: deps-e2e tauri-driver ui-build
 	xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- \
 		$(CARGO) test -p cadence-e2e -- --test-threads=1
 	@echo "screenshots and driver logs: $(CURDIR)/e2e-artifacts/"
+
+## The weekly review on a generated workspace of 1,000 initiatives and ~157,000 check-ins:
+## building it against a bare read of the same rows, and rendering it to every format.
+bench:
+	$(CARGO) bench -p cadence --bench weekly
 
 ## Start-up time and memory (PSS) of the release app on the sample company, median of 5 runs.
 measure: app deps-e2e tauri-driver
