@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::Month;
 use crate::error::Result;
 use crate::model::StoredReview;
+use crate::narrative::monthly::monthly_update;
+use crate::narrative::Update;
 use crate::render::monthly::render_monthly;
 use crate::render::timeline::{timeline_svg, Zoom};
 use crate::render::Format;
@@ -20,6 +22,8 @@ pub struct RoadmapView {
     pub zoom: Zoom,
     /// The timeline as a self-contained SVG element (the same one the HTML export embeds).
     pub timeline_svg: String,
+    /// The month's update, whose sentences the view shows (what changed, the signals).
+    pub update: Update,
 }
 
 impl Workspace {
@@ -38,6 +42,7 @@ impl Workspace {
         let review = self.monthly_review(month)?;
         let timeline_svg = timeline_svg(&review, zoom);
         Ok(RoadmapView {
+            update: monthly_update(&review),
             review,
             zoom,
             timeline_svg,

@@ -374,6 +374,25 @@ fn blockers_and_decisions_round_trip() {
             "9"
         ])
         .contains("initiative 9 does not exist"));
+    assert_eq!(
+        env.ok(&["decision", "link", "1", "--none"]).trim(),
+        "decision 1 concerns no initiative"
+    );
+    assert_eq!(
+        env.json(&["decision", "list", "--json"])[0]["initiative_id"],
+        serde_json::Value::Null
+    );
+    assert!(env
+        .fails(&["decision", "link", "1", "--initiative", "9"])
+        .contains("initiative 9 does not exist"));
+    assert!(env
+        .fails(&["decision", "link", "7", "--initiative", &id])
+        .contains("decision 7 does not exist"));
+    env.ok(&["decision", "link", "1", "--initiative", &id]);
+    assert_eq!(
+        env.json(&["decision", "list", "--json"])[0]["initiative_id"].to_string(),
+        id
+    );
     env.ok(&["decision", "close", "1", "--outcome", "Yes, Saturday 22:00"]);
     let all = env.json(&["decision", "list", "--json"]);
     assert_eq!(all[0]["outcome"], "Yes, Saturday 22:00");

@@ -121,6 +121,16 @@ pub enum DecisionCommand {
         #[arg(long)]
         outcome: String,
     },
+    /// Link a decision to the initiative it concerns (or unlink it with --none).
+    Link {
+        id: Id,
+        /// The initiative it concerns.
+        #[arg(long, value_name = "ID", required_unless_present = "none")]
+        initiative: Option<Id>,
+        /// Concerns no initiative.
+        #[arg(long, conflicts_with = "initiative")]
+        none: bool,
+    },
     /// List decisions by needed-by date.
     List {
         /// Only open ones.
@@ -154,6 +164,13 @@ pub fn decision(ws: &mut Workspace, cmd: DecisionCommand, out: &mut dyn Write) -
                 d.id,
                 table::cell(d.closed_on)
             )?;
+        }
+        DecisionCommand::Link { id, initiative, .. } => {
+            let d = ws.link_decision(id, initiative)?;
+            match d.initiative_id {
+                Some(i) => writeln!(out, "decision {} concerns initiative {i}", d.id)?,
+                None => writeln!(out, "decision {} concerns no initiative", d.id)?,
+            }
         }
         DecisionCommand::List { open, json } => {
             let list = ws.decisions(open)?;

@@ -233,6 +233,40 @@ impl Workspace {
         })
     }
 
+    /// Links decision `id` to the initiative it concerns, or unlinks it when `None`.
+    pub fn link_decision(&mut self, id: Id, initiative: Option<Id>) -> Result<Decision> {
+        self.write(|tx, _| {
+            let d = tx
+                .query_row(
+                    &format!("{DECISION_SELECT} WHERE d.id = ?1"),
+                    [id],
+                    rows::decision,
+                )
+                .optional()?
+                .ok_or(Error::NotFound {
+                    what: "decision",
+                    id,
+                })?;
+            if let Some(i) = initiative {
+                require(
+                    tx.query_row("SELECT 1 FROM initiatives WHERE id = ?1", [i], |_| Ok(()))
+                        .optional()?
+                        .is_some(),
+                    "initiative",
+                    i,
+                )?;
+            }
+            tx.execute(
+                "UPDATE decisions SET initiative_id = ?2 WHERE id = ?1",
+                params![id, initiative],
+            )?;
+            Ok(Decision {
+                initiative_id: initiative,
+                ..d
+            })
+        })
+    }
+
     /// Decisions, by needed-by date; only open ones when `open_only`.
     pub fn decisions(&self, open_only: bool) -> Result<Vec<Decision>> {
         let filter = if open_only {
