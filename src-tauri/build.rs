@@ -21,6 +21,10 @@ fn main() {
             "save_weekly",
             "kept_weeks",
             "sent_weekly",
+            "roadmap",
+            "add_decision",
+            "close_decision",
+            "link_decision",
         ]),
     ))
     .expect("tauri build script");

@@ -9,7 +9,7 @@ mod workspace_file;
 use tauri::{AppHandle, Manager};
 use tauri_specta::{collect_commands, Builder};
 
-use commands::{activity, initiatives, people, weekly, workspace};
+use commands::{activity, initiatives, people, roadmap, weekly, workspace};
 use workspace_file::WorkspaceFile;
 
 /// Every command of the app: the invoke handler and the TypeScript bindings come from it.
@@ -35,6 +35,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             weekly::save_weekly,
             weekly::kept_weeks,
             weekly::sent_weekly,
+            roadmap::roadmap,
+            roadmap::add_decision,
+            roadmap::close_decision,
+            roadmap::link_decision,
         ])
         .dangerously_cast_bigints_to_number()
 }

@@ -42,6 +42,17 @@ export const commands = {
 	keptWeeks: () => typedError<KeptWeek[], AppError_Serialize>(__TAURI_INVOKE("kept_weeks")),
 	/**  The update kept for `week` in `format`, exactly as it was sent. */
 	sentWeekly: (week: string, format: Format) => typedError<StoredReview, AppError_Serialize>(__TAURI_INVOKE("sent_weekly", { week, format })),
+	/**  The Roadmap view of `month` (`YYYY-MM`; the current month when absent) at `zoom`. */
+	roadmap: (month: string | null, zoom: Zoom) => typedError<RoadmapView_Serialize, AppError_Serialize>(__TAURI_INVOKE("roadmap", { month, zoom })),
+	/**
+	 *  Records a question the leadership must answer by `needed_by`, its decider and the
+	 *  initiative it concerns.
+	 */
+	addDecision: (question: string, owner: string, neededBy: string, initiativeId: number | null) => typedError<Decision_Serialize, AppError_Serialize>(__TAURI_INVOKE("add_decision", { question, owner, neededBy, initiativeId })),
+	/**  Closes decision `id` with its outcome, today. */
+	closeDecision: (id: number, outcome: string) => typedError<Decision_Serialize, AppError_Serialize>(__TAURI_INVOKE("close_decision", { id, outcome })),
+	/**  Links decision `id` to an initiative, or unlinks it. */
+	linkDecision: (id: number, initiativeId: number | null) => typedError<Decision_Serialize, AppError_Serialize>(__TAURI_INVOKE("link_decision", { id, initiativeId })),
 };
 
 /* Types */
@@ -62,6 +73,20 @@ export type AppError_Serialize = {
 	message: string,
 	/**  The input the message concerns, named as in the core (`owner`, `target_date`, …). */
 	field: string | null,
+};
+
+/**  Proposed initiatives against done ones over the month. */
+export type BacklogGrowth = {
+	/**  More initiatives were proposed than done, and the backlog grew. */
+	raised: boolean,
+	/**  Proposed initiatives at the start of the month. */
+	proposed_at_start: number,
+	/**  Proposed initiatives at the end of the month (or today). */
+	proposed_at_end: number,
+	/**  Initiatives that became proposed during the month. */
+	added: number,
+	/**  Initiatives marked done during the month. */
+	done: number,
 };
 
 /**  Something that stops an initiative, and the one person who removes it. */
@@ -335,8 +360,50 @@ export type DateMove_Serialize = {
 	moves_this_quarter: number,
 };
 
+/**  What a date says about an active initiative, whatever its owner's health call. */
+export type DateWarning = 
+/**  The target date has passed. */
+"past-target" | 
+/**  The backup date has passed too. */
+"backup-passed";
+
 /**  A question the leadership must answer by a date. */
 export type Decision = Decision_Serialize | Decision_Deserialize;
+
+/**  A decision with its decider and the initiative it concerns. */
+export type DecisionItem = DecisionItem_Serialize | DecisionItem_Deserialize;
+
+/**  A decision with its decider and the initiative it concerns. */
+export type DecisionItem_Deserialize = {
+	id: number,
+	question: string,
+	/**  The one person who decides. */
+	decider: string,
+	needed_by: string,
+	initiative_id?: number | null,
+	/**  The concerned initiative's title. */
+	initiative?: string | null,
+	/**  Days past the needed-by date while open (0 when not overdue or closed). */
+	days_overdue: number,
+	outcome?: string | null,
+	closed_on?: string | null,
+};
+
+/**  A decision with its decider and the initiative it concerns. */
+export type DecisionItem_Serialize = {
+	id: number,
+	question: string,
+	/**  The one person who decides. */
+	decider: string,
+	needed_by: string,
+	initiative_id: number | null,
+	/**  The concerned initiative's title. */
+	initiative: string | null,
+	/**  Days past the needed-by date while open (0 when not overdue or closed). */
+	days_overdue: number,
+	outcome: string | null,
+	closed_on: string | null,
+};
 
 /**  A question the leadership must answer by a date. */
 export type Decision_Deserialize = {
@@ -665,6 +732,178 @@ export type MidweekChange_Serialize = {
 	reason: string | null,
 };
 
+/**  One owner's missed commitments over the last three months. */
+export type MissedCommitments = {
+	owner: string,
+	/**  The months with at least one slip, oldest first. */
+	months: string[],
+	misses: MissedTarget[],
+};
+
+/**  How a commitment was missed. */
+export type MissedKind = 
+/**  A committed target or backup date was moved later. */
+"moved" | 
+/**  The target day passed without the initiative being done. */
+"passed";
+
+/**  One slip of one initiative in one month. */
+export type MissedTarget = {
+	initiative_id: number,
+	title: string,
+	month: string,
+	kind: MissedKind,
+	/**  The date missed: the date moved away from, or the target that passed. */
+	date: string,
+};
+
+/**  Every change of the period, each list oldest first. */
+export type MonthlyChanges = MonthlyChanges_Serialize | MonthlyChanges_Deserialize;
+
+/**  Every change of the period, each list oldest first. */
+export type MonthlyChanges_Deserialize = {
+	/**  Target or backup dates moved (one entry per edit). */
+	date_moves: DateMove_Deserialize[],
+	/**  Items cut from an initiative's scope. */
+	scope_cuts: ScopeCut_Deserialize[],
+	owner_changes: OwnerChange_Deserialize[],
+	priority_changes: PriorityChange_Deserialize[],
+	/**  Initiatives created. */
+	added: StatusEvent_Deserialize[],
+	dropped: StatusEvent_Deserialize[],
+	paused: StatusEvent_Deserialize[],
+};
+
+/**  Every change of the period, each list oldest first. */
+export type MonthlyChanges_Serialize = {
+	/**  Target or backup dates moved (one entry per edit). */
+	date_moves: DateMove_Serialize[],
+	/**  Items cut from an initiative's scope. */
+	scope_cuts: ScopeCut_Serialize[],
+	owner_changes: OwnerChange_Serialize[],
+	priority_changes: PriorityChange_Serialize[],
+	/**  Initiatives created. */
+	added: StatusEvent_Serialize[],
+	dropped: StatusEvent_Serialize[],
+	paused: StatusEvent_Serialize[],
+};
+
+/**  How many initiatives are in each group and how many decisions wait. */
+export type MonthlyCounts = {
+	on_track: number,
+	at_risk: number,
+	off_track: number,
+	done: number,
+	not_started: number,
+	decisions_open: number,
+	decisions_overdue: number,
+};
+
+/**  Decisions waiting on the leadership, and those made during the month. */
+export type MonthlyDecisions = MonthlyDecisions_Serialize | MonthlyDecisions_Deserialize;
+
+/**  Decisions waiting on the leadership, and those made during the month. */
+export type MonthlyDecisions_Deserialize = {
+	/**  Open decisions, overdue ones first, then by the date they are needed by. */
+	open: DecisionItem_Deserialize[],
+	/**  Decisions closed during the month, in the order they were closed. */
+	closed: DecisionItem_Deserialize[],
+};
+
+/**  Decisions waiting on the leadership, and those made during the month. */
+export type MonthlyDecisions_Serialize = {
+	/**  Open decisions, overdue ones first, then by the date they are needed by. */
+	open: DecisionItem_Serialize[],
+	/**  Decisions closed during the month, in the order they were closed. */
+	closed: DecisionItem_Serialize[],
+};
+
+/**  The monthly review of one calendar month. */
+export type MonthlyReview = MonthlyReview_Serialize | MonthlyReview_Deserialize;
+
+/**  The monthly review of one calendar month. */
+export type MonthlyReview_Deserialize = {
+	/**  `YYYY-MM`. */
+	month: string,
+	first_day: string,
+	last_day: string,
+	/**  The day the review was asked for. */
+	today: string,
+	/**
+	 *  What the review knows is what was recorded by the end of this day: the month's last
+	 *  day, or today while the month is under way.
+	 */
+	as_of: string,
+	/**
+	 *  What changed is counted from this moment: the end of what the previous monthly review
+	 *  knew, or the start of the month when there is none.
+	 */
+	changes_since: string,
+	/**  The month of the previous monthly review the changes are counted from. */
+	previous_review?: string | null,
+	counts: MonthlyCounts,
+	roadmap: Roadmap_Deserialize,
+	changes: MonthlyChanges_Deserialize,
+	decisions: MonthlyDecisions_Deserialize,
+	signals: MonthlySignals,
+	settings: MonthlySettings,
+};
+
+/**  The monthly review of one calendar month. */
+export type MonthlyReview_Serialize = {
+	/**  `YYYY-MM`. */
+	month: string,
+	first_day: string,
+	last_day: string,
+	/**  The day the review was asked for. */
+	today: string,
+	/**
+	 *  What the review knows is what was recorded by the end of this day: the month's last
+	 *  day, or today while the month is under way.
+	 */
+	as_of: string,
+	/**
+	 *  What changed is counted from this moment: the end of what the previous monthly review
+	 *  knew, or the start of the month when there is none.
+	 */
+	changes_since: string,
+	/**  The month of the previous monthly review the changes are counted from. */
+	previous_review: string | null,
+	counts: MonthlyCounts,
+	roadmap: Roadmap_Serialize,
+	changes: MonthlyChanges_Serialize,
+	decisions: MonthlyDecisions_Serialize,
+	signals: MonthlySignals,
+	settings: MonthlySettings,
+};
+
+/**  What the monthly review is tuned with. */
+export type MonthlySettings = {
+	/**
+	 *  Priority or date changes in one month above which constant reprioritisation is
+	 *  flagged (setting `monthly.reprioritisation_threshold`, default 4).
+	 */
+	reprioritisation_threshold: number,
+	/**
+	 *  The month the fiscal year starts in, 1 to 12, for "moves this quarter" (setting
+	 *  `fiscal_year_start`, default 1: calendar quarters).
+	 */
+	fiscal_year_start: number,
+};
+
+/**
+ *  Every signal of the month. Each is computed whether raised or not, so the numbers behind
+ *  a quiet month are there too.
+ */
+export type MonthlySignals = {
+	reprioritisation: Reprioritisation,
+	/**  Owners whose initiatives slipped in two or more of the last three months. */
+	missed_commitments: MissedCommitments[],
+	backlog_growth: BacklogGrowth,
+	/**  Active initiatives with no stated outcome, by priority. */
+	without_outcome: InitiativeRef[],
+};
+
 /**  What a new check-in says. */
 export type NewCheckIn = NewCheckIn_Serialize | NewCheckIn_Deserialize;
 
@@ -770,6 +1009,29 @@ export type OwnedInitiative = {
 	status: Status,
 };
 
+/**  An initiative handed to another owner. */
+export type OwnerChange = OwnerChange_Serialize | OwnerChange_Deserialize;
+
+/**  An initiative handed to another owner. */
+export type OwnerChange_Deserialize = {
+	initiative_id: number,
+	title: string,
+	at: string,
+	from: string,
+	to: string,
+	reason?: string | null,
+};
+
+/**  An initiative handed to another owner. */
+export type OwnerChange_Serialize = {
+	initiative_id: number,
+	title: string,
+	at: string,
+	from: string,
+	to: string,
+	reason: string | null,
+};
+
 /**  A named human. */
 export type Person = Person_Serialize | Person_Deserialize;
 
@@ -808,6 +1070,31 @@ export type Person_Serialize = {
 	email: string | null,
 	role: string | null,
 	created_at: string,
+};
+
+/**  An initiative's priority rank changed (1 comes first). */
+export type PriorityChange = PriorityChange_Serialize | PriorityChange_Deserialize;
+
+/**  An initiative's priority rank changed (1 comes first). */
+export type PriorityChange_Deserialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	at: string,
+	from: number,
+	to: number,
+	reason?: string | null,
+};
+
+/**  An initiative's priority rank changed (1 comes first). */
+export type PriorityChange_Serialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	at: string,
+	from: number,
+	to: number,
+	reason: string | null,
 };
 
 /**  An active initiative where it stands this week. */
@@ -872,8 +1159,155 @@ export type ReleaseLimit = {
 	broken: boolean,
 };
 
+/**  Priority and date changes of the month against the threshold. */
+export type Reprioritisation = {
+	/**  More changes than the threshold. */
+	raised: boolean,
+	count: number,
+	threshold: number,
+	/**  The changes counted, oldest first. */
+	changes: RoadmapChange[],
+};
+
+/**  What kind of roadmap change was counted. */
+export type ReprioritisationKind = "priority" | "dates";
+
 /**  How serious the named risk is. */
 export type RiskLevel = "low" | "medium" | "high";
+
+/**  The initiatives of the roadmap in their groups, each by priority. */
+export type Roadmap = Roadmap_Serialize | Roadmap_Deserialize;
+
+/**  One priority change or date move counted towards reprioritisation. */
+export type RoadmapChange = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	at: string,
+	kind: ReprioritisationKind,
+};
+
+/**  One initiative on the roadmap, with its bounded dates. */
+export type RoadmapItem = RoadmapItem_Serialize | RoadmapItem_Deserialize;
+
+/**  One initiative on the roadmap, with its bounded dates. */
+export type RoadmapItem_Deserialize = {
+	id: number,
+	title: string,
+	owner: string,
+	track: Track,
+	status: Status,
+	priority: number,
+	/**  The owner's latest health call, when there is a check-in. */
+	health?: Health | null,
+	/**  The week of that check-in. */
+	health_week?: string | null,
+	start_date?: string | null,
+	target_date?: string | null,
+	backup_date?: string | null,
+	/**
+	 *  Where the timeline bar starts: the start date, else the Monday of the first check-in,
+	 *  else the day the initiative became active; none for an upcoming one without a start.
+	 */
+	timeline_start?: string | null,
+	/**  The target in force when the initiative first became active. */
+	committed_target?: string | null,
+	/**  Days from the committed target to the current one (negative when pulled in). */
+	target_slip_days: number,
+	/**  The day it was marked done, for done ones. */
+	done_on?: string | null,
+	outcome?: string | null,
+	result?: string | null,
+	risk?: string | null,
+	risk_level?: RiskLevel | null,
+	/**  Set when an active initiative's dates have passed. */
+	date_warning?: DateWarning | null,
+};
+
+/**  One initiative on the roadmap, with its bounded dates. */
+export type RoadmapItem_Serialize = {
+	id: number,
+	title: string,
+	owner: string,
+	track: Track,
+	status: Status,
+	priority: number,
+	/**  The owner's latest health call, when there is a check-in. */
+	health: Health | null,
+	/**  The week of that check-in. */
+	health_week: string | null,
+	start_date: string | null,
+	target_date: string | null,
+	backup_date: string | null,
+	/**
+	 *  Where the timeline bar starts: the start date, else the Monday of the first check-in,
+	 *  else the day the initiative became active; none for an upcoming one without a start.
+	 */
+	timeline_start: string | null,
+	/**  The target in force when the initiative first became active. */
+	committed_target: string | null,
+	/**  Days from the committed target to the current one (negative when pulled in). */
+	target_slip_days: number,
+	/**  The day it was marked done, for done ones. */
+	done_on: string | null,
+	outcome: string | null,
+	result: string | null,
+	risk: string | null,
+	risk_level: RiskLevel | null,
+	/**  Set when an active initiative's dates have passed. */
+	date_warning: DateWarning | null,
+};
+
+/**  What the Roadmap view shows for a month. */
+export type RoadmapView = RoadmapView_Serialize | RoadmapView_Deserialize;
+
+/**  What the Roadmap view shows for a month. */
+export type RoadmapView_Deserialize = {
+	review: MonthlyReview_Deserialize,
+	zoom: Zoom,
+	/**  The timeline as a self-contained SVG element (the same one the HTML export embeds). */
+	timeline_svg: string,
+	/**  The month's update, whose sentences the view shows (what changed, the signals). */
+	update: Update,
+};
+
+/**  What the Roadmap view shows for a month. */
+export type RoadmapView_Serialize = {
+	review: MonthlyReview_Serialize,
+	zoom: Zoom,
+	/**  The timeline as a self-contained SVG element (the same one the HTML export embeds). */
+	timeline_svg: string,
+	/**  The month's update, whose sentences the view shows (what changed, the signals). */
+	update: Update,
+};
+
+/**  The initiatives of the roadmap in their groups, each by priority. */
+export type Roadmap_Deserialize = {
+	/**  Active, and the owner's latest health call is on track. */
+	on_track: RoadmapItem_Deserialize[],
+	/**  Active, and the owner's latest health call is at risk. */
+	at_risk: RoadmapItem_Deserialize[],
+	/**  Active, and the owner's latest health call is off track. */
+	off_track: RoadmapItem_Deserialize[],
+	/**  Marked done during the month, in the order they were finished. */
+	done: RoadmapItem_Deserialize[],
+	/**  Active with no check-in yet, and proposed initiatives that already have a target. */
+	not_started: RoadmapItem_Deserialize[],
+};
+
+/**  The initiatives of the roadmap in their groups, each by priority. */
+export type Roadmap_Serialize = {
+	/**  Active, and the owner's latest health call is on track. */
+	on_track: RoadmapItem_Serialize[],
+	/**  Active, and the owner's latest health call is at risk. */
+	at_risk: RoadmapItem_Serialize[],
+	/**  Active, and the owner's latest health call is off track. */
+	off_track: RoadmapItem_Serialize[],
+	/**  Marked done during the month, in the order they were finished. */
+	done: RoadmapItem_Serialize[],
+	/**  Active with no check-in yet, and proposed initiatives that already have a target. */
+	not_started: RoadmapItem_Serialize[],
+};
 
 /**  An item cut from an initiative's scope. */
 export type ScopeCut = ScopeCut_Serialize | ScopeCut_Deserialize;
@@ -1173,6 +1607,13 @@ export type WorkspaceInfo = {
 	/**  No people and no initiatives yet: the app shows its welcome. */
 	empty: boolean,
 };
+
+/**  The time window a timeline shows. */
+export type Zoom = 
+/**  The month under review. */
+"month" | 
+/**  The (fiscal) quarter the month falls in. */
+"quarter";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {
