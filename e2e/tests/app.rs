@@ -245,3 +245,92 @@ async fn step_title(app: &cadence_e2e::App) -> WebDriverResult<String> {
     let link = app.find("#review-step-title a").await?;
     Ok(link.prop("textContent").await?.unwrap_or_default())
 }
+
+#[tokio::test]
+async fn the_roadmap_shows_the_timeline_and_its_decisions_are_added_linked_and_closed() {
+    run_test("roadmap", Seed::Sample, async |app| {
+        app.find(".sidebar").await?;
+        app.keys("gm").await?;
+        app.wait_text(".page-title", "Roadmap").await?;
+        app.wait_text(".page-subtitle", "March 2026").await?;
+        let svg = timeline_svg(app).await?;
+        assert!(
+            svg.contains("data-from=\"2026-01-01\""),
+            "quarter zoom first"
+        );
+        assert!(svg.contains("data-title=\"Billing v2\"") || svg.contains("Billing v2"));
+        assert!(svg.contains("cdn-tl-today"), "today is marked");
+        app.click("label:has(#zoom-month)").await?;
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while !timeline_svg(app)
+            .await?
+            .contains("data-from=\"2026-03-01\"")
+        {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the month zoom never showed"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+
+        // A team cannot decide; the message sits beside the field.
+        app.click("#decision-add").await?;
+        app.fill(
+            "#decision-question",
+            "Run the index rebuild on a Saturday night?",
+        )
+        .await?;
+        app.fill("#decision-owner", "Leadership team").await?;
+        app.fill("#decision-by", "2026-03-12").await?;
+        app.select("#decision-initiative", "Billing v2").await?;
+        app.click("#decision-save").await?;
+        app.wait_text("#decision-owner-error", "names a team")
+            .await?;
+        app.fill("#decision-owner", "Maya Okafor").await?;
+        app.click("#decision-save").await?;
+        let row = app
+            .wait_text(
+                "#decisions-open",
+                "Run the index rebuild on a Saturday night?",
+            )
+            .await?;
+        assert!(row.contains("Maya Okafor"), "{row}");
+
+        // Linked to the initiative it really concerns.
+        let select = "#decisions-open li:last-child select";
+        app.select(select, "Move search to Postgres full-text")
+            .await?;
+        app.wait_text(".toast", "Decision linked").await?;
+
+        app.click("#decisions-open li:last-child [data-close-decision]")
+            .await?;
+        app.fill(
+            "#decision-outcome",
+            "Yes, Saturday 22:00 with a rollback plan",
+        )
+        .await?;
+        app.click("#decision-close-save").await?;
+        app.wait_text(
+            "#roadmap-decided",
+            "Run the index rebuild on a Saturday night?",
+        )
+        .await?;
+        let open = app.find("#roadmap-decisions").await?.text().await?;
+        assert!(!open.contains("Saturday night"), "{open}");
+        Ok(())
+    })
+    .await;
+}
+
+/// The roadmap timeline's SVG, read back from the image that shows it.
+async fn timeline_svg(app: &cadence_e2e::App) -> WebDriverResult<String> {
+    app.driver
+        .execute(
+            "const img = document.querySelector('#roadmap-timeline img'); \
+             if (!img) return ''; \
+             return decodeURIComponent(img.src.slice(img.src.indexOf(',') + 1));",
+            vec![],
+        )
+        .await?
+        .convert()
+}

@@ -14,6 +14,7 @@ import {
   commands,
   type DateDanger_Serialize,
   type Decision_Serialize,
+  type DecisionItem_Serialize,
   type ErrorCode,
   type Format,
   type Health,
@@ -29,6 +30,7 @@ import {
   type PersonSummary_Serialize,
   type ProgressItem_Serialize,
   type RiskLevel,
+  type RoadmapView_Serialize,
   type Section,
   type Slip_Serialize,
   type Status,
@@ -37,6 +39,7 @@ import {
   type Update,
   type WeeklyView_Serialize,
   type WorkspaceInfo,
+  type Zoom,
 } from "./bindings";
 
 export type {
@@ -48,6 +51,7 @@ export type {
   CheckIn_Serialize as CheckIn,
   DateDanger_Serialize as DateDanger,
   Decision_Serialize as Decision,
+  DecisionItem_Serialize as DecisionItem,
   ErrorCode,
   Format,
   Health,
@@ -62,6 +66,7 @@ export type {
   PersonSummary_Serialize as PersonSummary,
   ProgressItem_Serialize as ProgressItem,
   RiskLevel,
+  RoadmapView_Serialize as RoadmapView,
   Section,
   Slip_Serialize as Slip,
   Status,
@@ -70,6 +75,7 @@ export type {
   Update,
   WeeklyView_Serialize as WeeklyView,
   WorkspaceInfo,
+  Zoom,
 };
 
 /** What a saved update is called in the save dialog, per format. */
@@ -132,6 +138,14 @@ export const api = {
   },
 
   copyText: (text: string) => writeText(text),
+
+  /** The Roadmap view of `month` (`YYYY-MM`; this month when null) at `zoom`. */
+  roadmap: (month: string | null, zoom: Zoom) => unwrap(commands.roadmap(month, zoom)),
+  addDecision: (question: string, owner: string, neededBy: string, initiativeId: number | null) =>
+    unwrap(commands.addDecision(question, owner, neededBy, initiativeId)),
+  closeDecision: (id: number, outcome: string) => unwrap(commands.closeDecision(id, outcome)),
+  linkDecision: (id: number, initiativeId: number | null) =>
+    unwrap(commands.linkDecision(id, initiativeId)),
 
   /** The weekly review of `week` (`YYYY-Www`; this week when null) and its update. */
   weeklyView: (week: string | null) => unwrap(commands.weeklyView(week)),

@@ -9,6 +9,7 @@ import { InitiativePage } from "../views/initiative/InitiativePage";
 import { NewInitiativeDialog } from "../views/NewInitiativeDialog";
 import { People } from "../views/People";
 import { MondayReview } from "../views/review/MondayReview";
+import { Roadmap } from "../views/roadmap/Roadmap";
 import { SearchDialog } from "../views/SearchDialog";
 import { Sidebar } from "./Sidebar";
 
@@ -51,7 +52,11 @@ export function Shell({ info }: { info: WorkspaceInfo }) {
           refresh();
           break;
         case "go":
-          navigate({ view: shortcut.view });
+          navigate(
+            shortcut.view === "roadmap"
+              ? { view: "roadmap", month: null }
+              : { view: shortcut.view },
+          );
           break;
       }
     };
@@ -106,6 +111,8 @@ function View({
       return <Home info={info} />;
     case "review":
       return <MondayReview info={info} />;
+    case "roadmap":
+      return <Roadmap month={route.month} navigate={navigate} />;
     case "board":
       return <Board />;
     case "people":

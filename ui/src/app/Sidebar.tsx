@@ -8,6 +8,7 @@ import type { Route } from "../lib/route";
 const VIEWS = [
   { view: "home", label: "This week", href: "#/", keys: "g h" },
   { view: "review", label: "Monday review", href: "#/review", keys: "g w" },
+  { view: "roadmap", label: "Roadmap", href: "#/roadmap", keys: "g m" },
   { view: "board", label: "Board", href: "#/board", keys: "g b" },
   { view: "people", label: "People", href: "#/people", keys: "g p" },
 ] as const;

@@ -16,6 +16,7 @@ describe("readKey", () => {
     expect(readKey(afterG.state, "b", 1500).shortcut).toEqual({ kind: "go", view: "board" });
     expect(readKey(afterG.state, "h", 1500).shortcut).toEqual({ kind: "go", view: "home" });
     expect(readKey(afterG.state, "w", 1500).shortcut).toEqual({ kind: "go", view: "review" });
+    expect(readKey(afterG.state, "m", 1500).shortcut).toEqual({ kind: "go", view: "roadmap" });
   });
 
   it("forgets a g pressed too long ago", () => {

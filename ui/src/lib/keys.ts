@@ -1,5 +1,5 @@
 // The app's keyboard shortcuts: `n` new initiative, `/` search, `r` refresh, and `g` followed
-// by `h`, `w`, `b` or `p` to switch views.
+// by `h`, `w`, `m`, `b` or `p` to switch views.
 
 export type Shortcut =
   | { kind: "new-initiative" }
@@ -7,7 +7,7 @@ export type Shortcut =
   | { kind: "refresh" }
   | { kind: "go"; view: GoView };
 
-type GoView = "home" | "review" | "board" | "people";
+type GoView = "home" | "review" | "roadmap" | "board" | "people";
 
 /** How long after `g` the second key still counts, in milliseconds. */
 export const CHORD_MS = 1500;
@@ -17,7 +17,13 @@ export interface KeyState {
   pendingGoAt: number | null;
 }
 
-const GO: Record<string, GoView> = { h: "home", w: "review", b: "board", p: "people" };
+const GO: Record<string, GoView> = {
+  h: "home",
+  w: "review",
+  m: "roadmap",
+  b: "board",
+  p: "people",
+};
 
 /** Reads one key press (no modifier held) and returns the next state and any shortcut. */
 export function readKey(

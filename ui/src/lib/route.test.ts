@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { parseRoute, routeHash, shiftMonth } from "./route";
+
+describe("routes", () => {
+  it("reads and writes every view", () => {
+    for (const hash of [
+      "#/",
+      "#/review",
+      "#/roadmap",
+      "#/roadmap/2026-11",
+      "#/board",
+      "#/people",
+      "#/initiatives/7",
+    ]) {
+      expect(routeHash(parseRoute(hash))).toBe(hash);
+    }
+    expect(parseRoute("#/roadmap/2026-1")).toEqual({ view: "home" });
+  });
+
+  it("moves months across years", () => {
+    expect(shiftMonth("2026-11", 1)).toBe("2026-12");
+    expect(shiftMonth("2026-12", 1)).toBe("2027-01");
+    expect(shiftMonth("2027-01", -1)).toBe("2026-12");
+    expect(shiftMonth("2026-03", -15)).toBe("2024-12");
+  });
+});
