@@ -25,6 +25,9 @@ fn main() {
             "add_decision",
             "close_decision",
             "link_decision",
+            "quarterly_view",
+            "plan_session",
+            "commit_plan",
         ]),
     ))
     .expect("tauri build script");

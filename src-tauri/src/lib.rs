@@ -9,7 +9,7 @@ mod workspace_file;
 use tauri::{AppHandle, Manager};
 use tauri_specta::{collect_commands, Builder};
 
-use commands::{activity, initiatives, people, roadmap, weekly, workspace};
+use commands::{activity, initiatives, people, quarterly, roadmap, weekly, workspace};
 use workspace_file::WorkspaceFile;
 
 /// Every command of the app: the invoke handler and the TypeScript bindings come from it.
@@ -39,6 +39,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             roadmap::add_decision,
             roadmap::close_decision,
             roadmap::link_decision,
+            quarterly::quarterly_view,
+            quarterly::plan_session,
+            quarterly::commit_plan,
         ])
         .dangerously_cast_bigints_to_number()
 }

@@ -53,9 +53,49 @@ export const commands = {
 	closeDecision: (id: number, outcome: string) => typedError<Decision_Serialize, AppError_Serialize>(__TAURI_INVOKE("close_decision", { id, outcome })),
 	/**  Links decision `id` to an initiative, or unlinks it. */
 	linkDecision: (id: number, initiativeId: number | null) => typedError<Decision_Serialize, AppError_Serialize>(__TAURI_INVOKE("link_decision", { id, initiativeId })),
+	/**
+	 *  The quarterly review of `quarter` (`YYYY-Qn`; the current quarter when absent) with its
+	 *  charts and update.
+	 */
+	quarterlyView: (quarter: string | null) => typedError<QuarterlyView_Serialize, AppError_Serialize>(__TAURI_INVOKE("quarterly_view", { quarter })),
+	/**
+	 *  The planning session of `quarter` (the next quarter when absent): its commitments and
+	 *  the candidates, each with the rule it breaks.
+	 */
+	planSession: (quarter: string | null) => typedError<PlanSession_Serialize, AppError_Serialize>(__TAURI_INVOKE("plan_session", { quarter })),
+	/**
+	 *  Commits the plan of `quarter` with the initiatives `ids`, or amends it (then `reason` is
+	 *  required).
+	 */
+	commitPlan: (quarter: string, ids: number[], reason: string | null) => typedError<Baseline_Serialize, AppError_Serialize>(__TAURI_INVOKE("commit_plan", { quarter, ids, reason })),
 };
 
 /* Types */
+/**  A change to the committed plan, with its reason. */
+export type Amendment = Amendment_Serialize | Amendment_Deserialize;
+
+/**  A change to the committed plan, with its reason. */
+export type Amendment_Deserialize = {
+	baseline_id: number,
+	committed_at: string,
+	reason?: string | null,
+	/**  Initiatives it put into the plan. */
+	added: InitiativeRef[],
+	/**  Initiatives it took out of the plan. */
+	removed: InitiativeRef[],
+};
+
+/**  A change to the committed plan, with its reason. */
+export type Amendment_Serialize = {
+	baseline_id: number,
+	committed_at: string,
+	reason: string | null,
+	/**  Initiatives it put into the plan. */
+	added: InitiativeRef[],
+	/**  Initiatives it took out of the plan. */
+	removed: InitiativeRef[],
+};
+
 /**  A command's failure as the UI receives it. */
 export type AppError = AppError_Serialize | AppError_Deserialize;
 
@@ -75,6 +115,16 @@ export type AppError_Serialize = {
 	field: string | null,
 };
 
+/**  Proposed initiatives waiting, at the start and the end of the quarter. */
+export type Backlog = {
+	/**  Proposed just before the quarter began. */
+	proposed_at_start: number,
+	/**  Proposed at the review's cut-off. */
+	proposed_at_end: number,
+	/**  Initiatives proposed during the quarter. */
+	added: number,
+};
+
 /**  Proposed initiatives against done ones over the month. */
 export type BacklogGrowth = {
 	/**  More initiatives were proposed than done, and the backlog grew. */
@@ -87,6 +137,40 @@ export type BacklogGrowth = {
 	added: number,
 	/**  Initiatives marked done during the month. */
 	done: number,
+};
+
+/**  A quarter's committed plan: the initiatives and their dates at the moment of commitment. */
+export type Baseline = Baseline_Serialize | Baseline_Deserialize;
+
+/**  One committed initiative in a baseline. */
+export type BaselineItem = {
+	initiative_id: number,
+	target_date: string,
+	backup_date: string,
+};
+
+/**  A quarter's committed plan: the initiatives and their dates at the moment of commitment. */
+export type Baseline_Deserialize = {
+	id: number,
+	/**  `YYYY-Qn`. */
+	quarter: string,
+	committed_at: string,
+	reason?: string | null,
+	/**  The baseline this one amends. */
+	amends?: number | null,
+	items: BaselineItem[],
+};
+
+/**  A quarter's committed plan: the initiatives and their dates at the moment of commitment. */
+export type Baseline_Serialize = {
+	id: number,
+	/**  `YYYY-Qn`. */
+	quarter: string,
+	committed_at: string,
+	reason: string | null,
+	/**  The baseline this one amends. */
+	amends: number | null,
+	items: BaselineItem[],
 };
 
 /**  Something that stops an initiative, and the one person who removes it. */
@@ -184,6 +268,55 @@ export type Board_Serialize = {
 	release_limit: ReleaseLimit,
 	/**  Initiatives done or dropped, left off the board. */
 	finished: number,
+};
+
+/**  An initiative that could be committed, with what stands in the way. */
+export type Candidate = Candidate_Serialize | Candidate_Deserialize;
+
+/**  An initiative that could be committed, with what stands in the way. */
+export type Candidate_Deserialize = {
+	id: number,
+	title: string,
+	owner: string,
+	track: Track,
+	status: Status,
+	priority: number,
+	target_date?: string | null,
+	backup_date?: string | null,
+	risk?: string | null,
+	risk_level?: RiskLevel | null,
+	/**  In the plan in force. */
+	committed: boolean,
+	/**  In the default selection: active with its target inside the quarter. */
+	suggested: boolean,
+	/**
+	 *  The rule it breaks for this quarter, when it cannot be committed as it stands (never
+	 *  set for one already committed once the quarter has begun: it keeps its dates).
+	 */
+	blocked_by?: RuleBreak | null,
+};
+
+/**  An initiative that could be committed, with what stands in the way. */
+export type Candidate_Serialize = {
+	id: number,
+	title: string,
+	owner: string,
+	track: Track,
+	status: Status,
+	priority: number,
+	target_date: string | null,
+	backup_date: string | null,
+	risk: string | null,
+	risk_level: RiskLevel | null,
+	/**  In the plan in force. */
+	committed: boolean,
+	/**  In the default selection: active with its target inside the quarter. */
+	suggested: boolean,
+	/**
+	 *  The rule it breaks for this quarter, when it cannot be committed as it stands (never
+	 *  set for one already committed once the quarter has begun: it keeps its dates).
+	 */
+	blocked_by: RuleBreak | null,
 };
 
 /**  An initiative as its card shows it. */
@@ -287,6 +420,64 @@ export type CheckIn_Serialize = {
 	recorded_at: string,
 	/**  When a later check-in for the same week replaced this one. */
 	replaced_at: string | null,
+};
+
+/**  The quarter's reprioritisations, date moves and scope cuts. */
+export type Churn = Churn_Serialize | Churn_Deserialize;
+
+/**  One initiative's churn during the quarter. */
+export type ChurnItem = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	reprioritisations: number,
+	date_moves: number,
+	scope_cuts: number,
+};
+
+/**  The quarter's reprioritisations, date moves and scope cuts. */
+export type Churn_Deserialize = {
+	/**  Changes of priority rank. */
+	reprioritisations: number,
+	/**  Edits that moved a target or backup date (both moved in one edit count once). */
+	date_moves: number,
+	/**  Items cut from an initiative's scope. */
+	scope_cuts: number,
+	/**  Initiatives that churned, the most changed first. */
+	initiatives: ChurnItem[],
+	/**  The scope cuts with their reasons, oldest first. */
+	cuts: ScopeCut_Deserialize[],
+};
+
+/**  The quarter's reprioritisations, date moves and scope cuts. */
+export type Churn_Serialize = {
+	/**  Changes of priority rank. */
+	reprioritisations: number,
+	/**  Edits that moved a target or backup date (both moved in one edit count once). */
+	date_moves: number,
+	/**  Items cut from an initiative's scope. */
+	scope_cuts: number,
+	/**  Initiatives that churned, the most changed first. */
+	initiatives: ChurnItem[],
+	/**  The scope cuts with their reasons, oldest first. */
+	cuts: ScopeCut_Serialize[],
+};
+
+/**  The baseline a quarter is measured against. */
+export type Commitment = Commitment_Serialize | Commitment_Deserialize;
+
+/**  The baseline a quarter is measured against. */
+export type Commitment_Deserialize = {
+	baseline_id: number,
+	committed_at: string,
+	reason?: string | null,
+};
+
+/**  The baseline a quarter is measured against. */
+export type Commitment_Serialize = {
+	baseline_id: number,
+	committed_at: string,
+	reason: string | null,
 };
 
 /**  Why a date is in danger. */
@@ -431,6 +622,48 @@ export type Decision_Serialize = {
 	outcome: string | null,
 	closed_on: string | null,
 	created_at: string,
+};
+
+/**  What became of an initiative against its committed dates. */
+export type Delivery = 
+/**  Done on or before the committed target date. */
+"by-target" | 
+/**  Done after the target, on or before the committed backup date. */
+"by-backup" | 
+/**  Done within the quarter, after the committed backup date. */
+"late" | 
+/**  Not done when the quarter ended: it slipped into the next quarter. */
+"slipped" | 
+/**  Dropped, or taken out of the plan by an amendment, without being done. */
+"dropped" | 
+/**  Not done yet while the quarter is under way. */
+"open";
+
+/**  One technical investment initiative. */
+export type EnablerItem = EnablerItem_Serialize | EnablerItem_Deserialize;
+
+/**  One technical investment initiative. */
+export type EnablerItem_Deserialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	status: Status,
+	health?: Health | null,
+	target_date?: string | null,
+	done_on?: string | null,
+	risk_level?: RiskLevel | null,
+};
+
+/**  One technical investment initiative. */
+export type EnablerItem_Serialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	status: Status,
+	health: Health | null,
+	target_date: string | null,
+	done_on: string | null,
+	risk_level: RiskLevel | null,
 };
 
 /**  What kind of failure a command met. */
@@ -667,6 +900,29 @@ export type Initiative_Serialize = {
 	updated_at: string,
 };
 
+/**  Where the quarter's effort went: initiatives worked on and check-in weeks, by track. */
+export type InvestmentMix = InvestmentMix_Serialize | InvestmentMix_Deserialize;
+
+/**  Where the quarter's effort went: initiatives worked on and check-in weeks, by track. */
+export type InvestmentMix_Deserialize = {
+	/**  Initiatives active at some moment of the quarter (done ones included). */
+	initiatives: number,
+	/**  Weekly check-ins recorded for weeks of the quarter. */
+	checkin_weeks: number,
+	/**  Every track, in the order customer, release, enabler, discovery. */
+	tracks: TrackShare_Deserialize[],
+};
+
+/**  Where the quarter's effort went: initiatives worked on and check-in weeks, by track. */
+export type InvestmentMix_Serialize = {
+	/**  Initiatives active at some moment of the quarter (done ones included). */
+	initiatives: number,
+	/**  Weekly check-ins recorded for weeks of the quarter. */
+	checkin_weeks: number,
+	/**  Every track, in the order customer, release, enabler, discovery. */
+	tracks: TrackShare_Serialize[],
+};
+
 /**  An update kept for a week, without its body. */
 export type KeptWeek = {
 	id: number,
@@ -675,6 +931,51 @@ export type KeptWeek = {
 	span: string,
 	format: string,
 	created_at: string,
+};
+
+/**  The figures a quarter is compared by. */
+export type KeyFigures = KeyFigures_Serialize | KeyFigures_Deserialize;
+
+/**  The figures a quarter is compared by. */
+export type KeyFigures_Deserialize = {
+	/**  `YYYY-Qn`. */
+	quarter: string,
+	first_day: string,
+	/**  Whether a plan was committed for the quarter. */
+	planned: boolean,
+	committed: number,
+	/**  Committed initiatives delivered, whenever in the quarter. */
+	delivered: number,
+	by_target_percent?: number | null,
+	by_backup_percent?: number | null,
+	median_slip_days?: number | null,
+	/**  Initiatives done during the quarter, planned or not. */
+	done: number,
+	date_moves: number,
+	/**  The technical investment (enabler) share of check-in weeks. */
+	enabler_weeks_percent?: number | null,
+	proposed_at_end: number,
+};
+
+/**  The figures a quarter is compared by. */
+export type KeyFigures_Serialize = {
+	/**  `YYYY-Qn`. */
+	quarter: string,
+	first_day: string,
+	/**  Whether a plan was committed for the quarter. */
+	planned: boolean,
+	committed: number,
+	/**  Committed initiatives delivered, whenever in the quarter. */
+	delivered: number,
+	by_target_percent: number | null,
+	by_backup_percent: number | null,
+	median_slip_days: number | null,
+	/**  Initiatives done during the quarter, planned or not. */
+	done: number,
+	date_moves: number,
+	/**  The technical investment (enabler) share of check-in weeks. */
+	enabler_weeks_percent: number | null,
+	proposed_at_end: number,
 };
 
 /**  One lane: its cards by priority. */
@@ -994,6 +1295,77 @@ export type NotShipping_Serialize = {
 	date_moves: DateMove_Serialize[],
 };
 
+/**  One initiative done during the quarter, with its measure and result. */
+export type OutcomeItem = OutcomeItem_Serialize | OutcomeItem_Deserialize;
+
+/**  One initiative done during the quarter, with its measure and result. */
+export type OutcomeItem_Deserialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	track: Track,
+	done_on: string,
+	outcome?: string | null,
+	measure?: string | null,
+	result?: string | null,
+};
+
+/**  One initiative done during the quarter, with its measure and result. */
+export type OutcomeItem_Serialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	track: Track,
+	done_on: string,
+	outcome: string | null,
+	measure: string | null,
+	result: string | null,
+};
+
+/**
+ *  Whether the initiatives done during the quarter say what they were for and what they
+ *  achieved.
+ */
+export type Outcomes = Outcomes_Serialize | Outcomes_Deserialize;
+
+/**
+ *  Whether the initiatives done during the quarter say what they were for and what they
+ *  achieved.
+ */
+export type Outcomes_Deserialize = {
+	done: number,
+	/**  Done ones with a stated measure of success. */
+	with_measure: number,
+	/**  Done ones with a recorded result. */
+	with_result: number,
+	/**  Done ones with both: the outcome loop closed. */
+	with_both: number,
+	with_measure_percent?: number | null,
+	with_result_percent?: number | null,
+	with_both_percent?: number | null,
+	/**  The initiatives done during the quarter, in the order they were done. */
+	delivered: OutcomeItem_Deserialize[],
+};
+
+/**
+ *  Whether the initiatives done during the quarter say what they were for and what they
+ *  achieved.
+ */
+export type Outcomes_Serialize = {
+	done: number,
+	/**  Done ones with a stated measure of success. */
+	with_measure: number,
+	/**  Done ones with a recorded result. */
+	with_result: number,
+	/**  Done ones with both: the outcome loop closed. */
+	with_both: number,
+	with_measure_percent: number | null,
+	with_result_percent: number | null,
+	with_both_percent: number | null,
+	/**  The initiatives done during the quarter, in the order they were done. */
+	delivered: OutcomeItem_Serialize[],
+};
+
 /**  An owner carrying too many active initiatives. */
 export type OverloadedOwner = {
 	owner: string,
@@ -1007,6 +1379,36 @@ export type OwnedInitiative = {
 	id: number,
 	title: string,
 	status: Status,
+};
+
+/**
+ *  One owner's "on track" calls whose outcome is known: the initiative was done, or the
+ *  target in force at the call passed without it being done.
+ */
+export type OwnerCalls = OwnerCalls_Serialize | OwnerCalls_Deserialize;
+
+/**
+ *  One owner's "on track" calls whose outcome is known: the initiative was done, or the
+ *  target in force at the call passed without it being done.
+ */
+export type OwnerCalls_Deserialize = {
+	owner: string,
+	on_track_calls: number,
+	/**  Calls where the initiative was done by the target in force when the call was made. */
+	ended_on_time: number,
+	percent?: number | null,
+};
+
+/**
+ *  One owner's "on track" calls whose outcome is known: the initiative was done, or the
+ *  target in force at the call passed without it being done.
+ */
+export type OwnerCalls_Serialize = {
+	owner: string,
+	on_track_calls: number,
+	/**  Calls where the initiative was done by the target in force when the call was made. */
+	ended_on_time: number,
+	percent: number | null,
 };
 
 /**  An initiative handed to another owner. */
@@ -1070,6 +1472,168 @@ export type Person_Serialize = {
 	email: string | null,
 	role: string | null,
 	created_at: string,
+};
+
+/**
+ *  How many committed initiatives ended each way (`committed` is their sum); `added` counts
+ *  the work added mid-quarter, which is not part of the plan.
+ */
+export type PlanCounts = {
+	committed: number,
+	delivered_by_target: number,
+	delivered_by_backup: number,
+	delivered_late: number,
+	slipped: number,
+	dropped: number,
+	open: number,
+	added: number,
+};
+
+/**  One initiative of the plan (or added to the quarter's work) and what became of it. */
+export type PlanItem = PlanItem_Serialize | PlanItem_Deserialize;
+
+/**  One initiative of the plan (or added to the quarter's work) and what became of it. */
+export type PlanItem_Deserialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	track: Track,
+	priority: number,
+	status: Status,
+	/**
+	 *  The target committed to: the baseline's, or for work added mid-quarter the one in
+	 *  force when it was added.
+	 */
+	committed_target: string,
+	committed_backup: string,
+	/**  The dates in force at the review's cut-off. */
+	target_date?: string | null,
+	backup_date?: string | null,
+	done_on?: string | null,
+	delivery: Delivery,
+	/**
+	 *  Days past the committed target: for a delivered one, to the day it was done (0 when
+	 *  on time); for one not delivered whose target has passed, to the later of the review's
+	 *  day and its current target. None when dropped or not yet due.
+	 */
+	slip_days?: number | null,
+	/**  Edits that moved its dates during the quarter. */
+	date_moves: number,
+	/**  When it joined the quarter's work (for work added mid-quarter). */
+	added_at?: string | null,
+	/**  Why it was dropped, or why the amendment that took it out of the plan did so. */
+	dropped_reason?: string | null,
+};
+
+/**  One initiative of the plan (or added to the quarter's work) and what became of it. */
+export type PlanItem_Serialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	track: Track,
+	priority: number,
+	status: Status,
+	/**
+	 *  The target committed to: the baseline's, or for work added mid-quarter the one in
+	 *  force when it was added.
+	 */
+	committed_target: string,
+	committed_backup: string,
+	/**  The dates in force at the review's cut-off. */
+	target_date: string | null,
+	backup_date: string | null,
+	done_on: string | null,
+	delivery: Delivery,
+	/**
+	 *  Days past the committed target: for a delivered one, to the day it was done (0 when
+	 *  on time); for one not delivered whose target has passed, to the later of the review's
+	 *  day and its current target. None when dropped or not yet due.
+	 */
+	slip_days: number | null,
+	/**  Edits that moved its dates during the quarter. */
+	date_moves: number,
+	/**  When it joined the quarter's work (for work added mid-quarter). */
+	added_at: string | null,
+	/**  Why it was dropped, or why the amendment that took it out of the plan did so. */
+	dropped_reason: string | null,
+};
+
+/**  Choosing a quarter's plan: what is committed so far and what could be. */
+export type PlanSession = PlanSession_Serialize | PlanSession_Deserialize;
+
+/**  Choosing a quarter's plan: what is committed so far and what could be. */
+export type PlanSession_Deserialize = {
+	/**  `YYYY-Qn`. */
+	quarter: string,
+	first_day: string,
+	last_day: string,
+	/**  How quarters are counted. */
+	convention: string,
+	/**  The commitment and its amendments, oldest first (empty before the first commitment). */
+	commitments: Baseline_Deserialize[],
+	/**  Proposed and active initiatives, and any already in the plan, by priority. */
+	candidates: Candidate_Deserialize[],
+};
+
+/**  Choosing a quarter's plan: what is committed so far and what could be. */
+export type PlanSession_Serialize = {
+	/**  `YYYY-Qn`. */
+	quarter: string,
+	first_day: string,
+	last_day: string,
+	/**  How quarters are counted. */
+	convention: string,
+	/**  The commitment and its amendments, oldest first (empty before the first commitment). */
+	commitments: Baseline_Serialize[],
+	/**  Proposed and active initiatives, and any already in the plan, by priority. */
+	candidates: Candidate_Serialize[],
+};
+
+/**  The quarter's plan and what became of it. */
+export type PlannedVsDelivered = PlannedVsDelivered_Serialize | PlannedVsDelivered_Deserialize;
+
+/**  The quarter's plan and what became of it. */
+export type PlannedVsDelivered_Deserialize = {
+	/**
+	 *  The commitment measured against: the latest made before the quarter began, else the
+	 *  first made during it; none when no plan was committed.
+	 */
+	commitment?: Commitment_Deserialize | null,
+	/**
+	 *  Amendments made after that commitment, oldest first. They add work (listed apart) or
+	 *  take it out (counted as dropped); they never re-date the committed work.
+	 */
+	amendments: Amendment_Deserialize[],
+	counts: PlanCounts,
+	/**  The committed initiatives, by committed target date. */
+	committed: PlanItem_Deserialize[],
+	/**
+	 *  Initiatives that joined the quarter's work after it began (activated during the
+	 *  quarter, or added by an amendment) without being in the plan, in the order they joined.
+	 */
+	added: PlanItem_Deserialize[],
+};
+
+/**  The quarter's plan and what became of it. */
+export type PlannedVsDelivered_Serialize = {
+	/**
+	 *  The commitment measured against: the latest made before the quarter began, else the
+	 *  first made during it; none when no plan was committed.
+	 */
+	commitment: Commitment_Serialize | null,
+	/**
+	 *  Amendments made after that commitment, oldest first. They add work (listed apart) or
+	 *  take it out (counted as dropped); they never re-date the committed work.
+	 */
+	amendments: Amendment_Serialize[],
+	counts: PlanCounts,
+	/**  The committed initiatives, by committed target date. */
+	committed: PlanItem_Serialize[],
+	/**
+	 *  Initiatives that joined the quarter's work after it began (activated during the
+	 *  quarter, or added by an amendment) without being in the plan, in the order they joined.
+	 */
+	added: PlanItem_Serialize[],
 };
 
 /**  An initiative's priority rank changed (1 comes first). */
@@ -1150,6 +1714,107 @@ export type ProgressItem_Serialize = {
 	risk_level: RiskLevel | null,
 };
 
+/**  The four charts of a quarterly review, each a self-contained SVG element. */
+export type QuarterlyCharts = {
+	planned_vs_delivered: string,
+	reliability_trend: string,
+	investment_mix: string,
+	risk_grid: string,
+};
+
+/**  The quarterly health review of one (fiscal) quarter. */
+export type QuarterlyReview = QuarterlyReview_Serialize | QuarterlyReview_Deserialize;
+
+/**  The quarterly health review of one (fiscal) quarter. */
+export type QuarterlyReview_Deserialize = {
+	/**  `YYYY-Qn`, counted from the fiscal year's start month. */
+	quarter: string,
+	/**  The month the fiscal year starts in (1 gives calendar quarters). */
+	fiscal_year_start: number,
+	/**  How quarters are counted, as printed on the report. */
+	convention: string,
+	first_day: string,
+	last_day: string,
+	/**  The day the review was asked for. */
+	today: string,
+	/**
+	 *  What the review knows is what was recorded by the end of this day: the quarter's
+	 *  last day, or today while the quarter is under way.
+	 */
+	as_of: string,
+	/**  Whether the quarter is over (today is after its last day). */
+	ended: boolean,
+	plan: PlannedVsDelivered_Deserialize,
+	reliability: Reliability_Deserialize,
+	churn: Churn_Deserialize,
+	backlog: Backlog,
+	outcomes: Outcomes_Deserialize,
+	investment: InvestmentMix_Deserialize,
+	risk: RiskPicture_Deserialize,
+	/**  This quarter's key figures, as the trend shows them. */
+	key_figures: KeyFigures_Deserialize,
+	/**  The key figures of up to four previous quarters that have data, oldest first. */
+	trend: KeyFigures_Deserialize[],
+};
+
+/**  The quarterly health review of one (fiscal) quarter. */
+export type QuarterlyReview_Serialize = {
+	/**  `YYYY-Qn`, counted from the fiscal year's start month. */
+	quarter: string,
+	/**  The month the fiscal year starts in (1 gives calendar quarters). */
+	fiscal_year_start: number,
+	/**  How quarters are counted, as printed on the report. */
+	convention: string,
+	first_day: string,
+	last_day: string,
+	/**  The day the review was asked for. */
+	today: string,
+	/**
+	 *  What the review knows is what was recorded by the end of this day: the quarter's
+	 *  last day, or today while the quarter is under way.
+	 */
+	as_of: string,
+	/**  Whether the quarter is over (today is after its last day). */
+	ended: boolean,
+	plan: PlannedVsDelivered_Serialize,
+	reliability: Reliability_Serialize,
+	churn: Churn_Serialize,
+	backlog: Backlog,
+	outcomes: Outcomes_Serialize,
+	investment: InvestmentMix_Serialize,
+	risk: RiskPicture_Serialize,
+	/**  This quarter's key figures, as the trend shows them. */
+	key_figures: KeyFigures_Serialize,
+	/**  The key figures of up to four previous quarters that have data, oldest first. */
+	trend: KeyFigures_Serialize[],
+};
+
+/**
+ *  What the Quarterly view shows for a quarter: the review, its charts (the same SVG the
+ *  HTML export embeds) and the update's text, section by section.
+ */
+export type QuarterlyView = QuarterlyView_Serialize | QuarterlyView_Deserialize;
+
+/**
+ *  What the Quarterly view shows for a quarter: the review, its charts (the same SVG the
+ *  HTML export embeds) and the update's text, section by section.
+ */
+export type QuarterlyView_Deserialize = {
+	review: QuarterlyReview_Deserialize,
+	charts: QuarterlyCharts,
+	update: Update,
+};
+
+/**
+ *  What the Quarterly view shows for a quarter: the review, its charts (the same SVG the
+ *  HTML export embeds) and the update's text, section by section.
+ */
+export type QuarterlyView_Serialize = {
+	review: QuarterlyReview_Serialize,
+	charts: QuarterlyCharts,
+	update: Update,
+};
+
 /**  The "one release fix at a time" limit: which release fixes are active against it. */
 export type ReleaseLimit = {
 	limit: number,
@@ -1157,6 +1822,57 @@ export type ReleaseLimit = {
 	active: number[],
 	/**  More are active than the limit allows. */
 	broken: boolean,
+};
+
+/**  How reliable the quarter's committed dates were. */
+export type Reliability = Reliability_Serialize | Reliability_Deserialize;
+
+/**  How reliable the quarter's committed dates were. */
+export type Reliability_Deserialize = {
+	/**
+	 *  Committed initiatives whose date has come: delivered, dropped, slipped, or open past
+	 *  their committed target.
+	 */
+	due: number,
+	/**  Of those, delivered on or before the committed target. */
+	by_target: number,
+	/**  Of those, delivered on or before the committed backup (the on-target ones included). */
+	by_backup: number,
+	by_target_percent?: number | null,
+	by_backup_percent?: number | null,
+	/**
+	 *  The median slip in days of the due, not dropped, committed initiatives (0 for one
+	 *  on time).
+	 */
+	median_slip_days?: number | null,
+	/**  The committed initiative that slipped furthest, when any slipped. */
+	worst_slip?: WorstSlip | null,
+	/**  Per owner, how their "on track" calls during the quarter ended, by name. */
+	owners: OwnerCalls_Deserialize[],
+};
+
+/**  How reliable the quarter's committed dates were. */
+export type Reliability_Serialize = {
+	/**
+	 *  Committed initiatives whose date has come: delivered, dropped, slipped, or open past
+	 *  their committed target.
+	 */
+	due: number,
+	/**  Of those, delivered on or before the committed target. */
+	by_target: number,
+	/**  Of those, delivered on or before the committed backup (the on-target ones included). */
+	by_backup: number,
+	by_target_percent: number | null,
+	by_backup_percent: number | null,
+	/**
+	 *  The median slip in days of the due, not dropped, committed initiatives (0 for one
+	 *  on time).
+	 */
+	median_slip_days: number | null,
+	/**  The committed initiative that slipped furthest, when any slipped. */
+	worst_slip: WorstSlip | null,
+	/**  Per owner, how their "on track" calls during the quarter ended, by name. */
+	owners: OwnerCalls_Serialize[],
 };
 
 /**  Priority and date changes of the month against the threshold. */
@@ -1172,8 +1888,70 @@ export type Reprioritisation = {
 /**  What kind of roadmap change was counted. */
 export type ReprioritisationKind = "priority" | "dates";
 
+/**  The active initiatives of one risk level with one health call. */
+export type RiskCell = RiskCell_Serialize | RiskCell_Deserialize;
+
+/**  The active initiatives of one risk level with one health call. */
+export type RiskCell_Deserialize = {
+	risk_level: RiskLevel,
+	/**  The owner's latest health call; none before the first check-in. */
+	health?: Health | null,
+	count: number,
+	/**  The initiatives in the cell, by id. */
+	initiatives: InitiativeRef[],
+};
+
+/**  The active initiatives of one risk level with one health call. */
+export type RiskCell_Serialize = {
+	risk_level: RiskLevel,
+	/**  The owner's latest health call; none before the first check-in. */
+	health: Health | null,
+	count: number,
+	/**  The initiatives in the cell, by id. */
+	initiatives: InitiativeRef[],
+};
+
 /**  How serious the named risk is. */
 export type RiskLevel = "low" | "medium" | "high";
+
+/**  The active initiatives' risks at the review's cut-off. */
+export type RiskPicture = RiskPicture_Serialize | RiskPicture_Deserialize;
+
+/**  The active initiatives' risks at the review's cut-off. */
+export type RiskPicture_Deserialize = {
+	/**  Active initiatives. */
+	active: number,
+	/**
+	 *  Every risk level (low, medium, high) against every health call (on track, at risk,
+	 *  off track, none yet): twelve cells, level by level.
+	 */
+	grid: RiskCell_Deserialize[],
+	/**  Up to five high and medium risks, the most serious first. */
+	top_risks: TopRisk_Deserialize[],
+	/**
+	 *  Technical investment: enabler initiatives active or proposed at the cut-off, or done
+	 *  during the quarter.
+	 */
+	enablers: EnablerItem_Deserialize[],
+};
+
+/**  The active initiatives' risks at the review's cut-off. */
+export type RiskPicture_Serialize = {
+	/**  Active initiatives. */
+	active: number,
+	/**
+	 *  Every risk level (low, medium, high) against every health call (on track, at risk,
+	 *  off track, none yet): twelve cells, level by level.
+	 */
+	grid: RiskCell_Serialize[],
+	/**  Up to five high and medium risks, the most serious first. */
+	top_risks: TopRisk_Serialize[],
+	/**
+	 *  Technical investment: enabler initiatives active or proposed at the cut-off, or done
+	 *  during the quarter.
+	 */
+	enablers: EnablerItem_Serialize[],
+};
 
 /**  The initiatives of the roadmap in their groups, each by priority. */
 export type Roadmap = Roadmap_Serialize | Roadmap_Deserialize;
@@ -1307,6 +2085,12 @@ export type Roadmap_Serialize = {
 	done: RoadmapItem_Serialize[],
 	/**  Active with no check-in yet, and proposed initiatives that already have a target. */
 	not_started: RoadmapItem_Serialize[],
+};
+
+/**  A rule an input breaks: the field and the message. */
+export type RuleBreak = {
+	field: string,
+	message: string,
 };
 
 /**  An item cut from an initiative's scope. */
@@ -1470,6 +2254,35 @@ export type StoredReview = {
 	created_at: string,
 };
 
+/**  A risk as its owner named it. */
+export type TopRisk = TopRisk_Serialize | TopRisk_Deserialize;
+
+/**  A risk as its owner named it. */
+export type TopRisk_Deserialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	risk_level: RiskLevel,
+	health?: Health | null,
+	/**  The owner's sentence. */
+	risk: string,
+	mitigation?: string | null,
+	target_date?: string | null,
+};
+
+/**  A risk as its owner named it. */
+export type TopRisk_Serialize = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	risk_level: RiskLevel,
+	health: Health | null,
+	/**  The owner's sentence. */
+	risk: string,
+	mitigation: string | null,
+	target_date: string | null,
+};
+
 /**  Which kind of work an initiative is: the two-track plan plus discovery. */
 export type Track = 
 /**  Customer value. */
@@ -1480,6 +2293,31 @@ export type Track =
 "enabler" | 
 /**  Time-boxed discovery. */
 "discovery";
+
+/**  One track's share of the quarter's effort. */
+export type TrackShare = TrackShare_Serialize | TrackShare_Deserialize;
+
+/**  One track's share of the quarter's effort. */
+export type TrackShare_Deserialize = {
+	track: Track,
+	/**  The track as people read it ("Technical investment"). */
+	label: string,
+	initiatives: number,
+	initiatives_percent?: number | null,
+	checkin_weeks: number,
+	checkin_weeks_percent?: number | null,
+};
+
+/**  One track's share of the quarter's effort. */
+export type TrackShare_Serialize = {
+	track: Track,
+	/**  The track as people read it ("Technical investment"). */
+	label: string,
+	initiatives: number,
+	initiatives_percent: number | null,
+	checkin_weeks: number,
+	checkin_weeks_percent: number | null,
+};
 
 /**  A stakeholder update: a title, a short summary and titled sections, all plain text. */
 export type Update = {
@@ -1606,6 +2444,14 @@ export type WorkspaceInfo = {
 	week: string,
 	/**  No people and no initiatives yet: the app shows its welcome. */
 	empty: boolean,
+};
+
+/**  The furthest slip of the quarter. */
+export type WorstSlip = {
+	initiative_id: number,
+	title: string,
+	owner: string,
+	days: number,
 };
 
 /**  The time window a timeline shows. */

@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod initiatives;
 pub mod people;
+pub mod quarterly;
 pub mod roadmap;
 pub mod weekly;
 pub mod workspace;
