@@ -1,13 +1,16 @@
 // The one module that talks to the Rust side: the generated bindings and the Tauri plugins.
 // Components import data, commands and types from here only.
 
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import { writeHtml, writeText } from "@tauri-apps/plugin-clipboard-manager";
 import { save } from "@tauri-apps/plugin-dialog";
 import {
   type AppError_Serialize,
+  type Baseline_Serialize,
   type Blocker_Serialize,
   type BlockerItem_Serialize,
   type Board_Serialize,
+  type Candidate_Serialize,
   type Card_Serialize,
   type Change_Serialize,
   type CheckIn_Serialize,
@@ -28,7 +31,9 @@ import {
   type NewInitiative_Deserialize,
   type Person_Serialize,
   type PersonSummary_Serialize,
+  type PlanSession_Serialize,
   type ProgressItem_Serialize,
+  type QuarterlyView_Serialize,
   type RiskLevel,
   type RoadmapView_Serialize,
   type Section,
@@ -43,9 +48,11 @@ import {
 } from "./bindings";
 
 export type {
+  Baseline_Serialize as Baseline,
   Blocker_Serialize as Blocker,
   BlockerItem_Serialize as BlockerItem,
   Board_Serialize as Board,
+  Candidate_Serialize as Candidate,
   Card_Serialize as Card,
   Change_Serialize as Change,
   CheckIn_Serialize as CheckIn,
@@ -64,7 +71,9 @@ export type {
   NewInitiative_Deserialize as NewInitiative,
   Person_Serialize as Person,
   PersonSummary_Serialize as PersonSummary,
+  PlanSession_Serialize as PlanSession,
   ProgressItem_Serialize as ProgressItem,
+  QuarterlyView_Serialize as QuarterlyView,
   RiskLevel,
   RoadmapView_Serialize as RoadmapView,
   Section,
@@ -146,6 +155,24 @@ export const api = {
   closeDecision: (id: number, outcome: string) => unwrap(commands.closeDecision(id, outcome)),
   linkDecision: (id: number, initiativeId: number | null) =>
     unwrap(commands.linkDecision(id, initiativeId)),
+
+  /** The quarterly review of `quarter` (`YYYY-Qn`; this quarter when null). */
+  quarterlyView: (quarter: string | null) => unwrap(commands.quarterlyView(quarter)),
+  /** The planning session of `quarter` (the next quarter when null). */
+  planSession: (quarter: string | null) => unwrap(commands.planSession(quarter)),
+  commitPlan: (quarter: string, ids: number[], reason: string | null) =>
+    unwrap(commands.commitPlan(quarter, ids, reason)),
+
+  /** Switches the window in or out of full screen; whether it is full screen afterwards. */
+  async toggleFullscreen(): Promise<boolean> {
+    const window = getCurrentWindow();
+    const full = !(await window.isFullscreen());
+    await window.setFullscreen(full);
+    return full;
+  },
+
+  /** Opens the system's print dialog for what the window shows. */
+  print: () => window.print(),
 
   /** The weekly review of `week` (`YYYY-Www`; this week when null) and its update. */
   weeklyView: (week: string | null) => unwrap(commands.weeklyView(week)),

@@ -2,12 +2,13 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react
 import type { WorkspaceInfo } from "../api";
 import { isTyping, type KeyState, readKey } from "../lib/keys";
 import { useRefresh } from "../lib/load";
-import { parseRoute, type Route, routeHash } from "../lib/route";
+import { parseRoute, type Route, routeHash, viewRoute } from "../lib/route";
 import { Board } from "../views/Board";
 import { Home } from "../views/Home";
 import { InitiativePage } from "../views/initiative/InitiativePage";
 import { NewInitiativeDialog } from "../views/NewInitiativeDialog";
 import { People } from "../views/People";
+import { Quarterly } from "../views/quarterly/Quarterly";
 import { MondayReview } from "../views/review/MondayReview";
 import { Roadmap } from "../views/roadmap/Roadmap";
 import { SearchDialog } from "../views/SearchDialog";
@@ -52,11 +53,7 @@ export function Shell({ info }: { info: WorkspaceInfo }) {
           refresh();
           break;
         case "go":
-          navigate(
-            shortcut.view === "roadmap"
-              ? { view: "roadmap", month: null }
-              : { view: shortcut.view },
-          );
+          navigate(viewRoute(shortcut.view));
           break;
       }
     };
@@ -113,6 +110,8 @@ function View({
       return <MondayReview info={info} />;
     case "roadmap":
       return <Roadmap month={route.month} navigate={navigate} />;
+    case "quarterly":
+      return <Quarterly quarter={route.quarter} navigate={navigate} />;
     case "board":
       return <Board />;
     case "people":

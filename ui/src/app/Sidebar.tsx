@@ -9,6 +9,7 @@ const VIEWS = [
   { view: "home", label: "This week", href: "#/", keys: "g h" },
   { view: "review", label: "Monday review", href: "#/review", keys: "g w" },
   { view: "roadmap", label: "Roadmap", href: "#/roadmap", keys: "g m" },
+  { view: "quarterly", label: "Quarterly review", href: "#/quarterly", keys: "g q" },
   { view: "board", label: "Board", href: "#/board", keys: "g b" },
   { view: "people", label: "People", href: "#/people", keys: "g p" },
 ] as const;

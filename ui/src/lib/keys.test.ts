@@ -17,6 +17,7 @@ describe("readKey", () => {
     expect(readKey(afterG.state, "h", 1500).shortcut).toEqual({ kind: "go", view: "home" });
     expect(readKey(afterG.state, "w", 1500).shortcut).toEqual({ kind: "go", view: "review" });
     expect(readKey(afterG.state, "m", 1500).shortcut).toEqual({ kind: "go", view: "roadmap" });
+    expect(readKey(afterG.state, "q", 1500).shortcut).toEqual({ kind: "go", view: "quarterly" });
   });
 
   it("forgets a g pressed too long ago", () => {

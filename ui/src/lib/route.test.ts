@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRoute, routeHash, shiftMonth } from "./route";
+import { parseRoute, routeHash, shiftMonth, shiftQuarter } from "./route";
 
 describe("routes", () => {
   it("reads and writes every view", () => {
@@ -15,6 +15,12 @@ describe("routes", () => {
       expect(routeHash(parseRoute(hash))).toBe(hash);
     }
     expect(parseRoute("#/roadmap/2026-1")).toEqual({ view: "home" });
+  });
+
+  it("moves quarters across years", () => {
+    expect(shiftQuarter("2026-Q4", 1)).toBe("2027-Q1");
+    expect(shiftQuarter("2027-Q1", -1)).toBe("2026-Q4");
+    expect(shiftQuarter("2026-Q2", 5)).toBe("2027-Q3");
   });
 
   it("moves months across years", () => {

@@ -4,6 +4,7 @@ export type Route =
   | { view: "home" }
   | { view: "review" }
   | { view: "roadmap"; month: string | null }
+  | { view: "quarterly"; quarter: string | null }
   | { view: "board" }
   | { view: "people" }
   | { view: "initiative"; id: number };
@@ -13,6 +14,8 @@ export function parseRoute(hash: string): Route {
   if (path === "review") return { view: "review" };
   const roadmap = /^roadmap(?:\/(\d{4}-\d{2}))?$/.exec(path);
   if (roadmap) return { view: "roadmap", month: roadmap[1] ?? null };
+  const quarterly = /^quarterly(?:\/(\d{4}-Q[1-4]))?$/.exec(path);
+  if (quarterly) return { view: "quarterly", quarter: quarterly[1] ?? null };
   if (path === "board") return { view: "board" };
   if (path === "people") return { view: "people" };
   const initiative = /^initiatives\/(\d+)$/.exec(path);
@@ -28,6 +31,25 @@ export function shiftMonth(month: string, n: number): string {
   return `${year}-${String((index % 12) + 1).padStart(2, "0")}`;
 }
 
+/** `YYYY-Qn` moved by `n` quarters. */
+export function shiftQuarter(quarter: string, n: number): string {
+  const [y, q] = quarter.split("-Q").map(Number);
+  const index = (y ?? 0) * 4 + ((q ?? 1) - 1) + n;
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}
+
+/** A view at its default: this month's roadmap, this quarter's review. */
+export function viewRoute(view: Exclude<Route["view"], "initiative">): Route {
+  switch (view) {
+    case "roadmap":
+      return { view, month: null };
+    case "quarterly":
+      return { view, quarter: null };
+    default:
+      return { view };
+  }
+}
+
 export function routeHash(route: Route): string {
   switch (route.view) {
     case "home":
@@ -36,6 +58,8 @@ export function routeHash(route: Route): string {
       return "#/review";
     case "roadmap":
       return route.month ? `#/roadmap/${route.month}` : "#/roadmap";
+    case "quarterly":
+      return route.quarter ? `#/quarterly/${route.quarter}` : "#/quarterly";
     case "board":
       return "#/board";
     case "people":
