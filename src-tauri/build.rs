@@ -28,6 +28,7 @@ fn main() {
             "quarterly_view",
             "plan_session",
             "commit_plan",
+            "print_window",
         ]),
     ))
     .expect("tauri build script");

@@ -310,23 +310,47 @@ impl App {
     /// Answers the native save dialog titled `title` as a person would: focuses it, types
     /// `path` in its name field and presses Enter (xdotool; WebDriver cannot reach GTK).
     pub async fn answer_save_dialog(&self, title: &str, path: &Path) -> WebDriverResult<()> {
-        let deadline = Instant::now() + PATIENCE;
-        let window = loop {
-            let found = xdotool(&["search", "--onlyvisible", "--name", &format!("^{title}$")])?;
-            if let Some(id) = found.lines().next().filter(|l| !l.trim().is_empty()) {
-                break id.trim().to_string();
-            }
-            if Instant::now() > deadline {
-                return Err(WebDriverError::FatalError(format!(
-                    "no save dialog titled “{title}” appeared"
-                )));
-            }
-            tokio::time::sleep(POLL).await;
-        };
+        let window = self.native_window(title).await?;
         xdotool(&["windowfocus", "--sync", &window])?;
         xdotool(&["key", "--clearmodifiers", "ctrl+a"])?;
         xdotool(&["type", "--delay", "15", &path.to_string_lossy()])?;
         xdotool(&["key", "Return"])?;
+        Ok(())
+    }
+
+    /// Waits for a native window (a GTK dialog) titled exactly `title`; its X window id.
+    pub async fn native_window(&self, title: &str) -> WebDriverResult<String> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let found = xdotool(&["search", "--onlyvisible", "--name", &format!("^{title}$")])?;
+            if let Some(id) = found.lines().next().filter(|l| !l.trim().is_empty()) {
+                return Ok(id.trim().to_string());
+            }
+            if Instant::now() > deadline {
+                return Err(WebDriverError::FatalError(format!(
+                    "no window titled “{title}” appeared"
+                )));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Dismisses the native dialog `window` with Escape and waits until it is gone.
+    pub async fn dismiss_native(&self, window: &str) -> WebDriverResult<()> {
+        xdotool(&["windowfocus", "--sync", window])?;
+        xdotool(&["key", "Escape"])?;
+        let deadline = Instant::now() + PATIENCE;
+        while xdotool(&["search", "--onlyvisible", "--name", "."])?
+            .lines()
+            .any(|l| l.trim() == window)
+        {
+            if Instant::now() > deadline {
+                return Err(WebDriverError::FatalError(format!(
+                    "window {window} did not close"
+                )));
+            }
+            tokio::time::sleep(POLL).await;
+        }
         Ok(())
     }
 

@@ -412,3 +412,20 @@ async fn the_quarterly_review_moves_section_by_section_and_commits_next_quarters
     })
     .await;
 }
+
+#[tokio::test]
+async fn print_opens_the_system_print_dialog_for_the_quarterly_review() {
+    run_test("quarterly_print", Seed::Sample, async |app| {
+        app.find(".sidebar").await?;
+        app.keys("gq").await?;
+        app.wait_text(".deck-quarter", "2026").await?;
+        app.click("#deck-print").await?;
+        let dialog = app.native_window("Print").await?;
+        app.dismiss_native(&dialog).await?;
+        // The window answers again once the dialog is gone.
+        app.keys(Key::Right).await?;
+        app.wait_text("#deck-count", "2 / ").await?;
+        Ok(())
+    })
+    .await;
+}

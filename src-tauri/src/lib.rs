@@ -9,7 +9,7 @@ mod workspace_file;
 use tauri::{AppHandle, Manager};
 use tauri_specta::{collect_commands, Builder};
 
-use commands::{activity, initiatives, people, quarterly, roadmap, weekly, workspace};
+use commands::{activity, initiatives, people, quarterly, roadmap, weekly, window, workspace};
 use workspace_file::WorkspaceFile;
 
 /// Every command of the app: the invoke handler and the TypeScript bindings come from it.
@@ -42,6 +42,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             quarterly::quarterly_view,
             quarterly::plan_session,
             quarterly::commit_plan,
+            window::print_window,
         ])
         .dangerously_cast_bigints_to_number()
 }

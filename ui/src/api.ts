@@ -172,7 +172,7 @@ export const api = {
   },
 
   /** Opens the system's print dialog for what the window shows. */
-  print: () => window.print(),
+  print: () => unwrap(commands.printWindow()),
 
   /** The weekly review of `week` (`YYYY-Www`; this week when null) and its update. */
   weeklyView: (week: string | null) => unwrap(commands.weeklyView(week)),

@@ -68,6 +68,11 @@ export const commands = {
 	 *  required).
 	 */
 	commitPlan: (quarter: string, ids: number[], reason: string | null) => typedError<Baseline_Serialize, AppError_Serialize>(__TAURI_INVOKE("commit_plan", { quarter, ids, reason })),
+	/**
+	 *  Opens the system's print dialog for what the window shows (the page's print stylesheet
+	 *  applies). `window.print()` does nothing in the Linux webview, so the shell asks it.
+	 */
+	printWindow: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("print_window")),
 };
 
 /* Types */

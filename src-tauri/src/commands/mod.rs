@@ -7,6 +7,7 @@ pub mod people;
 pub mod quarterly;
 pub mod roadmap;
 pub mod weekly;
+pub mod window;
 pub mod workspace;
 
 /// The managed state every command reads.

@@ -60,6 +60,14 @@ function Deck({ view, onQuarter }: { view: QuarterlyView; onQuarter: (n: number)
     }
   };
 
+  const print = async () => {
+    try {
+      await api.print();
+    } catch (e) {
+      toast(e instanceof Error ? e.message : String(e));
+    }
+  };
+
   // Leaving the review leaves the presentation layout too.
   useEffect(() => () => document.body.classList.remove("presenting"), []);
 
@@ -116,7 +124,7 @@ function Deck({ view, onQuarter }: { view: QuarterlyView; onQuarter: (n: number)
           <button type="button" className="button" onClick={fullscreen} id="deck-fullscreen">
             Full screen <kbd>f</kbd>
           </button>
-          <button type="button" className="button" onClick={() => api.print()} id="deck-print">
+          <button type="button" className="button" onClick={print} id="deck-print">
             Print
           </button>
         </div>
