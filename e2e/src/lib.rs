@@ -72,20 +72,32 @@ fn free_port() -> u16 {
 struct DriverProcess(Child);
 
 impl Drop for DriverProcess {
+    /// Stops tauri-driver and everything it started. The app below it is found first: once
+    /// its parents are gone it would live on, and the next test's app would hand over to it
+    /// (one instance at a time) and exit.
     fn drop(&mut self) {
+        let below = descendants(self.0.id() as libc::pid_t);
         let pid = self.0.id() as libc::pid_t;
         // SAFETY: signalling a child process we started and have not reaped yet.
         unsafe { libc::kill(pid, libc::SIGTERM) };
         let deadline = Instant::now() + Duration::from_secs(10);
+        let mut stopped = false;
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.0.try_wait() {
-                return;
+                stopped = true;
+                break;
             }
             std::thread::sleep(POLL);
         }
-        eprintln!("tauri-driver did not stop on SIGTERM; killing it");
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        if !stopped {
+            eprintln!("tauri-driver did not stop on SIGTERM; killing it");
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+        for child in below {
+            // SAFETY: a process of this test's own tree; one already gone is left alone.
+            unsafe { libc::kill(child, libc::SIGKILL) };
+        }
     }
 }
 
@@ -364,6 +376,38 @@ impl App {
             .screenshot(&artifacts_dir().join(format!("{name}.png")))
             .await
     }
+}
+
+/// Every process below `root` (read from /proc; none where there is no /proc).
+fn descendants(root: libc::pid_t) -> Vec<libc::pid_t> {
+    let mut parents: Vec<(libc::pid_t, libc::pid_t)> = Vec::new();
+    for entry in fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<libc::pid_t>() else {
+            continue;
+        };
+        let Ok(stat) = fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        // After the command name in parentheses: the state, then the parent's pid.
+        let parent = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse().ok());
+        if let Some(parent) = parent {
+            parents.push((pid, parent));
+        }
+    }
+    let mut found = Vec::new();
+    let mut frontier = vec![root];
+    while let Some(p) = frontier.pop() {
+        for &(child, parent) in &parents {
+            if parent == p && !found.contains(&child) {
+                found.push(child);
+                frontier.push(child);
+            }
+        }
+    }
+    found
 }
 
 /// Runs `xdotool` with `args` on the test display; its standard output.
