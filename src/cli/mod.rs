@@ -12,7 +12,7 @@ mod weekly;
 mod workspace;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -136,6 +136,19 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Check => return workspace::check(&ws, out),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes an update to `path` (saying so on `out`) or, without a path, to `out` itself;
+/// `what` names it, e.g. "weekly update for 2026-W47".
+fn deliver(out: &mut dyn Write, path: Option<&Path>, body: &str, what: &str) -> Result<()> {
+    match path {
+        Some(path) => {
+            std::fs::write(path, body)?;
+            writeln!(out, "{what} written to {}", path.display())?;
+        }
+        None => out.write_all(body.as_bytes())?,
+    }
+    Ok(())
 }
 
 /// Writes `value` as pretty JSON followed by a newline.

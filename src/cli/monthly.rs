@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::deliver;
 use crate::calendar::Month;
 use crate::error::Result;
 use crate::render::timeline::Zoom;
@@ -48,17 +49,12 @@ pub fn monthly(ws: &mut Workspace, a: &MonthlyArgs, out: &mut dyn Write) -> Resu
             a.keep || a.out.is_some(),
         )
     };
-    match &a.out {
-        Some(path) => {
-            std::fs::write(path, &body)?;
-            writeln!(
-                out,
-                "monthly update for {month} written to {}",
-                path.display()
-            )?;
-        }
-        None => out.write_all(body.as_bytes())?,
-    }
+    deliver(
+        out,
+        a.out.as_deref(),
+        &body,
+        &format!("monthly update for {month}"),
+    )?;
     if keep {
         ws.keep_review("monthly", &month.to_string(), format, &body)?;
     }

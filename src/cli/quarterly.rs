@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{print_json, table};
+use super::{deliver, print_json, table};
 use crate::error::{Error, Result};
 use crate::model::{Baseline, Id};
 use crate::narrative::count;
@@ -45,17 +45,12 @@ pub fn quarterly(ws: &mut Workspace, a: &QuarterlyArgs, out: &mut dyn Write) -> 
             a.keep || a.out.is_some(),
         )
     };
-    match &a.out {
-        Some(path) => {
-            std::fs::write(path, &body)?;
-            writeln!(
-                out,
-                "quarterly update for {quarter} written to {}",
-                path.display()
-            )?;
-        }
-        None => out.write_all(body.as_bytes())?,
-    }
+    deliver(
+        out,
+        a.out.as_deref(),
+        &body,
+        &format!("quarterly update for {quarter}"),
+    )?;
     if keep {
         ws.keep_review("quarterly", &quarter.to_string(), format, &body)?;
     }

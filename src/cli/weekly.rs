@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::deliver;
 use crate::calendar::IsoWeek;
 use crate::error::Result;
 use crate::render::Format;
@@ -49,17 +50,12 @@ pub fn weekly(ws: &mut Workspace, a: &WeeklyArgs, out: &mut dyn Write) -> Result
     } else {
         ws.weekly_update(Some(week), format)?
     };
-    match &a.out {
-        Some(path) => {
-            std::fs::write(path, &body)?;
-            writeln!(
-                out,
-                "weekly update for {week} written to {}",
-                path.display()
-            )?;
-        }
-        None => out.write_all(body.as_bytes())?,
-    }
+    deliver(
+        out,
+        a.out.as_deref(),
+        &body,
+        &format!("weekly update for {week}"),
+    )?;
     if a.keep {
         ws.keep_review("weekly", &week.to_string(), format, &body)?;
     }

@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::initiatives::get;
 use super::rows::{self, BLOCKER_SELECT, DECISION_SELECT};
-use super::{people, require, Workspace};
+use super::{people, Workspace};
 use crate::calendar::{parse_date, IsoWeek};
 use crate::error::{Error, Result};
 use crate::model::{Blocker, CheckIn, Decision, Health, Id, NewCheckIn, Status};
@@ -174,13 +174,7 @@ impl Workspace {
             let owner = people::find_or_insert(tx, clock, "owner", owner)?;
             let needed_by = parse_date("by", needed_by)?;
             if let Some(i) = initiative {
-                require(
-                    tx.query_row("SELECT 1 FROM initiatives WHERE id = ?1", [i], |_| Ok(()))
-                        .optional()?
-                        .is_some(),
-                    "initiative",
-                    i,
-                )?;
+                get(tx, i)?;
             }
             let now = clock.now();
             tx.execute(
@@ -205,17 +199,7 @@ impl Workspace {
     /// Closes decision `id` with its outcome, today.
     pub fn close_decision(&mut self, id: Id, outcome: &str) -> Result<Decision> {
         self.write(|tx, clock| {
-            let d = tx
-                .query_row(
-                    &format!("{DECISION_SELECT} WHERE d.id = ?1"),
-                    [id],
-                    rows::decision,
-                )
-                .optional()?
-                .ok_or(Error::NotFound {
-                    what: "decision",
-                    id,
-                })?;
+            let d = decision(tx, id)?;
             if d.closed_on.is_some() {
                 return Err(Error::Conflict(format!("decision {id} is already closed")));
             }
@@ -236,25 +220,9 @@ impl Workspace {
     /// Links decision `id` to the initiative it concerns, or unlinks it when `None`.
     pub fn link_decision(&mut self, id: Id, initiative: Option<Id>) -> Result<Decision> {
         self.write(|tx, _| {
-            let d = tx
-                .query_row(
-                    &format!("{DECISION_SELECT} WHERE d.id = ?1"),
-                    [id],
-                    rows::decision,
-                )
-                .optional()?
-                .ok_or(Error::NotFound {
-                    what: "decision",
-                    id,
-                })?;
+            let d = decision(tx, id)?;
             if let Some(i) = initiative {
-                require(
-                    tx.query_row("SELECT 1 FROM initiatives WHERE id = ?1", [i], |_| Ok(()))
-                        .optional()?
-                        .is_some(),
-                    "initiative",
-                    i,
-                )?;
+                get(tx, i)?;
             }
             tx.execute(
                 "UPDATE decisions SET initiative_id = ?2 WHERE id = ?1",
@@ -281,4 +249,18 @@ impl Workspace {
             rows::decision,
         )
     }
+}
+
+/// Decision `id`, or an error saying it does not exist.
+fn decision(tx: &rusqlite::Connection, id: Id) -> Result<Decision> {
+    tx.query_row(
+        &format!("{DECISION_SELECT} WHERE d.id = ?1"),
+        [id],
+        rows::decision,
+    )
+    .optional()?
+    .ok_or(Error::NotFound {
+        what: "decision",
+        id,
+    })
 }

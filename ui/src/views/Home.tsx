@@ -8,6 +8,7 @@ import {
 import { HealthBadge } from "../components/Badges";
 import { PageHeader } from "../components/PageHeader";
 import { Empty, ErrorNote, Loading } from "../components/States";
+import { Tile, Tiles } from "../components/Tiles";
 import { formatDate, formatDateTime, formatWeek, plural } from "../lib/format";
 import { useLoad } from "../lib/load";
 
@@ -57,13 +58,13 @@ function Week({ view }: { view: WeeklyView }) {
           This week’s update was sent on {formatDateTime(r.kept_at)}.
         </p>
       )}
-      <ul className="tiles" id="home-counts" aria-label="Active initiatives by health">
-        <Tile id="on-track" label="On track" value={h.on_track} />
-        <Tile id="at-risk" label="At risk" value={h.at_risk} />
-        <Tile id="off-track" label="Off track" value={h.off_track} />
-        <Tile id="no-call" label="No recent check-in" value={h.no_call} />
-        <Tile id="shipped" label="Shipped" value={h.shipped} />
-      </ul>
+      <Tiles id="home-counts" label="Active initiatives by health">
+        <Tile id="count-on-track" kind="on-track" label="On track" value={h.on_track} />
+        <Tile id="count-at-risk" kind="at-risk" label="At risk" value={h.at_risk} />
+        <Tile id="count-off-track" kind="off-track" label="Off track" value={h.off_track} />
+        <Tile id="count-no-call" kind="no-call" label="No recent check-in" value={h.no_call} />
+        <Tile id="count-shipped" kind="shipped" label="Shipped" value={h.shipped} />
+      </Tiles>
       <div className="home-grid">
         <section className="panel" aria-labelledby="home-blockers-title">
           <header className="panel-header">
@@ -144,15 +145,6 @@ function Week({ view }: { view: WeeklyView }) {
         </section>
       </div>
     </>
-  );
-}
-
-function Tile({ id, label, value }: { id: string; label: string; value: number }) {
-  return (
-    <li className={`tile tile-${id}`} id={`count-${id}`}>
-      <span className="tile-value">{value}</span>
-      <span className="tile-label">{label}</span>
-    </li>
   );
 }
 

@@ -1,6 +1,7 @@
 import { api, type RoadmapView, type Section, type Zoom } from "../../api";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNote, Loading } from "../../components/States";
+import { Tile, Tiles } from "../../components/Tiles";
 import { useLoad } from "../../lib/load";
 import { type Route, shiftMonth } from "../../lib/route";
 import { Decisions } from "./Decisions";
@@ -111,13 +112,18 @@ function Month({ view }: { view: RoadmapView }) {
   const section = (key: string) => view.update.sections.find((s) => s.key === key);
   return (
     <>
-      <ul className="tiles" id="roadmap-counts" aria-label="Initiatives by where they stand">
-        <Tile id="on-track" label="On track" value={c.on_track} />
-        <Tile id="at-risk" label="At risk" value={c.at_risk} />
-        <Tile id="off-track" label="Off track" value={c.off_track} />
-        <Tile id="done" label="Done this month" value={c.done} />
-        <Tile id="not-started" label="Not started" value={c.not_started} />
-      </ul>
+      <Tiles id="roadmap-counts" label="Initiatives by where they stand">
+        <Tile id="roadmap-on-track" kind="on-track" label="On track" value={c.on_track} />
+        <Tile id="roadmap-at-risk" kind="at-risk" label="At risk" value={c.at_risk} />
+        <Tile id="roadmap-off-track" kind="off-track" label="Off track" value={c.off_track} />
+        <Tile id="roadmap-done" kind="done" label="Done this month" value={c.done} />
+        <Tile
+          id="roadmap-not-started"
+          kind="not-started"
+          label="Not started"
+          value={c.not_started}
+        />
+      </Tiles>
       <Timeline view={view} />
       <div className="home-grid">
         <SentencePanel id="roadmap-changes" section={section("changes")} />
@@ -126,15 +132,6 @@ function Month({ view }: { view: RoadmapView }) {
         <SentencePanel id="roadmap-decided" section={section("decided")} />
       </div>
     </>
-  );
-}
-
-function Tile({ id, label, value }: { id: string; label: string; value: number }) {
-  return (
-    <li className={`tile tile-${id}`} id={`roadmap-count-${id}`}>
-      <span className="tile-value">{value}</span>
-      <span className="tile-label">{label}</span>
-    </li>
   );
 }
 
