@@ -12,7 +12,7 @@ APP_FEATURES := --features cadence-desktop/custom-protocol
 # Debian/Ubuntu packages Tauri needs to build and the end-to-end suite needs to run.
 BUILD_PKGS := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev pkg-config
-E2E_PKGS := xvfb xauth webkit2gtk-driver dbus xdotool
+E2E_PKGS := xvfb xauth webkit2gtk-driver dbus xdotool xclip
 # The bundle `make package` builds: a .deb on Linux, the .app on a Mac.
 BUNDLES := $(if $(filter Darwin,$(shell uname -s)),app,deb)
 

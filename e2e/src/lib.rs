@@ -330,6 +330,32 @@ impl App {
         Ok(())
     }
 
+    /// What the clipboard holds as `target` (`text/html`, `UTF8_STRING`…), read with xclip
+    /// from the test display; waits until it holds something.
+    pub async fn clipboard(&self, target: &str) -> WebDriverResult<String> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let out = Command::new("xclip")
+                .args(["-o", "-selection", "clipboard", "-t", target])
+                .output()
+                .map_err(|e| {
+                    WebDriverError::FatalError(format!(
+                        "running xclip ({e}); `make e2e` installs it"
+                    ))
+                })?;
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            if out.status.success() && !text.is_empty() {
+                return Ok(text);
+            }
+            if Instant::now() > deadline {
+                return Err(WebDriverError::FatalError(format!(
+                    "the clipboard never held {target}"
+                )));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
     /// Waits for a native window (a GTK dialog) titled exactly `title`; its X window id.
     pub async fn native_window(&self, title: &str) -> WebDriverResult<String> {
         let deadline = Instant::now() + PATIENCE;

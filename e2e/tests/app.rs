@@ -220,8 +220,24 @@ async fn the_monday_review_records_a_check_in_and_saves_the_update_to_a_file() {
         );
         assert!(saved.contains("Accountant invite flow shipped"), "{saved}");
 
+        // Copied as rich text with a plain-text alternative, both as the update reads.
+        app.click("#export-copy").await?;
+        app.wait_text(".toast", "Update copied").await?;
+        let html = app.clipboard("text/html").await?;
+        assert!(
+            html.contains("<h1>Weekly update: 2–8 March 2026</h1>"),
+            "{html}"
+        );
+        assert!(html.contains("Accountant invite flow shipped"), "{html}");
+        let plain = app.clipboard("UTF8_STRING").await?;
+        assert!(
+            plain.starts_with("Weekly update: 2–8 March 2026\n====="),
+            "{plain}"
+        );
+
         // The week is kept as sent and reads back the same from the past updates.
-        app.click("#past-updates .link-button").await?;
+        app.click("#past-updates li:last-child .link-button")
+            .await?;
         let body = app.wait_text("#sent-body", "Weekly update").await?;
         assert_eq!(body.trim(), saved.trim());
         app.keys(Key::Escape).await?;
