@@ -19,6 +19,7 @@ pub mod sample;
 pub mod settings;
 pub mod snapshot;
 pub mod store;
+pub mod updates;
 pub mod weekly;
 
 pub use error::{Error, Result};

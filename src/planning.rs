@@ -121,20 +121,6 @@ impl Workspace {
         render_quarterly(&self.quarterly_review(quarter)?, format)
     }
 
-    /// Renders the quarterly update of `quarter` in `format` and keeps it as exported.
-    pub fn export_quarterly(
-        &mut self,
-        quarter: Option<Quarter>,
-        format: Format,
-    ) -> Result<StoredReview> {
-        let quarter = match quarter {
-            Some(q) => q,
-            None => self.quarter(None)?,
-        };
-        let body = self.quarterly_update(Some(quarter), format)?;
-        self.keep_review("quarterly", &quarter.to_string(), format, &body)
-    }
-
     /// The latest quarterly update kept for `quarter` in `format`, exactly as exported.
     pub fn sent_quarterly(&self, quarter: Quarter, format: Format) -> Result<StoredReview> {
         self.sent_review("quarterly", "quarter", &quarter.to_string(), format)

@@ -59,18 +59,6 @@ impl Workspace {
         render_monthly(&self.monthly_review(month)?, format, zoom)
     }
 
-    /// Renders the monthly update of `month` in `format` and keeps it as exported.
-    pub fn export_monthly(
-        &mut self,
-        month: Option<Month>,
-        format: Format,
-        zoom: Zoom,
-    ) -> Result<StoredReview> {
-        let month = month.unwrap_or_else(|| Month::of(self.clock().today()));
-        let body = self.monthly_update(Some(month), format, zoom)?;
-        self.keep_review("monthly", &month.to_string(), format, &body)
-    }
-
     /// The latest monthly update kept for `month` in `format`, exactly as it was exported.
     pub fn sent_monthly(&self, month: Month, format: Format) -> Result<StoredReview> {
         self.sent_review("monthly", "month", &month.to_string(), format)

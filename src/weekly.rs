@@ -1,8 +1,6 @@
 //! The weekly status read from a workspace: what the CLI exports and what the app's home
 //! and Monday review show (the review, its update, and the updates kept as sent).
 
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::IsoWeek;
@@ -60,26 +58,6 @@ impl Workspace {
     /// The weekly update of `week` in `format`, as it would be exported.
     pub fn weekly_update(&self, week: Option<IsoWeek>, format: Format) -> Result<String> {
         render_weekly(&self.weekly_review(week)?, format)
-    }
-
-    /// Renders the weekly update of `week` in `format` and keeps it as exported.
-    pub fn export_weekly(&mut self, week: Option<IsoWeek>, format: Format) -> Result<StoredReview> {
-        let week = week.unwrap_or_else(|| IsoWeek::of(self.clock().today()));
-        let body = self.weekly_update(Some(week), format)?;
-        self.keep_review("weekly", &week.to_string(), format, &body)
-    }
-
-    /// Writes the weekly update of `week` in `format` to `path` and keeps it as sent.
-    pub fn save_weekly(
-        &mut self,
-        week: Option<IsoWeek>,
-        format: Format,
-        path: &Path,
-    ) -> Result<StoredReview> {
-        let week = week.unwrap_or_else(|| IsoWeek::of(self.clock().today()));
-        let body = self.weekly_update(Some(week), format)?;
-        std::fs::write(path, &body)?;
-        self.keep_review("weekly", &week.to_string(), format, &body)
     }
 
     /// The latest weekly update kept for `week` in `format`, exactly as it was exported.

@@ -289,6 +289,22 @@ async fn the_roadmap_shows_the_timeline_and_its_decisions_are_added_linked_and_c
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
 
+        // The month's update, saved as a web page, embeds the same timeline.
+        let page = app.scratch("roadmap.html");
+        app.click("#export-save-html").await?;
+        app.answer_save_dialog("Save the monthly update", &page)
+            .await?;
+        app.wait_text(".toast", "Update saved as web page").await?;
+        let html = std::fs::read_to_string(&page)?;
+        assert!(
+            html.contains("<h1>Roadmap update: March 2026</h1>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("data-from=\"2026-01-01\""),
+            "the page shows the quarter"
+        );
+
         // A team cannot decide; the message sits beside the field.
         app.click("#decision-add").await?;
         app.fill(

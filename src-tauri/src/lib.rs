@@ -9,7 +9,9 @@ mod workspace_file;
 use tauri::{AppHandle, Manager};
 use tauri_specta::{collect_commands, Builder};
 
-use commands::{activity, initiatives, people, quarterly, roadmap, weekly, window, workspace};
+use commands::{
+    activity, initiatives, people, quarterly, roadmap, updates, weekly, window, workspace,
+};
 use workspace_file::WorkspaceFile;
 
 /// Every command of the app: the invoke handler and the TypeScript bindings come from it.
@@ -31,10 +33,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             activity::add_blocker,
             activity::resolve_blocker,
             weekly::weekly_view,
-            weekly::export_weekly,
-            weekly::save_weekly,
             weekly::kept_weeks,
             weekly::sent_weekly,
+            updates::export_update,
+            updates::save_update,
             roadmap::roadmap,
             roadmap::add_decision,
             roadmap::close_decision,

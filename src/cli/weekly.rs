@@ -10,6 +10,7 @@ use crate::calendar::IsoWeek;
 use crate::error::Result;
 use crate::render::Format;
 use crate::store::Workspace;
+use crate::updates::ReviewKind;
 
 #[derive(Debug, Args)]
 pub struct WeeklyArgs {
@@ -37,7 +38,7 @@ pub fn weekly(ws: &mut Workspace, a: &WeeklyArgs, out: &mut dyn Write) -> Result
     };
     let format: Format = a.format.parse()?;
     if let (Some(path), false) = (&a.out, a.sent) {
-        ws.save_weekly(Some(week), format, path)?;
+        ws.save_update(ReviewKind::Weekly, Some(&week.to_string()), format, path)?;
         writeln!(
             out,
             "weekly update for {week} written to {}",

@@ -34,6 +34,7 @@ import {
   type PlanSession_Serialize,
   type ProgressItem_Serialize,
   type QuarterlyView_Serialize,
+  type ReviewKind,
   type RiskLevel,
   type RoadmapView_Serialize,
   type Section,
@@ -74,6 +75,7 @@ export type {
   PlanSession_Serialize as PlanSession,
   ProgressItem_Serialize as ProgressItem,
   QuarterlyView_Serialize as QuarterlyView,
+  ReviewKind,
   RiskLevel,
   RoadmapView_Serialize as RoadmapView,
   Section,
@@ -179,28 +181,30 @@ export const api = {
   keptWeeks: () => unwrap(commands.keptWeeks()),
   sentWeekly: (week: string, format: Format) => unwrap(commands.sentWeekly(week, format)),
 
-  /** Copies the week's update as rich text with a plain-text alternative; both are kept. */
-  async copyWeekly(week: string | null): Promise<void> {
-    const html = await unwrap(commands.exportWeekly(week, "html"));
-    const text = await unwrap(commands.exportWeekly(week, "txt"));
+  /** Copies a review's update as rich text with a plain-text alternative; both are kept as
+   * sent. `period` is the review's week, month or quarter (the current one when null). */
+  async copyUpdate(kind: ReviewKind, period: string | null): Promise<void> {
+    const html = await unwrap(commands.exportUpdate(kind, period, "html"));
+    const text = await unwrap(commands.exportUpdate(kind, period, "txt"));
     await writeHtml(html.body, text.body);
   },
 
-  /** Asks where to save the week's update in `format`, then writes and keeps it; false when
+  /** Asks where to save a review's update in `format`, then writes and keeps it; false when
    * the person cancelled. */
-  async saveWeekly(
-    week: string | null,
+  async saveUpdate(
+    kind: ReviewKind,
+    period: string | null,
     format: Exclude<Format, "json">,
     suggestedName: string,
   ): Promise<boolean> {
     const filter = FORMAT_FILTERS[format];
     const path = await save({
-      title: "Save the weekly update",
+      title: `Save the ${kind} update`,
       defaultPath: `${suggestedName}.${filter.extension}`,
       filters: [{ name: filter.name, extensions: [filter.extension] }],
     });
     if (path === null) return false;
-    await unwrap(commands.saveWeekly(week, format, path));
+    await unwrap(commands.saveUpdate(kind, period, format, path));
     return true;
   },
 };

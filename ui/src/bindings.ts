@@ -34,14 +34,20 @@ export const commands = {
 	resolveBlocker: (id: number) => typedError<Blocker_Serialize, AppError_Serialize>(__TAURI_INVOKE("resolve_blocker", { id })),
 	/**  The weekly review of `week` (the current week when absent) and the update it writes. */
 	weeklyView: (week: string | null) => typedError<WeeklyView_Serialize, AppError_Serialize>(__TAURI_INVOKE("weekly_view", { week })),
-	/**  Renders the week's update in `format` and keeps it as sent (copying it counts as sending). */
-	exportWeekly: (week: string | null, format: Format) => typedError<StoredReview, AppError_Serialize>(__TAURI_INVOKE("export_weekly", { week, format })),
-	/**  Writes the week's update in `format` to `path` (chosen in the save dialog) and keeps it. */
-	saveWeekly: (week: string | null, format: Format, path: string) => typedError<StoredReview, AppError_Serialize>(__TAURI_INVOKE("save_weekly", { week, format, path })),
 	/**  Every weekly update kept, the latest week first. */
 	keptWeeks: () => typedError<KeptWeek[], AppError_Serialize>(__TAURI_INVOKE("kept_weeks")),
 	/**  The update kept for `week` in `format`, exactly as it was sent. */
 	sentWeekly: (week: string, format: Format) => typedError<StoredReview, AppError_Serialize>(__TAURI_INVOKE("sent_weekly", { week, format })),
+	/**
+	 *  Renders the `kind` update of `period` (the current one when absent) in `format` and keeps
+	 *  it as sent; the UI copies the returned body.
+	 */
+	exportUpdate: (kind: ReviewKind, period: string | null, format: Format) => typedError<StoredReview, AppError_Serialize>(__TAURI_INVOKE("export_update", { kind, period, format })),
+	/**
+	 *  Writes the `kind` update of `period` in `format` to `path` (chosen in the save dialog)
+	 *  and keeps it as sent.
+	 */
+	saveUpdate: (kind: ReviewKind, period: string | null, format: Format, path: string) => typedError<StoredReview, AppError_Serialize>(__TAURI_INVOKE("save_update", { kind, period, format, path })),
 	/**  The Roadmap view of `month` (`YYYY-MM`; the current month when absent) at `zoom`. */
 	roadmap: (month: string | null, zoom: Zoom) => typedError<RoadmapView_Serialize, AppError_Serialize>(__TAURI_INVOKE("roadmap", { month, zoom })),
 	/**
@@ -1892,6 +1898,9 @@ export type Reprioritisation = {
 
 /**  What kind of roadmap change was counted. */
 export type ReprioritisationKind = "priority" | "dates";
+
+/**  Which review an update comes from. */
+export type ReviewKind = "weekly" | "monthly" | "quarterly";
 
 /**  The active initiatives of one risk level with one health call. */
 export type RiskCell = RiskCell_Serialize | RiskCell_Deserialize;

@@ -1,4 +1,4 @@
-//! The weekly status: the review and its update, exports kept as sent, past weeks.
+//! The weekly status: the review and its update, past weeks' updates as sent.
 
 use cadence::calendar::IsoWeek;
 use cadence::model::StoredReview;
@@ -18,31 +18,6 @@ fn week_of(week: Option<&str>) -> cadence::Result<Option<IsoWeek>> {
 #[specta::specta]
 pub async fn weekly_view(file: File<'_>, week: Option<String>) -> Result<WeeklyView, AppError> {
     file.with(move |ws| ws.weekly_view(week_of(week.as_deref())?))
-        .await
-}
-
-/// Renders the week's update in `format` and keeps it as sent (copying it counts as sending).
-#[tauri::command]
-#[specta::specta]
-pub async fn export_weekly(
-    file: File<'_>,
-    week: Option<String>,
-    format: Format,
-) -> Result<StoredReview, AppError> {
-    file.with(move |ws| ws.export_weekly(week_of(week.as_deref())?, format))
-        .await
-}
-
-/// Writes the week's update in `format` to `path` (chosen in the save dialog) and keeps it.
-#[tauri::command]
-#[specta::specta]
-pub async fn save_weekly(
-    file: File<'_>,
-    week: Option<String>,
-    format: Format,
-    path: String,
-) -> Result<StoredReview, AppError> {
-    file.with(move |ws| ws.save_weekly(week_of(week.as_deref())?, format, path.as_ref()))
         .await
 }
 

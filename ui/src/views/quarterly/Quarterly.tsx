@@ -5,6 +5,7 @@ import { useToast } from "../../components/Toast";
 import { isTyping } from "../../lib/keys";
 import { useLoad } from "../../lib/load";
 import { type Route, shiftQuarter } from "../../lib/route";
+import { ExportBar } from "../ExportBar";
 import { PlanSlide } from "./PlanSlide";
 
 /** Which chart of the core goes with which section of the update. */
@@ -204,6 +205,11 @@ function Overview({ view }: { view: QuarterlyView }) {
           {p}
         </p>
       ))}
+      <ExportBar
+        kind="quarterly"
+        period={view.review.quarter}
+        fileName={`quarterly-update-${view.review.quarter}`}
+      />
     </div>
   );
 }

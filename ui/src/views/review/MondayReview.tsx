@@ -8,7 +8,7 @@ import { formatDate, formatWeek, plural } from "../../lib/format";
 import { useLoad } from "../../lib/load";
 import { BlockerForm } from "../BlockerForm";
 import { CheckinForm } from "../CheckinForm";
-import { ExportBar } from "./ExportBar";
+import { ExportBar } from "../ExportBar";
 import { PastUpdates } from "./PastUpdates";
 
 /** The Monday review: each active initiative's check-in in turn, the update written beside it
@@ -96,7 +96,12 @@ function Review({ view }: { view: WeeklyView }) {
         ) : null}
       </div>
       <div className="review-side">
-        <ExportBar view={view} />
+        <ExportBar
+          kind="weekly"
+          period={view.review.week}
+          keptAt={view.review.kept_at}
+          fileName={`weekly-update-${view.review.week}`}
+        />
         <UpdatePreview update={view.update} />
         <PastUpdates />
       </div>

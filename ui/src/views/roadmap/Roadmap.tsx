@@ -4,6 +4,7 @@ import { ErrorNote, Loading } from "../../components/States";
 import { Tile, Tiles } from "../../components/Tiles";
 import { useLoad } from "../../lib/load";
 import { type Route, shiftMonth } from "../../lib/route";
+import { ExportBar } from "../ExportBar";
 import { Decisions } from "./Decisions";
 import { Timeline } from "./Timeline";
 import { useZoom } from "./zoom";
@@ -125,6 +126,11 @@ function Month({ view }: { view: RoadmapView }) {
         />
       </Tiles>
       <Timeline view={view} />
+      <ExportBar
+        kind="monthly"
+        period={view.review.month}
+        fileName={`roadmap-update-${view.review.month}`}
+      />
       <div className="home-grid">
         <SentencePanel id="roadmap-changes" section={section("changes")} />
         <Decisions review={view.review} />

@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { api, type WeeklyView } from "../../api";
-import { useToast } from "../../components/Toast";
-import { formatDateTime } from "../../lib/format";
-import { useRefresh } from "../../lib/load";
+import { api, type ReviewKind } from "../api";
+import { useToast } from "../components/Toast";
+import { formatDateTime } from "../lib/format";
+import { useRefresh } from "../lib/load";
 
 const SAVE_AS = [
   { format: "md", label: "Markdown" },
@@ -10,14 +10,23 @@ const SAVE_AS = [
   { format: "txt", label: "plain text" },
 ] as const;
 
-/** Sends the update: to the clipboard (rich text with a plain-text alternative) or to a file.
- *  Either way the update is kept as sent, so the week can be reread later. */
-export function ExportBar({ view }: { view: WeeklyView }) {
+interface Props {
+  kind: ReviewKind;
+  /** The review's week, month or quarter. */
+  period: string;
+  /** When this period's update was last sent, where the review knows it. */
+  keptAt?: string | null;
+  /** The file name offered in the save dialog, without its extension. */
+  fileName: string;
+}
+
+/** Sends a review's update: to the clipboard (rich text with a plain-text alternative) or to
+ *  a file. Either way the update is kept as sent, so the period can be reread later. */
+export function ExportBar({ kind, period, keptAt, fileName }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const toast = useToast();
   const refresh = useRefresh();
-  const week = view.review.week;
 
   const run = async (action: () => Promise<string | null>) => {
     setBusy(true);
@@ -41,9 +50,11 @@ export function ExportBar({ view }: { view: WeeklyView }) {
         <h2 className="panel-title" id="export-title">
           Send the update
         </h2>
-        <span className="muted" id="export-kept">
-          {view.review.kept_at ? `Sent ${formatDateTime(view.review.kept_at)}` : "Not sent yet"}
-        </span>
+        {keptAt === undefined ? null : (
+          <span className="muted" id="export-kept">
+            {keptAt ? `Sent ${formatDateTime(keptAt)}` : "Not sent yet"}
+          </span>
+        )}
       </header>
       <div className="export-actions">
         <button
@@ -53,7 +64,7 @@ export function ExportBar({ view }: { view: WeeklyView }) {
           id="export-copy"
           onClick={() =>
             run(async () => {
-              await api.copyWeekly(week);
+              await api.copyUpdate(kind, period);
               return "Update copied, ready to paste";
             })
           }
@@ -69,7 +80,7 @@ export function ExportBar({ view }: { view: WeeklyView }) {
             id={`export-save-${s.format}`}
             onClick={() =>
               run(async () =>
-                (await api.saveWeekly(week, s.format, `weekly-update-${week}`))
+                (await api.saveUpdate(kind, period, s.format, fileName))
                   ? `Update saved as ${s.label}`
                   : null,
               )

@@ -1,0 +1,99 @@
+//! Sending an update: any review's update rendered in a format, copied or saved to a file,
+//! and kept in the workspace exactly as sent.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{IsoWeek, Month};
+use crate::error::Result;
+use crate::model::StoredReview;
+use crate::render::timeline::Zoom;
+use crate::render::Format;
+use crate::store::Workspace;
+
+/// Which review an update comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum ReviewKind {
+    #[serde(rename = "weekly")]
+    Weekly,
+    #[serde(rename = "monthly")]
+    Monthly,
+    #[serde(rename = "quarterly")]
+    Quarterly,
+}
+
+impl ReviewKind {
+    /// The kind's word, as updates are kept under it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewKind::Weekly => "weekly",
+            ReviewKind::Monthly => "monthly",
+            ReviewKind::Quarterly => "quarterly",
+        }
+    }
+}
+
+impl Workspace {
+    /// The update of the `kind` review of `period` (`YYYY-Www`, `YYYY-MM` or `YYYY-Qn`; the
+    /// current one when `None`) in `format`, with the period it is for. A monthly page shows
+    /// the timeline at its default (quarter) zoom.
+    pub fn rendered_update(
+        &self,
+        kind: ReviewKind,
+        period: Option<&str>,
+        format: Format,
+    ) -> Result<(String, String)> {
+        let today = self.clock().today();
+        Ok(match kind {
+            ReviewKind::Weekly => {
+                let week = match period {
+                    Some(p) => IsoWeek::parse("week", p)?,
+                    None => IsoWeek::of(today),
+                };
+                (week.to_string(), self.weekly_update(Some(week), format)?)
+            }
+            ReviewKind::Monthly => {
+                let month = match period {
+                    Some(p) => Month::parse("month", p)?,
+                    None => Month::of(today),
+                };
+                let body = self.monthly_update(Some(month), format, Zoom::default())?;
+                (month.to_string(), body)
+            }
+            ReviewKind::Quarterly => {
+                let quarter = self.quarter(period)?;
+                (
+                    quarter.to_string(),
+                    self.quarterly_update(Some(quarter), format)?,
+                )
+            }
+        })
+    }
+
+    /// Renders an update (see [`Workspace::rendered_update`]) and keeps it as sent: copying it
+    /// counts as sending.
+    pub fn export_update(
+        &mut self,
+        kind: ReviewKind,
+        period: Option<&str>,
+        format: Format,
+    ) -> Result<StoredReview> {
+        let (period, body) = self.rendered_update(kind, period, format)?;
+        self.keep_review(kind.as_str(), &period, format, &body)
+    }
+
+    /// Writes an update to `path` and keeps it as sent.
+    pub fn save_update(
+        &mut self,
+        kind: ReviewKind,
+        period: Option<&str>,
+        format: Format,
+        path: &Path,
+    ) -> Result<StoredReview> {
+        let (period, body) = self.rendered_update(kind, period, format)?;
+        std::fs::write(path, &body)?;
+        self.keep_review(kind.as_str(), &period, format, &body)
+    }
+}

@@ -1,0 +1,76 @@
+//! Sending any review's update from the core: rendered, copied or saved, and kept as sent.
+
+mod common;
+
+use cadence::calendar::{Month, Quarter};
+use cadence::render::Format;
+use cadence::updates::ReviewKind;
+use common::company::Company;
+
+#[test]
+fn each_review_kind_is_exported_saved_and_reread_exactly_as_sent() {
+    let co = Company::temp();
+    co.at("2026-11-23 08:00").load_sample(false).unwrap();
+    let mut ws = co.at("2026-11-23 12:00");
+    let dir = tempfile::tempdir().unwrap();
+
+    let copied = ws
+        .export_update(ReviewKind::Monthly, Some("2026-11"), Format::Html)
+        .unwrap();
+    assert_eq!(
+        (copied.kind.as_str(), copied.period.as_str()),
+        ("monthly", "2026-11")
+    );
+    let month = Month::parse("month", "2026-11").unwrap();
+    assert_eq!(
+        ws.sent_monthly(month, Format::Html).unwrap().body,
+        copied.body
+    );
+    assert!(copied.body.contains("<svg"), "the page embeds the timeline");
+
+    let file = dir.path().join("q.md");
+    let saved = ws
+        .save_update(ReviewKind::Quarterly, None, Format::Markdown, &file)
+        .unwrap();
+    assert_eq!(saved.period, "2026-Q4");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), saved.body);
+    let quarter = Quarter::parse("quarter", "2026-Q4", 1).unwrap();
+    assert_eq!(
+        ws.sent_quarterly(quarter, Format::Markdown).unwrap().body,
+        saved.body
+    );
+
+    let week = ws
+        .export_update(ReviewKind::Weekly, None, Format::Text)
+        .unwrap();
+    assert_eq!(week.period, "2026-W48");
+    assert!(week
+        .body
+        .starts_with("Weekly update: 23–29 November 2026\n"));
+    assert!(ws.weekly_review(None).unwrap().kept_at.is_some());
+}
+
+#[test]
+fn a_bad_period_names_its_field_and_keeps_nothing() {
+    let co = Company::temp();
+    co.at("2026-11-23 08:00").load_sample(false).unwrap();
+    let mut ws = co.at("2026-11-23 12:00");
+    let err = ws
+        .export_update(ReviewKind::Weekly, Some("2026-48"), Format::Html)
+        .unwrap_err();
+    assert_eq!(err.field(), Some("week"));
+    let err = ws
+        .export_update(ReviewKind::Monthly, Some("2026-13"), Format::Html)
+        .unwrap_err();
+    assert_eq!(err.field(), Some("month"));
+    let err = ws
+        .save_update(
+            ReviewKind::Quarterly,
+            Some("2026-Q5"),
+            Format::Html,
+            std::path::Path::new("/nonexistent/x.html"),
+        )
+        .unwrap_err();
+    assert_eq!(err.field(), Some("quarter"));
+    assert!(ws.kept_weeks().unwrap().is_empty());
+}
