@@ -130,6 +130,35 @@ impl App {
     /// Starts tauri-driver and, through it, the app on a fresh workspace seeded with `seed`;
     /// the driver's log goes to `e2e-artifacts/<name>.driver.log`.
     pub async fn launch(name: &str, seed: Seed) -> WebDriverResult<App> {
+        let dir = tempfile::tempdir()?;
+        let workspace = dir.path().join("workspace.db");
+        if seed == Seed::Sample {
+            let today = parse_date("today", TODAY).expect("TODAY is a date");
+            Workspace::open(&workspace, Clock::pinned(today))
+                .and_then(|mut ws| ws.load_sample(false))
+                .expect("loading the sample company");
+        }
+        App::launch_in(name, dir, workspace).await
+    }
+
+    /// Starts the app again in this app's environment — same workspace, same config
+    /// directory — once this one is gone (see [`App::close_window`]).
+    pub async fn relaunch(self, name: &str) -> WebDriverResult<App> {
+        let App {
+            driver,
+            workspace,
+            tauri_driver,
+            dir,
+        } = self;
+        // The session ended with the app's window; the driver answers with an error.
+        let _ = driver.quit().await;
+        drop(tauri_driver);
+        App::launch_in(name, dir, workspace).await
+    }
+
+    /// Starts tauri-driver and, through it, the app on `workspace` with its directories
+    /// under `dir`.
+    async fn launch_in(name: &str, dir: TempDir, workspace: PathBuf) -> WebDriverResult<App> {
         let binary = app_binary();
         assert!(
             binary.exists(),
@@ -140,14 +169,6 @@ impl App {
             std::env::var_os("DISPLAY").is_some(),
             "no display: run the end-to-end tests under xvfb-run (make e2e)"
         );
-        let dir = tempfile::tempdir()?;
-        let workspace = dir.path().join("workspace.db");
-        if seed == Seed::Sample {
-            let today = parse_date("today", TODAY).expect("TODAY is a date");
-            Workspace::open(&workspace, Clock::pinned(today))
-                .and_then(|mut ws| ws.load_sample(false))
-                .expect("loading the sample company");
-        }
         fs::create_dir_all(artifacts_dir())?;
         let log = File::create(artifacts_dir().join(format!("{name}.driver.log")))?;
         let port = free_port();
@@ -397,11 +418,128 @@ impl App {
         self.tauri_driver.0.id()
     }
 
+    /// Where the app's main window is and how large: `x`, `y`, `width`, `height` on the
+    /// test display.
+    pub async fn window_geometry(&self) -> WebDriverResult<Geometry> {
+        let window = self.native_window(WINDOW_TITLE).await?;
+        let shell = xdotool(&["getwindowgeometry", "--shell", &window])?;
+        let field = |key: &str| -> WebDriverResult<i32> {
+            shell
+                .lines()
+                .find_map(|l| l.strip_prefix(key)?.strip_prefix('='))
+                .and_then(|v| v.trim().parse().ok())
+                .ok_or_else(|| {
+                    WebDriverError::FatalError(format!("xdotool gave no {key}: {shell}"))
+                })
+        };
+        Ok(Geometry {
+            x: field("X")?,
+            y: field("Y")?,
+            width: field("WIDTH")?,
+            height: field("HEIGHT")?,
+        })
+    }
+
+    /// Moves and resizes the main window, as a person dragging it would, and waits until
+    /// the display shows it there.
+    pub async fn place_window(&self, to: Geometry) -> WebDriverResult<()> {
+        let window = self.native_window(WINDOW_TITLE).await?;
+        xdotool(&[
+            "windowsize",
+            &window,
+            &to.width.to_string(),
+            &to.height.to_string(),
+        ])?;
+        xdotool(&["windowmove", &window, &to.x.to_string(), &to.y.to_string()])?;
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let now = self.window_geometry().await?;
+            if now == to {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(WebDriverError::FatalError(format!(
+                    "the window stayed at {now:?}, not {to:?}"
+                )));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Closes the main window as the window manager does when its close button is clicked
+    /// (a `WM_DELETE_WINDOW` message), and waits until the app has exited.
+    pub async fn close_window(&self) -> WebDriverResult<()> {
+        let window = self.native_window(WINDOW_TITLE).await?;
+        let id: u32 = window
+            .parse()
+            .map_err(|e| WebDriverError::FatalError(format!("window id {window}: {e}")))?;
+        send_delete_window(id).map_err(|e| {
+            WebDriverError::FatalError(format!("asking window {window} to close: {e}"))
+        })?;
+        let deadline = Instant::now() + PATIENCE;
+        while descendants(self.driver_pid() as libc::pid_t)
+            .into_iter()
+            .any(|pid| {
+                fs::read_to_string(format!("/proc/{pid}/comm"))
+                    .is_ok_and(|comm| comm.trim() == APP_PROCESS)
+            })
+        {
+            if Instant::now() > deadline {
+                return Err(WebDriverError::FatalError(
+                    "the app did not exit when its window was closed".into(),
+                ));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        Ok(())
+    }
+
+    /// Takes the closing screenshot into `e2e-artifacts/<name>.png` and ends the session.
+    pub async fn finish(self, name: &str) {
+        if let Err(e) = self.screenshot(name).await {
+            eprintln!("{name}: no screenshot: {e}");
+        }
+        if let Err(e) = self.driver.clone().quit().await {
+            eprintln!("{name}: closing the session: {e}");
+        }
+    }
+
     async fn screenshot(&self, name: &str) -> WebDriverResult<()> {
         self.driver
             .screenshot(&artifacts_dir().join(format!("{name}.png")))
             .await
     }
+}
+
+/// The title of the app's main window.
+const WINDOW_TITLE: &str = "Cadence";
+
+/// The app's process name (as `/proc/PID/comm` gives it).
+const APP_PROCESS: &str = "cadence-desktop";
+
+/// A window's place and size on the display, in pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    pub x: i32,
+    pub y: i32,
+    pub width: i32,
+    pub height: i32,
+}
+
+/// Sends `WM_DELETE_WINDOW` to `window` on the test display: what a window manager sends
+/// when its close button is clicked (there is no window manager under Xvfb).
+fn send_delete_window(window: u32) -> Result<(), Box<dyn std::error::Error>> {
+    use x11rb::connection::Connection;
+    use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt, EventMask};
+    use x11rb::CURRENT_TIME;
+
+    let (conn, _screen) = x11rb::connect(None)?;
+    let protocols = conn.intern_atom(false, b"WM_PROTOCOLS")?.reply()?.atom;
+    let delete = conn.intern_atom(false, b"WM_DELETE_WINDOW")?.reply()?.atom;
+    let message = ClientMessageEvent::new(32, window, protocols, [delete, CURRENT_TIME, 0, 0, 0]);
+    conn.send_event(false, window, EventMask::NO_EVENT, message)?;
+    conn.flush()?;
+    Ok(())
 }
 
 /// Every process below `root` (read from /proc; none where there is no /proc).
@@ -457,22 +595,50 @@ pub async fn run_test<F>(name: &str, seed: Seed, body: F)
 where
     F: AsyncFnOnce(&App) -> WebDriverResult<()>,
 {
-    let app = match App::launch(name, seed).await {
+    let app = launch_retrying(name, seed).await;
+    let outcome = AssertUnwindSafe(body(&app)).catch_unwind().await;
+    app.finish(name).await;
+    settle(name, outcome);
+}
+
+/// Runs an end-to-end test across a restart: `before` on a fresh app, then its window is
+/// closed as a person closes it, the app is started again in the same environment and
+/// `after` runs on it. The screenshot is of whichever app the test ended on.
+pub async fn run_test_across_restart<F, G>(name: &str, seed: Seed, before: F, after: G)
+where
+    F: AsyncFnOnce(&App) -> WebDriverResult<()>,
+    G: AsyncFnOnce(&App) -> WebDriverResult<()>,
+{
+    let app = launch_retrying(name, seed).await;
+    let outcome = AssertUnwindSafe(async {
+        before(&app).await?;
+        app.close_window().await
+    })
+    .catch_unwind()
+    .await;
+    if !matches!(outcome, Ok(Ok(()))) {
+        app.finish(name).await;
+        return settle(name, outcome);
+    }
+    let app = app.relaunch(name).await.expect("starting the app again");
+    let outcome = AssertUnwindSafe(after(&app)).catch_unwind().await;
+    app.finish(name).await;
+    settle(name, outcome);
+}
+
+/// Launches the app, once more if the first launch fails.
+async fn launch_retrying(name: &str, seed: Seed) -> App {
+    match App::launch(name, seed).await {
         Ok(app) => app,
         Err(first) => {
             eprintln!("{name}: launch failed ({first}); retrying once");
             App::launch(name, seed).await.expect("launching the app")
         }
-    };
-    let outcome = AssertUnwindSafe(body(&app)).catch_unwind().await;
-    if let Err(e) = app.screenshot(name).await {
-        eprintln!("{name}: no screenshot: {e}");
     }
-    let App { driver, .. } = &app;
-    if let Err(e) = driver.clone().quit().await {
-        eprintln!("{name}: closing the session: {e}");
-    }
-    drop(app);
+}
+
+/// Turns a test body's outcome into the test's: an error or a panic fails it.
+fn settle(name: &str, outcome: std::thread::Result<WebDriverResult<()>>) {
     match outcome {
         Ok(Ok(())) => {}
         Ok(Err(e)) => panic!("{name}: {e}"),

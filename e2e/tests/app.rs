@@ -1,6 +1,6 @@
 //! The desktop app end to end: the real binary, a real window under Xvfb, a real workspace file.
 
-use cadence_e2e::{run_test, Seed};
+use cadence_e2e::{run_test, run_test_across_restart, Geometry, Seed};
 use std::time::Duration;
 
 use thirtyfour::prelude::*;
@@ -459,5 +459,30 @@ async fn print_opens_the_system_print_dialog_for_the_quarterly_review() {
         app.wait_text("#deck-count", "2 / ").await?;
         Ok(())
     })
+    .await;
+}
+
+#[tokio::test]
+async fn the_window_opens_again_where_and_as_large_as_it_was_left() {
+    let left = Geometry {
+        x: 100,
+        y: 60,
+        width: 1040,
+        height: 700,
+    };
+    run_test_across_restart(
+        "window_state",
+        Seed::Sample,
+        async |app| {
+            app.find(".sidebar").await?;
+            assert_ne!(app.window_geometry().await?, left, "already there at start");
+            app.place_window(left).await
+        },
+        async |app| {
+            app.find(".sidebar").await?;
+            assert_eq!(app.window_geometry().await?, left);
+            Ok(())
+        },
+    )
     .await;
 }
