@@ -79,8 +79,8 @@ deps-system:
 deps-e2e: deps-system
 	@scripts/ensure-packages.sh $(E2E_PKGS)
 
-## The UI's npm packages at their locked versions. `npm install` rather than `npm ci`: the lock
-## holds only the platform packages the registry serves, which `npm ci` would call out of sync.
+## The UI's npm packages at their locked versions. `npm install` rather than `npm ci`: it keeps
+## to the lock too, and updates node_modules in place where `npm ci` deletes it first.
 ui-deps: ui/node_modules/.package-lock.json
 
 ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
