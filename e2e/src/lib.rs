@@ -127,8 +127,8 @@ pub struct App {
 }
 
 impl App {
-    /// Starts tauri-driver and, through it, the app on a fresh workspace seeded with `seed`;
-    /// the driver's log goes to `e2e-artifacts/<name>.driver.log`.
+    /// Starts the app on a fresh workspace seeded with `seed`; the driver's log goes to
+    /// `e2e-artifacts/<name>.driver.log`.
     pub async fn launch(name: &str, seed: Seed) -> WebDriverResult<App> {
         let dir = tempfile::tempdir()?;
         let workspace = dir.path().join("workspace.db");
@@ -142,7 +142,8 @@ impl App {
     }
 
     /// Starts the app again in this app's environment — same workspace, same config
-    /// directory — once this one is gone (see [`App::close_window`]).
+    /// directory — once this one is gone (see [`App::close_window`]); the driver's log goes
+    /// to `e2e-artifacts/<name>.driver.log`.
     pub async fn relaunch(self, name: &str) -> WebDriverResult<App> {
         let App {
             driver,
@@ -157,7 +158,7 @@ impl App {
     }
 
     /// Starts tauri-driver and, through it, the app on `workspace` with its directories
-    /// under `dir`.
+    /// under `dir`; the driver's log goes to `e2e-artifacts/<name>.driver.log`.
     async fn launch_in(name: &str, dir: TempDir, workspace: PathBuf) -> WebDriverResult<App> {
         let binary = app_binary();
         assert!(
@@ -187,15 +188,12 @@ impl App {
                 ))
             })?;
         let tauri_driver = DriverProcess(child);
-        let deadline = Instant::now() + PATIENCE;
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if Instant::now() > deadline {
-                return Err(WebDriverError::FatalError(
-                    "tauri-driver did not start listening".into(),
-                ));
-            }
-            tokio::time::sleep(POLL).await;
-        }
+        eventually(async || {
+            Ok(TcpStream::connect(("127.0.0.1", port))
+                .map(drop)
+                .map_err(|_| "tauri-driver did not start listening".to_string()))
+        })
+        .await?;
         let mut caps = Capabilities::new();
         caps.set(
             "tauri:options",
@@ -274,24 +272,21 @@ impl App {
 
     /// Waits until the element matching `css` shows text containing `needle`; returns the text.
     pub async fn wait_text(&self, css: &str, needle: &str) -> WebDriverResult<String> {
-        let deadline = Instant::now() + PATIENCE;
         let mut last = String::new();
-        loop {
+        eventually(async || {
             if let Ok(el) = self.driver.find(By::Css(css)).await {
                 if let Ok(text) = el.text().await {
                     if text.contains(needle) {
-                        return Ok(text);
+                        return Ok(Ok(text));
                     }
                     last = text;
                 }
             }
-            if Instant::now() > deadline {
-                return Err(WebDriverError::FatalError(format!(
-                    "`{css}` never showed “{needle}”; last seen: “{last}”"
-                )));
-            }
-            tokio::time::sleep(POLL).await;
-        }
+            Ok(Err(format!(
+                "`{css}` never showed “{needle}”; last seen: “{last}”"
+            )))
+        })
+        .await
     }
 
     /// Waits until no element matches `css`.
@@ -354,8 +349,7 @@ impl App {
     /// What the clipboard holds as `target` (`text/html`, `UTF8_STRING`…), read with xclip
     /// from the test display; waits until it holds something.
     pub async fn clipboard(&self, target: &str) -> WebDriverResult<String> {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
+        eventually(async || {
             let out = Command::new("xclip")
                 .args(["-o", "-selection", "clipboard", "-t", target])
                 .output()
@@ -365,52 +359,42 @@ impl App {
                     ))
                 })?;
             let text = String::from_utf8_lossy(&out.stdout).into_owned();
-            if out.status.success() && !text.is_empty() {
-                return Ok(text);
-            }
-            if Instant::now() > deadline {
-                return Err(WebDriverError::FatalError(format!(
-                    "the clipboard never held {target}"
-                )));
-            }
-            tokio::time::sleep(POLL).await;
-        }
+            Ok(if out.status.success() && !text.is_empty() {
+                Ok(text)
+            } else {
+                Err(format!("the clipboard never held {target}"))
+            })
+        })
+        .await
     }
 
     /// Waits for a native window (a GTK dialog) titled exactly `title`; its X window id.
     pub async fn native_window(&self, title: &str) -> WebDriverResult<String> {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
+        eventually(async || {
             let found = xdotool(&["search", "--onlyvisible", "--name", &format!("^{title}$")])?;
-            if let Some(id) = found.lines().next().filter(|l| !l.trim().is_empty()) {
-                return Ok(id.trim().to_string());
-            }
-            if Instant::now() > deadline {
-                return Err(WebDriverError::FatalError(format!(
-                    "no window titled “{title}” appeared"
-                )));
-            }
-            tokio::time::sleep(POLL).await;
-        }
+            Ok(found
+                .lines()
+                .next()
+                .filter(|l| !l.trim().is_empty())
+                .map(|id| id.trim().to_string())
+                .ok_or_else(|| format!("no window titled “{title}” appeared")))
+        })
+        .await
     }
 
     /// Dismisses the native dialog `window` with Escape and waits until it is gone.
     pub async fn dismiss_native(&self, window: &str) -> WebDriverResult<()> {
         xdotool(&["windowfocus", "--sync", window])?;
         xdotool(&["key", "Escape"])?;
-        let deadline = Instant::now() + PATIENCE;
-        while xdotool(&["search", "--onlyvisible", "--name", "."])?
-            .lines()
-            .any(|l| l.trim() == window)
-        {
-            if Instant::now() > deadline {
-                return Err(WebDriverError::FatalError(format!(
-                    "window {window} did not close"
-                )));
-            }
-            tokio::time::sleep(POLL).await;
-        }
-        Ok(())
+        eventually(async || {
+            let shown = xdotool(&["search", "--onlyvisible", "--name", "."])?;
+            Ok(if shown.lines().any(|l| l.trim() == window) {
+                Err(format!("window {window} did not close"))
+            } else {
+                Ok(())
+            })
+        })
+        .await
     }
 
     /// The process id of the tauri-driver behind this app (the app runs below it).
@@ -451,19 +435,15 @@ impl App {
             &to.height.to_string(),
         ])?;
         xdotool(&["windowmove", &window, &to.x.to_string(), &to.y.to_string()])?;
-        let deadline = Instant::now() + PATIENCE;
-        loop {
+        eventually(async || {
             let now = self.window_geometry().await?;
-            if now == to {
-                return Ok(());
-            }
-            if Instant::now() > deadline {
-                return Err(WebDriverError::FatalError(format!(
-                    "the window stayed at {now:?}, not {to:?}"
-                )));
-            }
-            tokio::time::sleep(POLL).await;
-        }
+            Ok(if now == to {
+                Ok(())
+            } else {
+                Err(format!("the window stayed at {now:?}, not {to:?}"))
+            })
+        })
+        .await
     }
 
     /// Closes the main window as the window manager does when its close button is clicked
@@ -476,22 +456,20 @@ impl App {
         send_delete_window(id).map_err(|e| {
             WebDriverError::FatalError(format!("asking window {window} to close: {e}"))
         })?;
-        let deadline = Instant::now() + PATIENCE;
-        while descendants(self.driver_pid() as libc::pid_t)
-            .into_iter()
-            .any(|pid| {
-                fs::read_to_string(format!("/proc/{pid}/comm"))
-                    .is_ok_and(|comm| comm.trim() == APP_PROCESS)
+        eventually(async || {
+            let running = descendants(self.driver_pid() as libc::pid_t)
+                .into_iter()
+                .any(|pid| {
+                    fs::read_to_string(format!("/proc/{pid}/comm"))
+                        .is_ok_and(|comm| comm.trim() == APP_PROCESS)
+                });
+            Ok(if running {
+                Err("the app did not exit when its window was closed".to_string())
+            } else {
+                Ok(())
             })
-        {
-            if Instant::now() > deadline {
-                return Err(WebDriverError::FatalError(
-                    "the app did not exit when its window was closed".into(),
-                ));
-            }
-            tokio::time::sleep(POLL).await;
-        }
-        Ok(())
+        })
+        .await
     }
 
     /// Takes the closing screenshot into `e2e-artifacts/<name>.png` and ends the session.
@@ -508,6 +486,23 @@ impl App {
         self.driver
             .screenshot(&artifacts_dir().join(format!("{name}.png")))
             .await
+    }
+}
+
+/// Tries `attempt` every [`POLL`] until it succeeds or [`PATIENCE`] has passed; then fails with
+/// what the last attempt said was missing. An error from an attempt ends the wait at once.
+async fn eventually<T>(
+    mut attempt: impl AsyncFnMut() -> WebDriverResult<Result<T, String>>,
+) -> WebDriverResult<T> {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        match attempt().await? {
+            Ok(found) => return Ok(found),
+            Err(missing) if Instant::now() > deadline => {
+                return Err(WebDriverError::FatalError(missing))
+            }
+            Err(_) => tokio::time::sleep(POLL).await,
+        }
     }
 }
 
@@ -620,7 +615,10 @@ where
         app.finish(name).await;
         return settle(name, outcome);
     }
-    let app = app.relaunch(name).await.expect("starting the app again");
+    let app = app
+        .relaunch(&format!("{name}.restarted"))
+        .await
+        .expect("starting the app again");
     let outcome = AssertUnwindSafe(after(&app)).catch_unwind().await;
     app.finish(name).await;
     settle(name, outcome);
