@@ -371,13 +371,12 @@ impl App {
     /// Waits for a native window (a GTK dialog) titled exactly `title`; its X window id.
     pub async fn native_window(&self, title: &str) -> WebDriverResult<String> {
         eventually(async || {
-            let found = xdotool(&["search", "--onlyvisible", "--name", &format!("^{title}$")])?;
-            Ok(found
-                .lines()
-                .next()
-                .filter(|l| !l.trim().is_empty())
-                .map(|id| id.trim().to_string())
-                .ok_or_else(|| format!("no window titled “{title}” appeared")))
+            Ok(visible_windows(&format!("^{title}$")).and_then(|found| {
+                found
+                    .into_iter()
+                    .next()
+                    .ok_or_else(|| format!("no window titled “{title}” appeared"))
+            }))
         })
         .await
     }
@@ -387,12 +386,13 @@ impl App {
         xdotool(&["windowfocus", "--sync", window])?;
         xdotool(&["key", "Escape"])?;
         eventually(async || {
-            let shown = xdotool(&["search", "--onlyvisible", "--name", "."])?;
-            Ok(if shown.lines().any(|l| l.trim() == window) {
-                Err(format!("window {window} did not close"))
-            } else {
-                Ok(())
-            })
+            Ok(visible_windows(".").and_then(|shown| {
+                if shown.iter().any(|id| id == window) {
+                    Err(format!("window {window} did not close"))
+                } else {
+                    Ok(())
+                }
+            }))
         })
         .await
     }
@@ -447,16 +447,23 @@ impl App {
     }
 
     /// Closes the main window as the window manager does when its close button is clicked
-    /// (a `WM_DELETE_WINDOW` message), and waits until the app has exited.
+    /// (a `WM_DELETE_WINDOW` message), and waits until the app has exited. The request is
+    /// made again each second, as a person clicks again when nothing happened: under
+    /// WebDriver the app sometimes drops the first one (about one run in three here), and
+    /// takes the second.
     pub async fn close_window(&self) -> WebDriverResult<()> {
         let window = self.native_window(WINDOW_TITLE).await?;
         let id: u32 = window
             .parse()
             .map_err(|e| WebDriverError::FatalError(format!("window id {window}: {e}")))?;
-        send_delete_window(id).map_err(|e| {
-            WebDriverError::FatalError(format!("asking window {window} to close: {e}"))
-        })?;
+        let mut next_request = Instant::now();
         eventually(async || {
+            if Instant::now() >= next_request {
+                send_delete_window(id).map_err(|e| {
+                    WebDriverError::FatalError(format!("asking window {window} to close: {e}"))
+                })?;
+                next_request += CLOSE_AGAIN;
+            }
             let running = descendants(self.driver_pid() as libc::pid_t)
                 .into_iter()
                 .any(|pid| {
@@ -504,6 +511,24 @@ async fn eventually<T>(
             Err(_) => tokio::time::sleep(POLL).await,
         }
     }
+}
+
+/// How long [`App::close_window`] waits before asking the window to close again.
+const CLOSE_AGAIN: Duration = Duration::from_secs(1);
+
+/// The ids of the visible windows whose name matches `pattern`, or why xdotool could not
+/// tell: a window that closes while xdotool looks at it makes the whole search fail.
+fn visible_windows(pattern: &str) -> Result<Vec<String>, String> {
+    xdotool(&["search", "--onlyvisible", "--name", pattern])
+        .map(|found| {
+            found
+                .lines()
+                .map(str::trim)
+                .filter(|id| !id.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .map_err(|e| e.to_string())
 }
 
 /// The title of the app's main window.
