@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api, type DecisionItem, type Initiative } from "../../api";
 import { DateInput } from "../../components/DateInput";
 import { Field } from "../../components/Field";
@@ -63,15 +63,32 @@ function DecisionRow({
   const [error, setError] = useState<unknown>(null);
   const refresh = useRefresh();
   const toast = useToast();
-  const link = async (value: string) => {
+  // The select shows the latest choice at once; links are saved one after another, in the
+  // order chosen (typing a title steps through the options it passes), and the saved link
+  // shows again once none is left to save.
+  const saved = String(d.initiative_id ?? "");
+  const [chosen, setChosen] = useState(saved);
+  const saving = useRef({ queue: Promise.resolve(), pending: 0 });
+  useEffect(() => {
+    if (saving.current.pending === 0) setChosen(saved);
+  }, [saved]);
+  const link = (value: string) => {
+    setChosen(value);
     setError(null);
-    try {
-      await api.linkDecision(d.id, value === "" ? null : Number(value));
-      toast(value === "" ? "Decision unlinked" : "Decision linked");
-      refresh();
-    } catch (e) {
-      setError(e);
-    }
+    const state = saving.current;
+    state.pending += 1;
+    state.queue = state.queue.then(async () => {
+      try {
+        await api.linkDecision(d.id, value === "" ? null : Number(value));
+        toast(value === "" ? "Decision unlinked" : "Decision linked");
+      } catch (e) {
+        setChosen(saved);
+        setError(e);
+      } finally {
+        state.pending -= 1;
+        refresh();
+      }
+    });
   };
   return (
     <li className={`item decision${d.days_overdue > 0 ? " item-escalate" : ""}`}>
@@ -87,7 +104,7 @@ function DecisionRow({
           <span>Concerns</span>
           <select
             className="input input-compact"
-            value={d.initiative_id ?? ""}
+            value={chosen}
             onChange={(e) => link(e.target.value)}
             aria-label={`Initiative the decision “${d.question}” concerns`}
             data-decision={d.id}
