@@ -16,7 +16,7 @@ E2E_PKGS := xvfb xauth webkit2gtk-driver dbus xdotool xclip
 # The bundle `make package` builds: a .deb on Linux, the .app on a Mac.
 BUNDLES := $(if $(filter Darwin,$(shell uname -s)),app,deb)
 
-.PHONY: run app package e2e measure bench test test-core test-ui test-app lint \
+.PHONY: run app package e2e measure bench torture test test-core test-ui test-app lint \
 	deps-system deps-e2e ui-deps ui-build tauri-driver
 
 ## Builds the release app and opens it on your workspace (CADENCE_DB, else the default file).
@@ -48,6 +48,15 @@ bench:
 measure: app deps-e2e tauri-driver
 	CADENCE_APP=$(TARGET_DIR)/release/cadence-desktop xvfb-run -a -s "-screen 0 1600x1000x24" \
 		$(CARGO) run -p cadence-e2e --release --bin measure -- 5
+
+## The torture tests at full length (`make test` runs them short): commands of the real binary
+## killed with SIGKILL at random moments, and four writers and a reader on one file. Each
+## prints its figures and its seed; CADENCE_TORTURE_SEED=N replays a run.
+TORTURE_ITERATIONS ?= 1000
+TORTURE_OPS ?= 500
+torture:
+	CADENCE_TORTURE_ITERATIONS=$(TORTURE_ITERATIONS) CADENCE_TORTURE_OPS=$(TORTURE_OPS) \
+		$(CARGO) test -p cadence --test torture_crash --test torture_concurrency
 
 ## Everything: core and CLI tests, UI unit tests and lint, bindings freshness, Rust lints and
 ## the end-to-end suite.

@@ -3,6 +3,7 @@
 
 pub mod company;
 pub mod quarter;
+pub mod torture;
 
 use std::path::{Path, PathBuf};
 
