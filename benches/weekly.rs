@@ -194,7 +194,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("build from the snapshot", |b| {
         b.iter_batched(
             || snapshot.clone(),
-            |s| weekly_owned(s, week, today()),
+            |s| weekly_owned(s, week, today()).unwrap(),
             BatchSize::LargeInput,
         )
     });

@@ -80,7 +80,11 @@ impl Workspace {
     /// The month the fiscal year starts in (setting `fiscal_year_start`, default 1).
     pub fn fiscal_year_start(&self) -> Result<u32> {
         match self.setting(MonthlySettings::FISCAL_YEAR_START)? {
-            Some(v) => MonthlySettings::parse_fiscal_year_start(&v),
+            Some(v) => crate::settings::read_stored(
+                MonthlySettings::FISCAL_YEAR_START,
+                &v,
+                MonthlySettings::parse_fiscal_year_start,
+            ),
             None => Ok(1),
         }
     }

@@ -1,6 +1,8 @@
 //! The rules an initiative lives by: one named owner, a bounded timeline, a named risk.
 
-use crate::calendar::Quarter;
+use chrono::NaiveDate;
+
+use crate::calendar::{IsoWeek, Quarter};
 use crate::error::{Error, Result};
 use crate::model::{Initiative, Status};
 
@@ -84,6 +86,7 @@ const NEEDS_ONE: &str = "an initiative needs one named person as its owner";
 /// Checks that `name` names exactly one person and returns it tidied (trimmed, inner spaces
 /// collapsed). Teams, functions, several people and placeholders are refused with the reason.
 pub fn owner_name(field: &str, name: &str) -> Result<String> {
+    plain_chars(field, name.trim(), true)?;
     let tidy = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if tidy.is_empty() {
         return Err(Error::invalid(
@@ -140,30 +143,118 @@ pub fn owner_name(field: &str, name: &str) -> Result<String> {
     Ok(tidy)
 }
 
-/// Trims a required text; refuses it when empty or longer than `max` characters.
+/// The lowest and highest priority an initiative can have: 1 comes first.
+pub const PRIORITY_RANGE: std::ops::RangeInclusive<i64> = 1..=1000;
+
+/// Checks a priority against [`PRIORITY_RANGE`].
+pub fn priority(field: &str, n: i64) -> Result<i64> {
+    if PRIORITY_RANGE.contains(&n) {
+        Ok(n)
+    } else {
+        Err(Error::invalid(
+            field,
+            format!(
+                "{n} is out of range; a priority is a whole number from {} to {}",
+                PRIORITY_RANGE.start(),
+                PRIORITY_RANGE.end()
+            ),
+        ))
+    }
+}
+
+/// Whether `c` changes the direction of the text around it: the embeddings and overrides
+/// (U+202A–U+202E) and the isolates (U+2066–U+2069).
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The name a refused character is given in messages.
+fn char_name(c: char) -> String {
+    let name = match c {
+        '\0' => "NUL",
+        '\u{7}' => "BEL",
+        '\u{8}' => "backspace",
+        '\t' => "tab",
+        '\n' => "line break",
+        '\r' => "CR, carriage return",
+        '\u{1B}' => "ESC",
+        '\u{7F}' => "DEL",
+        c if is_direction_control(c) => "a direction override",
+        _ => "a control character",
+    };
+    format!("U+{:04X}, {name}", c as u32)
+}
+
+/// Refuses text holding a control character (ESC, BEL, NUL, CR…) or a direction override;
+/// line breaks and tabs are allowed unless `one_line`.
+pub fn plain_chars(field: &str, text: &str, one_line: bool) -> Result<()> {
+    let bad = text.chars().find(|&c| {
+        is_direction_control(c) || (c.is_control() && (one_line || !matches!(c, '\n' | '\t')))
+    });
+    match bad {
+        None => Ok(()),
+        Some(c) if one_line && matches!(c, '\n' | '\r' | '\t') => Err(Error::invalid(
+            field,
+            format!("must be one line (it holds {})", char_name(c)),
+        )),
+        Some(c) => Err(Error::invalid(
+            field,
+            format!(
+                "holds {}; text may not hold control characters or direction overrides",
+                char_name(c)
+            ),
+        )),
+    }
+}
+
+/// Trims a required text; refuses it when empty, longer than `max` characters or holding a
+/// control character or direction override (line breaks and tabs are allowed).
 pub fn required_text(field: &str, text: &str, max: usize) -> Result<String> {
+    required(field, text, max, false)
+}
+
+/// [`required_text`] for a title or a name: one line.
+pub fn required_line(field: &str, text: &str, max: usize) -> Result<String> {
+    required(field, text, max, true)
+}
+
+fn required(field: &str, text: &str, max: usize, one_line: bool) -> Result<String> {
     let text = text.trim();
     if text.is_empty() {
         return Err(Error::invalid(field, "must not be empty"));
     }
+    within(field, text, max, one_line)?;
+    Ok(text.to_string())
+}
+
+/// Checks a text's length and characters.
+fn within(field: &str, text: &str, max: usize, one_line: bool) -> Result<()> {
     if text.chars().count() > max {
         return Err(Error::invalid(
             field,
             format!("has at most {max} characters"),
         ));
     }
-    Ok(text.to_string())
+    plain_chars(field, text, one_line)
 }
 
-/// Trims an optional text; an empty one becomes `None`.
+/// Trims an optional text; an empty one becomes `None`. Refused like [`required_text`].
 pub fn optional_text(field: &str, text: Option<&str>, max: usize) -> Result<Option<String>> {
+    optional(field, text, max, false)
+}
+
+/// [`optional_text`] for a one-line value (a role, an email address).
+pub fn optional_line(field: &str, text: Option<&str>, max: usize) -> Result<Option<String>> {
+    optional(field, text, max, true)
+}
+
+fn optional(field: &str, text: Option<&str>, max: usize, one_line: bool) -> Result<Option<String>> {
     match text.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(t) if t.chars().count() > max => Err(Error::invalid(
-            field,
-            format!("has at most {max} characters"),
-        )),
-        Some(t) => Ok(Some(t.to_string())),
+        Some(t) => {
+            within(field, t, max, one_line)?;
+            Ok(Some(t.to_string()))
+        }
     }
 }
 
@@ -213,6 +304,33 @@ pub fn check_initiative(i: &Initiative) -> Result<()> {
                 "an active initiative needs a risk level (low, medium or high)",
             ));
         }
+    }
+    Ok(())
+}
+
+/// Checks that a check-in of `i` may be recorded for `week` on `today`: the week has begun
+/// and does not end before the initiative was created.
+pub fn checkin_week(i: &Initiative, week: IsoWeek, today: NaiveDate) -> Result<()> {
+    if week.monday() > today {
+        return Err(Error::invalid(
+            "week",
+            format!(
+                "{week} has not begun (it starts on {}); a check-in reports a week under way \
+                 or past",
+                week.monday()
+            ),
+        ));
+    }
+    let created = i.created_at.date();
+    if week.sunday() < created {
+        return Err(Error::invalid(
+            "week",
+            format!(
+                "{week} ended before initiative {} was created on {created}; a check-in \
+                 reports a week of its life",
+                i.id
+            ),
+        ));
     }
     Ok(())
 }

@@ -13,6 +13,8 @@ pub struct SettingDoc {
     pub default: &'static str,
     /// What the setting changes, in one sentence.
     pub meaning: &'static str,
+    /// The values allowed, as people write them ("1–12").
+    pub range: &'static str,
     check: fn(&str) -> Result<()>,
 }
 
@@ -23,6 +25,7 @@ pub const SETTINGS: &[SettingDoc] = &[
         default: "4",
         meaning: "Priority changes and date moves in one month above which the monthly review \
                   flags constant reprioritisation (a whole number from 0 to 100).",
+        range: "a whole number from 0 to 100",
         check: |v| MonthlySettings::parse_threshold(v).map(|_| ()),
     },
     SettingDoc {
@@ -30,6 +33,7 @@ pub const SETTINGS: &[SettingDoc] = &[
         default: "1",
         meaning: "The month the fiscal year starts in, 1 to 12; quarters are counted from it \
                   (1 gives calendar quarters).",
+        range: "a month number from 1 to 12",
         check: |v| MonthlySettings::parse_fiscal_year_start(v).map(|_| ()),
     },
 ];
@@ -61,6 +65,25 @@ fn doc(key: &str) -> Result<&'static SettingDoc> {
     })
 }
 
+/// Reads the stored value of setting `key` with `parse`, the setting's rule. A stored value
+/// that breaks the rule (an import or a hand edit put it there) is an error naming the
+/// setting, the rule and the command that repairs it, so no command fails for good on it.
+pub fn read_stored<T>(key: &str, value: &str, parse: fn(&str) -> Result<T>) -> Result<T> {
+    parse(value).map_err(|_| {
+        let (range, default) = SETTINGS
+            .iter()
+            .find(|d| d.key == key)
+            .map_or(("valid", ""), |d| (d.range, d.default));
+        Error::invalid(
+            key,
+            format!(
+                "the setting is '{value}' in this workspace (must be {range}); repair it with \
+                 `cadence settings set {key} {default}`"
+            ),
+        )
+    })
+}
+
 impl Workspace {
     /// Every documented setting with its value in this workspace.
     pub fn settings(&self) -> Result<Vec<SettingValue>> {
@@ -82,12 +105,15 @@ impl Workspace {
 
     /// Sets a documented setting after checking its value against the setting's rule. The
     /// fiscal year's start month cannot change once a plan is committed: the committed
-    /// quarters would be counted from another month.
+    /// quarters would be counted from another month (unless the stored one breaks its rule:
+    /// setting it is then the repair).
     pub fn set_known_setting(&mut self, key: &str, value: &str) -> Result<SettingValue> {
         let d = doc(key)?;
         (d.check)(value)?;
         if d.key == MonthlySettings::FISCAL_YEAR_START
-            && MonthlySettings::parse_fiscal_year_start(value)? != self.fiscal_year_start()?
+            && self
+                .fiscal_year_start()
+                .is_ok_and(|now| MonthlySettings::parse_fiscal_year_start(value).ok() != Some(now))
             && self.has_baselines()?
         {
             return Err(Error::Conflict(format!(

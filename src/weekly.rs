@@ -42,7 +42,7 @@ impl Workspace {
         let today = self.clock().today();
         let week = week.unwrap_or_else(|| IsoWeek::of(today));
         let snapshot = self.snapshot_of_weeks(first_week_read(week), week)?;
-        Ok(weekly_owned(snapshot, week, today))
+        weekly_owned(snapshot, week, today)
     }
 
     /// The review of `week` with its update, as the app shows them.

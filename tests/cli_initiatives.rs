@@ -241,10 +241,13 @@ fn list_filters_by_status_owner_and_track() {
 
 #[test]
 fn checkins_default_to_the_pinned_week_and_a_second_one_replaces_the_first() {
-    let env = Env::temp();
+    let mut env = Env::temp();
+    // Added the week before, so that week can be checked in too.
+    env.today = "2026-11-16";
     let id = env
         .add_active("Billing v2", "Tomás Silva", "2027-03-14", "2027-03-21")
         .to_string();
+    env.today = "2026-11-23";
     env.ok(&[
         "checkin",
         &id,

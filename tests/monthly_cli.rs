@@ -60,6 +60,9 @@ fn february() -> Company {
         "2027-04-01",
         "2027-04-15",
     );
+    co.at("2027-01-04 09:00")
+        .add_scope(checkout, "Saved cards", None)
+        .unwrap();
     co.dates(
         "2027-01-10 11:00",
         checkout,
@@ -107,9 +110,6 @@ fn february() -> Company {
         },
         "Shipped to all plans",
     );
-    co.at("2027-01-04 09:00")
-        .add_scope(checkout, "Saved cards", None)
-        .unwrap();
     co.at("2027-02-11 16:00")
         .cut_scope(
             checkout,

@@ -154,6 +154,9 @@ fn what_changed_reads_the_change_log_since_the_start_of_the_month() {
         "2026-12-04",
         "The vendor was late",
     );
+    co.at("2026-10-20 10:00")
+        .add_scope(billing, "Refunds", None)
+        .unwrap();
     co.dates(
         "2026-11-05 10:00",
         billing,
@@ -192,9 +195,6 @@ fn what_changed_reads_the_change_log_since_the_start_of_the_month() {
         "paused",
         "Waiting for the window",
     );
-    co.at("2026-10-20 10:00")
-        .add_scope(billing, "Refunds", None)
-        .unwrap();
     co.at("2026-10-31 23:59")
         .cut_scope(offline, "nothing", "x")
         .unwrap_err();

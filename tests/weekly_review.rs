@@ -338,9 +338,6 @@ fn not_shipping_lists_drops_pauses_cuts_and_moves_of_the_week_only() {
         .unwrap();
     co.status("2026-11-16 10:00", sms, "dropped", "email is enough");
     co.status("2026-11-20 10:00", mobile, "paused", "waiting for hires");
-    co.at("2026-11-22 23:30")
-        .cut_scope(billing, "Proration", "not needed for launch")
-        .unwrap();
     co.dates(
         "2026-11-18 11:00",
         billing,
@@ -348,6 +345,9 @@ fn not_shipping_lists_drops_pauses_cuts_and_moves_of_the_week_only() {
         "2026-12-23",
         "the provider changed its webhooks",
     );
+    co.at("2026-11-22 23:30")
+        .cut_scope(billing, "Proration", "not needed for launch")
+        .unwrap();
     co.dates(
         "2026-11-13 11:00",
         older,
@@ -719,7 +719,7 @@ fn the_workspace_reads_only_the_weeks_it_needs_and_agrees_with_the_whole_snapsho
     for week in ["2026-W44", "2026-W47", "2026-W48"] {
         let week = IsoWeek::parse("week", week).unwrap();
         let scoped = ws.weekly_review(Some(week)).unwrap();
-        let whole = weekly(&ws.snapshot().unwrap(), week, d("2026-11-23"));
+        let whole = weekly(&ws.snapshot().unwrap(), week, d("2026-11-23")).unwrap();
         assert_eq!(scoped, whole, "{week}");
     }
 }

@@ -11,6 +11,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{days_between, end_of_day, IsoWeek};
+use crate::error::Result;
 use crate::model::{CheckIn, Health, Id, Initiative, RiskLevel, Status, Track};
 use crate::review::monthly::{
     changes_in, DateMove, MonthlySettings, ScopeCut, StatusEvent, Window,
@@ -201,18 +202,19 @@ pub fn first_week_read(week: IsoWeek) -> IsoWeek {
 
 /// Builds the weekly review of `week` from what was known by the end of the week, or by the
 /// end of today when that is earlier.
-pub fn weekly(snapshot: &Snapshot, week: IsoWeek, today: NaiveDate) -> WeeklyReview {
+/// A stored setting that breaks its rule is an error saying how to repair it.
+pub fn weekly(snapshot: &Snapshot, week: IsoWeek, today: NaiveDate) -> Result<WeeklyReview> {
     weekly_owned(snapshot.clone(), week, today)
 }
 
 /// [`weekly`] on a snapshot it may consume, which spares copying it.
-pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> WeeklyReview {
+pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Result<WeeklyReview> {
     let as_of = week.sunday().min(today);
     let cutoff = end_of_day(as_of);
     let snap = snapshot.into_as_of(cutoff);
     let calls = Calls::new(&snap, week);
     let oldest_call = first_week_read(week);
-    let settings = MonthlySettings::from_settings(&snap.settings).unwrap_or_default();
+    let settings = MonthlySettings::from_settings(&snap.settings)?;
     let start = week.monday().and_hms_opt(0, 0, 0).expect("valid time");
     let changes = changes_in(&snap, Window::between(start, cutoff), &settings);
 
@@ -269,7 +271,7 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Week
         .filter(|r| r.kind == "weekly" && r.period == week.to_string())
         .map(|r| r.created_at)
         .max();
-    WeeklyReview {
+    Ok(WeeklyReview {
         week,
         monday: week.monday(),
         sunday: week.sunday(),
@@ -288,7 +290,7 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Week
         },
         signals,
         kept_at,
-    }
+    })
 }
 
 fn count_health(items: &[ProgressItem], health: Option<Health>) -> u32 {

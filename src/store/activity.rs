@@ -31,6 +31,7 @@ impl Workspace {
                 None | Some("") => IsoWeek::of(clock.today()),
                 Some(w) => IsoWeek::parse("week", w)?,
             };
+            rules::checkin_week(&initiative, week, clock.today())?;
             let health: Health = new.health.parse()?;
             let shipped = rules::optional_text("shipped", new.shipped.as_deref(), TEXT_MAX)?;
             let progress = rules::optional_text("progress", new.progress.as_deref(), TEXT_MAX)?;
@@ -170,7 +171,7 @@ impl Workspace {
         initiative: Option<Id>,
     ) -> Result<Decision> {
         self.write(|tx, clock| {
-            let question = rules::required_text("question", question, TEXT_MAX)?;
+            let question = rules::required_line("question", question, TEXT_MAX)?;
             let owner = people::find_or_insert(tx, clock, "owner", owner)?;
             let needed_by = parse_date("by", needed_by)?;
             if let Some(i) = initiative {

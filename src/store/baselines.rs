@@ -118,7 +118,7 @@ impl Workspace {
             for before in &to_activate {
                 let mut after = before.clone();
                 after.status = Status::Active;
-                after.updated_at = now;
+                after.updated_at = super::log_time(tx, clock, before.id)?;
                 update_row(tx, &after)?;
                 log_changes(tx, Some(before), &after, Some(&activation))?;
             }

@@ -36,6 +36,19 @@ pub(super) fn get(tx: &rusqlite::Connection, id: Id) -> Result<Initiative> {
     })
 }
 
+/// The priority a new initiative gets when none is given: after every other one, within
+/// [`rules::PRIORITY_RANGE`] (a stored value out of range does not stop new work).
+fn next_priority(tx: &rusqlite::Connection) -> Result<i64> {
+    let last: i64 = tx.query_row(
+        "SELECT coalesce(max(priority), 0) FROM initiatives",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(last
+        .saturating_add(1)
+        .clamp(*rules::PRIORITY_RANGE.start(), *rules::PRIORITY_RANGE.end()))
+}
+
 /// Parses an optional date field; an empty text clears it.
 fn date_field(field: &str, text: Option<&str>) -> Result<Option<chrono::NaiveDate>> {
     match text.map(str::trim) {
@@ -129,16 +142,11 @@ impl Workspace {
     /// Creates an initiative; an owner not yet known becomes a person (after the owner rule).
     pub fn add_initiative(&mut self, new: &NewInitiative) -> Result<Initiative> {
         self.write(|tx, clock| {
-            let title = rules::required_text("title", &new.title, TITLE_MAX)?;
+            let title = rules::required_line("title", &new.title, TITLE_MAX)?;
             let owner = people::find_or_insert(tx, clock, "owner", &new.owner)?;
             let priority = match new.priority {
-                Some(p) if p < 1 => return Err(Error::invalid("priority", "must be 1 or more")),
-                Some(p) => p,
-                None => tx.query_row(
-                    "SELECT coalesce(max(priority), 0) + 1 FROM initiatives",
-                    [],
-                    |r| r.get(0),
-                )?,
+                Some(p) => rules::priority("priority", p)?,
+                None => next_priority(tx)?,
             };
             let now = clock.now();
             let mut i = Initiative {
@@ -221,7 +229,7 @@ impl Workspace {
             if history::field_values(&i) == history::field_values(&before) {
                 return Ok(before);
             }
-            i.updated_at = clock.now();
+            i.updated_at = super::log_time(tx, clock, id)?;
             rules::check_initiative(&i)?;
             update_row(tx, &i)?;
             log_changes(tx, Some(&before), &i, reason.as_deref())?;
@@ -259,7 +267,7 @@ fn apply_patch(
 ) -> Result<Initiative> {
     let mut i = before.clone();
     if let Some(t) = &p.title {
-        i.title = rules::required_text("title", t, TITLE_MAX)?;
+        i.title = rules::required_line("title", t, TITLE_MAX)?;
     }
     if let Some(o) = &p.owner {
         let owner = people::find_or_insert(tx, clock, "owner", o)?;
@@ -273,10 +281,7 @@ fn apply_patch(
         i.status = s.parse()?;
     }
     if let Some(n) = p.priority {
-        if n < 1 {
-            return Err(Error::invalid("priority", "must be 1 or more"));
-        }
-        i.priority = n;
+        i.priority = rules::priority("priority", n)?;
     }
     let text = |field: &str, v: &Option<String>, cur: &Option<String>| -> Result<Option<String>> {
         match v {

@@ -24,6 +24,7 @@ pub use reviews::REVIEW_KINDS;
 
 use crate::calendar::{Clock, IsoWeek};
 use crate::error::{Error, Result};
+use crate::model::Id;
 use crate::snapshot::Snapshot;
 
 /// An open workspace file and the clock its commands read.
@@ -154,6 +155,32 @@ impl Workspace {
         let value = f(&tx, clock)?;
         tx.commit()?;
         Ok(value)
+    }
+}
+
+/// The time a new entry in initiative `id`'s change log is dated: now, or its last entry's
+/// time when the clock's time of day is earlier on the same date. A clock whose date is
+/// before the initiative's last logged change is refused: its history would be written out
+/// of order.
+fn log_time(tx: &rusqlite::Connection, clock: Clock, id: Id) -> Result<chrono::NaiveDateTime> {
+    let last: Option<chrono::NaiveDateTime> = tx.query_row(
+        "SELECT max(at) FROM changes WHERE initiative_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    let now = clock.now();
+    match last {
+        Some(last) if clock.today() < last.date() => Err(Error::invalid(
+            "today",
+            format!(
+                "the last change to initiative {id} was logged on {}; a change cannot be \
+                 dated before it (today is {})",
+                last.date(),
+                clock.today()
+            ),
+        )),
+        Some(last) => Ok(now.max(last)),
+        None => Ok(now),
     }
 }
 

@@ -58,7 +58,7 @@ pub(super) fn insert(
             format!("'{name}' is already a person here"),
         ));
     }
-    let email = rules::optional_text("email", email, 200)?;
+    let email = rules::optional_line("email", email, 200)?;
     if let Some(e) = &email {
         if !e.contains('@') || e.contains(char::is_whitespace) {
             return Err(Error::invalid(
@@ -67,7 +67,7 @@ pub(super) fn insert(
             ));
         }
     }
-    let role = rules::optional_text("role", role, 80)?;
+    let role = rules::optional_line("role", role, 80)?;
     let now = clock.now();
     tx.execute(
         "INSERT INTO people(name, email, role, created_at) VALUES (?1, ?2, ?3, ?4)",

@@ -38,7 +38,7 @@ impl Workspace {
     pub fn add_scope(&mut self, id: Id, item: &str, reason: Option<&str>) -> Result<Vec<String>> {
         self.write(|tx, clock| {
             get(tx, id)?;
-            let item = rules::required_text("item", item, ITEM_MAX)?;
+            let item = rules::required_line("item", item, ITEM_MAX)?;
             let reason = rules::optional_text("reason", reason, TEXT_MAX)?;
             let mut scope = current(tx, id)?;
             if scope.iter().any(|i| i.eq_ignore_ascii_case(&item)) {
@@ -46,7 +46,8 @@ impl Workspace {
                     "'{item}' is already in the scope of initiative {id}"
                 )));
             }
-            log(tx, id, clock.now(), None, Some(&item), reason.as_deref())?;
+            let at = super::log_time(tx, clock, id)?;
+            log(tx, id, at, None, Some(&item), reason.as_deref())?;
             scope.push(item);
             Ok(scope)
         })
@@ -77,7 +78,8 @@ impl Workspace {
                 ));
             };
             let cut = scope.remove(found);
-            log(tx, id, clock.now(), Some(&cut), None, Some(&reason))?;
+            let at = super::log_time(tx, clock, id)?;
+            log(tx, id, at, Some(&cut), None, Some(&reason))?;
             Ok(scope)
         })
     }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::settings::read_stored;
 
 /// What the monthly review is tuned with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,13 +37,16 @@ impl MonthlySettings {
     pub const DEFAULT_REPRIORITISATION_THRESHOLD: u32 = 4;
 
     /// Reads the settings from a workspace's settings table; absent keys take their default.
+    /// A stored value that breaks its rule is an error saying how to repair it.
     pub fn from_settings(settings: &BTreeMap<String, String>) -> Result<Self> {
         let mut s = MonthlySettings::default();
         if let Some(v) = settings.get(Self::REPRIORITISATION_THRESHOLD) {
-            s.reprioritisation_threshold = Self::parse_threshold(v)?;
+            s.reprioritisation_threshold =
+                read_stored(Self::REPRIORITISATION_THRESHOLD, v, Self::parse_threshold)?;
         }
         if let Some(v) = settings.get(Self::FISCAL_YEAR_START) {
-            s.fiscal_year_start = Self::parse_fiscal_year_start(v)?;
+            s.fiscal_year_start =
+                read_stored(Self::FISCAL_YEAR_START, v, Self::parse_fiscal_year_start)?;
         }
         Ok(s)
     }
