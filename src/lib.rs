@@ -3,6 +3,7 @@
 //! Data flows one way: store → snapshot → review → narrative → render. Nothing here
 //! depends on Tauri; the CLI (`src/main.rs`) and the desktop shell call the same functions.
 
+pub mod backups;
 pub mod board;
 pub mod calendar;
 pub mod cli;
@@ -12,6 +13,7 @@ pub mod model;
 pub mod narrative;
 pub mod planning;
 pub mod render;
+pub mod retention;
 pub mod review;
 pub mod roadmap;
 pub mod rules;

@@ -1,6 +1,7 @@
 //! The `cadence` command line: arguments, dispatch and error reporting.
 
 mod activity;
+mod backups;
 mod initiatives;
 mod monthly;
 mod people;
@@ -84,7 +85,11 @@ pub enum Command {
     /// Import an exported workspace (all or nothing).
     Import(workspace::ImportArgs),
     /// Write a consistent copy of the workspace, safe while the app is writing.
-    Backup(workspace::BackupArgs),
+    Backup(backups::BackupArgs),
+    /// List the backups beside the workspace (automatic daily ones included) with what they hold.
+    Backups(backups::BackupsArgs),
+    /// Put a backup in place of the workspace, after checking it; the current one is kept.
+    Restore(backups::RestoreArgs),
     /// Check the file's integrity and references; prints `ok` or what is wrong.
     Check,
 }
@@ -110,7 +115,22 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         _ => Clock::system(),
     };
     let path = resolve_path(cli.db.as_deref());
+    // These two work on the folder and the file without opening it: it may be damaged.
+    match &cli.command {
+        Command::Backups(a) => {
+            backups::list(&path, a, out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Restore(a) => {
+            backups::restore(&path, clock, a, out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
     let mut ws = Workspace::open(&path, clock)?;
+    if cli.command.writes() {
+        backups::daily(&ws);
+    }
     match cli.command {
         Command::Init => writeln!(out, "workspace ready at {}", path.display())?,
         Command::Demo(a) => workspace::demo(&mut ws, &a, out)?,
@@ -132,10 +152,45 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Settings(c) => settings::run(&mut ws, &c, out)?,
         Command::Export(a) => workspace::export(&ws, &a, out)?,
         Command::Import(a) => workspace::import(&mut ws, &a, out)?,
-        Command::Backup(a) => workspace::backup(&ws, &a, out)?,
+        Command::Backup(a) => backups::backup(&ws, &a, out)?,
         Command::Check => return workspace::check(&ws, out),
+        Command::Backups(_) | Command::Restore(_) => unreachable!("run before opening"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+impl Command {
+    /// Whether the command may change the workspace (and so takes the day's automatic backup
+    /// first). Reviews count: exported or kept, they record the update as sent.
+    fn writes(&self) -> bool {
+        use activity::{BlockerCommand as B, DecisionCommand as D};
+        match self {
+            Command::Init
+            | Command::List(_)
+            | Command::Show(_)
+            | Command::History(_)
+            | Command::Plan(_)
+            | Command::Export(_)
+            | Command::Backup(_)
+            | Command::Backups(_)
+            | Command::Restore(_)
+            | Command::Check => false,
+            Command::Person(c) => matches!(c, people::PersonCommand::Add { .. }),
+            Command::Scope(c) => !matches!(c, scope::ScopeCommand::List { .. }),
+            Command::Blocker(c) => !matches!(c, B::List { .. }),
+            Command::Decision(c) => !matches!(c, D::List { .. }),
+            Command::Settings(c) => matches!(c, settings::SettingsCommand::Set { .. }),
+            Command::Demo(_)
+            | Command::Add(_)
+            | Command::Edit(_)
+            | Command::Checkin(_)
+            | Command::Weekly(_)
+            | Command::Monthly(_)
+            | Command::Quarterly(_)
+            | Command::CommitPlan(_)
+            | Command::Import(_) => true,
+        }
+    }
 }
 
 /// Writes an update to `path` (saying so on `out`) or, without a path, to `out` itself;

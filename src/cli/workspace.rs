@@ -1,4 +1,4 @@
-//! `cadence demo | export | import | backup | check`
+//! `cadence demo | export | import | check`
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -69,23 +69,6 @@ pub fn import(ws: &mut Workspace, a: &ImportArgs, out: &mut dyn Write) -> Result
         .map_err(|e| Error::invalid("file", format!("cannot read {}: {e}", a.file.display())))?;
     ws.import_json(&text, a.replace)?;
     writeln!(out, "imported {}", a.file.display())?;
-    Ok(())
-}
-
-#[derive(Debug, Args)]
-pub struct BackupArgs {
-    /// Where to write the copy (default: beside the workspace, dated).
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
-}
-
-pub fn backup(ws: &Workspace, a: &BackupArgs, out: &mut dyn Write) -> Result<()> {
-    let target = a.out.clone().unwrap_or_else(|| {
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        ws.path().with_extension(format!("backup-{stamp}.db"))
-    });
-    ws.backup(&target)?;
-    writeln!(out, "backup written to {}", target.display())?;
     Ok(())
 }
 

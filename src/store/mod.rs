@@ -1,6 +1,7 @@
 //! The SQLite workspace: one file, one connection, one transaction per command.
 
 mod activity;
+pub mod backup;
 mod baselines;
 mod detail;
 mod initiatives;
@@ -92,34 +93,15 @@ impl Workspace {
         rows::load_snapshot_weeks(&self.conn, Some((from, to)))
     }
 
-    /// Writes a consistent copy of the workspace to `out`, even while another process writes.
-    pub fn backup(&self, out: &Path) -> Result<()> {
-        open::backup_to(&self.conn, out)
+    /// Writes a consistent copy of the workspace to `out`, even while another process writes
+    /// (see [`backup::write`] for the files it refuses).
+    pub fn backup(&self, out: &Path, force: bool) -> Result<()> {
+        backup::write(self, out, force)
     }
 
     /// Checks the file's integrity and foreign keys; returns what is wrong (empty when sound).
     pub fn check(&self) -> Result<Vec<String>> {
-        let mut problems = Vec::new();
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            let line = row?;
-            if line != "ok" {
-                problems.push(line);
-            }
-        }
-        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let fk = stmt.query_map([], |r| {
-            Ok(format!(
-                "{} row {} refers to a missing {}",
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
-                r.get::<_, String>(2)?
-            ))
-        })?;
-        for line in fk {
-            problems.push(line?);
-        }
-        Ok(problems)
+        Ok(backup::problems(&self.conn)?)
     }
 
     /// A setting's value, when set.

@@ -110,7 +110,7 @@ pub fn open_connection(path: &Path) -> Result<Connection> {
         }
         Header::Sqlite { version, .. } if version < latest => {
             let backup = backup_path_for(path, version);
-            backup_to(&conn, &backup)?;
+            super::backup::write_copy(&conn, &backup, false)?;
         }
         _ => {}
     }
@@ -131,19 +131,4 @@ fn backup_path_for(path: &Path, version: i64) -> PathBuf {
         .unwrap_or_else(|| "cadence.db".into());
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     path.with_file_name(format!("{name}.v{version}-{stamp}.bak"))
-}
-
-/// Writes a consistent copy of the open workspace to `out` (safe while others write).
-pub fn backup_to(conn: &Connection, out: &Path) -> Result<()> {
-    if out.exists() {
-        return Err(Error::invalid(
-            "out",
-            format!("{} already exists; choose another file", out.display()),
-        ));
-    }
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir)?;
-    }
-    conn.execute("VACUUM INTO ?1", [out.to_string_lossy()])?;
-    Ok(())
 }

@@ -46,5 +46,5 @@ pub async fn load_sample(file: File<'_>) -> Result<(), AppError> {
 #[tauri::command]
 #[specta::specta]
 pub async fn save_backup(file: File<'_>, path: String) -> Result<(), AppError> {
-    file.with(move |ws| ws.backup(path.as_ref())).await
+    file.with(move |ws| ws.backup(path.as_ref(), false)).await
 }
