@@ -323,7 +323,7 @@ fn the_html_page_is_self_contained_with_the_timeline_and_hostile_titles_as_text(
 
     let md = env.ok(&["monthly"]);
     assert!(
-        md.contains(r"\<script\>alert(1)\</script\> \& \</style\>\<img src=x onerror=alert(1)\>"),
+        md.contains(r"\<script>alert(1)\</script> & \</style>\<img src=x onerror=alert(1)>"),
         "{md}"
     );
 }

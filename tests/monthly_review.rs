@@ -627,6 +627,12 @@ fn backlog_growth_is_raised_when_more_is_proposed_than_done() {
     let r = co.review("2026-11", "2026-11-23");
     let b = r.signals.backlog_growth;
     assert_eq!((b.added, b.done, b.proposed_at_end), (2, 1, 3));
+    assert!(!b.raised, "two ideas in a month are below the floor");
+
+    co.proposed("2026-11-12 09:00", "Idea three", "Priya Natarajan", None);
+    let r = co.review("2026-11", "2026-11-23");
+    let b = r.signals.backlog_growth;
+    assert_eq!((b.added, b.done, b.proposed_at_end), (3, 1, 4));
     assert!(b.raised);
 }
 

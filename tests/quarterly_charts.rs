@@ -4,6 +4,7 @@
 mod common;
 
 use cadence::model::{NewInitiative, Status};
+use cadence::narrative::quarterly::quarterly_update;
 use cadence::render::charts::quarterly_charts;
 use cadence::review::quarterly::quarterly;
 use common::company::{d, Company};
@@ -41,21 +42,30 @@ fn the_charts_hold_the_reviews_figures() {
     assert_eq!(
         rows,
         [
-            ("committed", "5"),
-            ("by-target", "1"),
+            ("committed", "6"),
+            ("by-target", "2"),
             ("by-backup", "1"),
             ("late", "1"),
             ("slipped", "1"),
             ("dropped", "1"),
-            ("added", "2"),
+            ("added", "1"),
         ]
+    );
+    // The words say what the bars show: 2 by the target, 1 more by the backup.
+    let summary = quarterly_update(&r).summary.join(" ");
+    assert!(
+        summary.contains(
+            "Of the 6 commitments due, 2 were delivered by the committed target date (33%) and \
+             1 more by the backup date, 3 in all (50%)."
+        ),
+        "{summary}"
     );
     // Each value is written as text too, for a black-and-white print.
     let values: Vec<&str> = nodes(&doc, "cdn-ch-value")
         .iter()
         .map(|n| n.text().unwrap())
         .collect();
-    assert_eq!(values, ["5", "1", "1", "1", "1", "1", "2"]);
+    assert_eq!(values, ["6", "2", "1", "1", "1", "1", "1"]);
 
     let doc = Document::parse(&charts.reliability_trend).unwrap();
     let quarters: Vec<(&str, &str, &str, &str)> = nodes(&doc, "cdn-ch-quarter")
@@ -71,7 +81,7 @@ fn the_charts_hold_the_reviews_figures() {
         .collect();
     assert_eq!(
         quarters,
-        [("2026-Q3", "", "", ""), ("2026-Q4", "20", "40", "12")]
+        [("2026-Q3", "", "", ""), ("2026-Q4", "33", "50", "5")]
     );
 
     let doc = Document::parse(&charts.investment_mix).unwrap();

@@ -181,7 +181,7 @@ fn the_json_is_the_whole_review() {
         json["plan"]["committed"][1]["committed_target"],
         "2026-11-06"
     );
-    assert_eq!(json["reliability"]["median_slip_days"], 12.0);
+    assert_eq!(json["reliability"]["median_slip_days"], 5.0);
     assert_eq!(json["investment"]["tracks"][2]["track"], "enabler");
     assert_eq!(json["risk"]["grid"].as_array().unwrap().len(), 12);
     assert_eq!(json["trend"][0]["quarter"], "2026-Q3");

@@ -79,6 +79,17 @@ pub fn join(items: &[String]) -> String {
     }
 }
 
+/// An initiative with its owner, written around the title so the sentence reads naturally:
+/// "Billing v2 (Tomás Silva)", or "Ravi Kumar's Self-serve billing (no ticket)" when the
+/// title already ends in brackets.
+pub fn who(title: &str, owner: &str) -> String {
+    if title.trim_end().ends_with(')') {
+        format!("{owner}'s {title}")
+    } else {
+        format!("{title} ({owner})")
+    }
+}
+
 /// "is" or "are" after a count.
 pub fn is_are(n: u32) -> &'static str {
     if n == 1 {
@@ -170,9 +181,8 @@ impl Writer {
             (None, None) => String::new(),
         };
         format!(
-            "{} ({}): {}.{} Dates moved {} this quarter{slip}.",
-            m.title,
-            m.owner,
+            "{}: {}.{} Dates moved {} this quarter{slip}.",
+            who(&m.title, &m.owner),
             parts.join(", and "),
             reason(m.reason.as_deref()),
             times(m.moves_this_quarter)

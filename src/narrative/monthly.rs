@@ -2,7 +2,7 @@
 //! decisions are needed by when, and the warning signs, in plain sentences.
 
 use super::{
-    capitalise, clause, count, days, is_are, join, month_name, reason, times, Section, Update,
+    capitalise, clause, count, days, is_are, join, month_name, reason, times, who, Section, Update,
     Writer,
 };
 use crate::calendar::Month;
@@ -172,7 +172,7 @@ impl Writer {
 
     /// One initiative's sentence in its group.
     fn item(&self, i: &RoadmapItem) -> String {
-        let who = format!("{} ({})", i.title, i.owner);
+        let who = who(&i.title, &i.owner);
         let Some(target) = i.target_date else {
             return format!("{who} has no target date.");
         };
@@ -181,7 +181,7 @@ impl Writer {
             .as_deref()
             .map(clause)
             .filter(|r| !r.is_empty())
-            .map(|r| format!("; the main risk is {r}"))
+            .map(|r| format!("; the main risk: {r}"))
             .unwrap_or_default();
         let committed = i
             .committed_target
@@ -225,7 +225,7 @@ impl Writer {
             .as_deref()
             .map(clause)
             .filter(|r| !r.is_empty())
-            .map(|r| format!(" The main risk is {r}."))
+            .map(|r| format!(" The main risk: {r}."))
             .unwrap_or_default();
         match (i.date_warning, i.backup_date) {
             (Some(DateWarning::BackupPassed), Some(b)) => format!(
@@ -268,9 +268,8 @@ impl Writer {
         let mut items: Vec<String> = c.date_moves.iter().map(|m| self.moved(m)).collect();
         for cut in &c.scope_cuts {
             items.push(format!(
-                "{} ({}): \u{201c}{}\u{201d} was cut from the scope.{}",
-                cut.title,
-                cut.owner,
+                "{}: \u{201c}{}\u{201d} was cut from the scope.{}",
+                who(&cut.title, &cut.owner),
                 cut.item,
                 reason(cut.reason.as_deref())
             ));
@@ -287,23 +286,25 @@ impl Writer {
         for p in &c.priority_changes {
             let way = if p.to < p.from { "rose" } else { "fell" };
             items.push(format!(
-                "{} ({}) {way} from priority {} to priority {}.{}",
-                p.title,
-                p.owner,
+                "{} {way} from priority {} to priority {}.{}",
+                who(&p.title, &p.owner),
                 p.from,
                 p.to,
                 reason(p.reason.as_deref())
             ));
         }
         for a in &c.added {
-            items.push(format!("{} ({}) was added as {}.", a.title, a.owner, a.to));
+            items.push(format!(
+                "{} was added as {}.",
+                who(&a.title, &a.owner),
+                a.to
+            ));
         }
         for (events, word) in [(&c.dropped, "dropped"), (&c.paused, "paused")] {
             for e in events {
                 items.push(format!(
-                    "{} ({}) was {word}.{}",
-                    e.title,
-                    e.owner,
+                    "{} was {word}.{}",
+                    who(&e.title, &e.owner),
                     reason(e.reason.as_deref())
                 ));
             }
@@ -419,12 +420,17 @@ impl Writer {
             let names: Vec<String> = s
                 .without_outcome
                 .iter()
-                .map(|i| format!("{} ({})", i.title, i.owner))
+                .map(|i| who(&i.title, &i.owner))
                 .collect();
+            let (are, it) = if names.len() == 1 {
+                ("is", "it")
+            } else {
+                ("are", "they")
+            };
             items.push(format!(
-                "{} {} active without a stated outcome: nobody can tell whether it paid off.",
-                join(&names),
-                is_are(names.len() as u32)
+                "{} {are} active without a stated outcome: nobody can tell whether {it} paid \
+                 off.",
+                join(&names)
             ));
         }
         Section {

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{capitalise, clause, count, date, days, is_are, join, reason, times, was_were};
+use super::{capitalise, clause, count, date, days, is_are, join, reason, times, was_were, who};
 use super::{Section, Update};
 use crate::calendar::Quarter;
 use crate::model::{Health, Status};
@@ -58,11 +58,6 @@ struct Writer {
     span: String,
 }
 
-/// "Billing v2 (Tomás Silva)".
-fn who(title: &str, owner: &str) -> String {
-    format!("{title} ({owner})")
-}
-
 /// A number of days that may end in a half: "12 days", "10.5 days".
 fn slip(days_: f64) -> String {
     if days_.fract() == 0.0 {
@@ -107,14 +102,12 @@ impl Writer {
         let rel = &r.reliability;
         if rel.due > 0 {
             let mut s = format!(
-                "Of the {} due, {} {} delivered by the committed target date ({}) and {} by \
-                 the backup date ({}).",
+                "Of the {} due, {} {} delivered by the committed target date ({}) and {}.",
                 count(rel.due as usize, "commitment", "commitments"),
                 rel.by_target,
                 was_were(rel.by_target),
                 pct(rel.by_target_percent),
-                rel.by_backup,
-                pct(rel.by_backup_percent)
+                self.by_backup(r)
             );
             match (&rel.worst_slip, rel.median_slip_days) {
                 (Some(w), Some(m)) => s.push_str(&format!(
@@ -152,15 +145,32 @@ impl Writer {
         ));
         match r.risk.top_risks.first() {
             Some(t) => s.push_str(&format!(
-                "; the top risk, in {}'s words: {} ({}).",
+                "; the top risk, on {}, in {}'s words: {}.",
+                t.title,
                 t.owner,
-                clause(&t.risk),
-                t.title
+                clause(&t.risk)
             )),
             None => s.push('.'),
         }
         out.push(s);
         out
+    }
+
+    /// What the backup date added to the target date, in the chart's terms: the bar
+    /// "Delivered by backup" counts those done after the target, by the backup.
+    fn by_backup(&self, r: &QuarterlyReview) -> String {
+        let rel = &r.reliability;
+        match r.plan.counts.delivered_by_backup {
+            0 => "none more by the backup date".to_string(),
+            n if rel.by_target == 0 => {
+                format!("{n} by the backup date ({})", pct(rel.by_backup_percent))
+            }
+            n => format!(
+                "{n} more by the backup date, {} in all ({})",
+                rel.by_backup,
+                pct(rel.by_backup_percent)
+            ),
+        }
     }
 
     /// The first sentence: committed and delivered.
@@ -324,7 +334,11 @@ impl Writer {
                     "The plan was committed on {} with {}.",
                     self.date(c.committed_at.date()),
                     count(
-                        r.plan.counts.committed as usize,
+                        r.plan
+                            .committed
+                            .iter()
+                            .filter(|i| i.added_at.is_none())
+                            .count(),
                         "initiative",
                         "initiatives"
                     )
@@ -365,7 +379,13 @@ impl Writer {
                 .plan
                 .committed
                 .iter()
-                .map(|i| format!("{}: {}", who(&i.title, &i.owner), self.fate(i)))
+                .map(|i| {
+                    let when = i
+                        .added_at
+                        .map(|a| format!("added to the plan on {}; ", self.date(a.date())))
+                        .unwrap_or_default();
+                    format!("{}: {when}{}", who(&i.title, &i.owner), self.fate(i))
+                })
                 .collect(),
         }
     }
@@ -400,8 +420,14 @@ impl Writer {
         if rel.due == 0 {
             paragraphs.push("No committed date has come yet.".into());
         } else {
+            let more = match (rel.by_backup - rel.by_target, rel.by_target) {
+                (_, 0) => String::new(),
+                (0, _) => "none more, ".to_string(),
+                (n, _) => format!("{n} more, "),
+            };
             paragraphs.push(format!(
-                "Delivered by the target date: {} of {} ({}). By the backup date: {} of {} ({}).",
+                "Delivered by the target date: {} of {} ({}). By the backup date: {more}{} of {} \
+                 ({}).",
                 rel.by_target,
                 rel.due,
                 pct(rel.by_target_percent),
@@ -533,13 +559,16 @@ impl Writer {
                 does(o.with_result, "records", "does not record")
             ),
             n => format!(
-                "{n} initiatives were done this quarter: {} of them state how success is \
-                 measured ({}), {} record a result ({}) and {} have both ({}).",
+                "{n} initiatives were done this quarter: {} of them {} how success is measured \
+                 ({}), {} {} a result ({}) and {} {} both ({}).",
                 o.with_measure,
+                does(o.with_measure, "states", "state"),
                 pct(o.with_measure_percent),
                 o.with_result,
+                does(o.with_result, "records", "record"),
                 pct(o.with_result_percent),
                 o.with_both,
+                does(o.with_both, "has", "have"),
                 pct(o.with_both_percent)
             ),
         };
@@ -841,6 +870,33 @@ impl Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outcome_counts_agree_in_number() {
+        let snap: crate::snapshot::Snapshot = serde_json::from_str(
+            r#"{"format":"cadence-workspace","schema_version":1,"settings":{},"people":[],
+            "initiatives":[],"changes":[],"checkins":[],"blockers":[],"decisions":[],
+            "baselines":[],"reviews":[]}"#,
+        )
+        .unwrap();
+        let today = NaiveDate::from_ymd_opt(2027, 3, 31).unwrap();
+        let quarter = Quarter::of(today, 1);
+        let mut r = crate::review::quarterly::quarterly(&snap, quarter, today);
+        let o = &mut r.outcomes;
+        (o.done, o.with_measure, o.with_result, o.with_both) = (8, 1, 1, 1);
+        (
+            o.with_measure_percent,
+            o.with_result_percent,
+            o.with_both_percent,
+        ) = (Some(13), Some(13), Some(13));
+        let u = quarterly_update(&r);
+        let outcomes = u.sections.iter().find(|s| s.key == "outcomes").unwrap();
+        assert_eq!(
+            outcomes.paragraphs[0],
+            "8 initiatives were done this quarter: 1 of them states how success is measured \
+             (13%), 1 records a result (13%) and 1 has both (13%)."
+        );
+    }
 
     #[test]
     fn quarters_are_named_as_people_say_them() {

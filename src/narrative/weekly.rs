@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{capitalise, clause, count, days, is_are, join, reason, Section, Update, Writer};
+use super::{capitalise, clause, count, days, is_are, join, reason, who, Section, Update, Writer};
 use crate::calendar::IsoWeek;
 use crate::model::Health;
 use crate::review::weekly::{
@@ -87,11 +87,25 @@ impl Week<'_> {
                     has_have(h.no_call)
                 ));
             }
-            format!(
-                "Of {}, {}.",
-                count(h.active as usize, "active initiative", "active initiatives"),
-                join(&parts)
-            )
+            if h.active == 1 {
+                // One initiative: its state, not a count of one.
+                let state = if h.on_track == 1 {
+                    "is on track"
+                } else if h.at_risk == 1 {
+                    "is at risk"
+                } else if h.off_track == 1 {
+                    "is off track"
+                } else {
+                    "has no recent check-in"
+                };
+                format!("The only active initiative {state}.")
+            } else {
+                format!(
+                    "Of {}, {}.",
+                    count(h.active as usize, "active initiative", "active initiatives"),
+                    join(&parts)
+                )
+            }
         };
         let shipped = match h.shipped {
             0 => "Nothing shipped this week.".to_string(),
@@ -106,11 +120,10 @@ impl Week<'_> {
                 "{} open.",
                 capitalise(&count(n as usize, "blocker is", "blockers are"))
             ),
-            (n, e) if n == e => format!(
-                "{} open, {} for more than two days.",
-                capitalise(&count(n as usize, "blocker is", "blockers are")),
-                if n == 1 { "it" } else { "all" }
-            ),
+            (1, 1) => "1 blocker has been open for more than two days.".to_string(),
+            (n, e) if n == e => {
+                format!("{n} blockers are open, all of them for more than two days.")
+            }
             (n, e) => format!(
                 "{} open, {e} of them for more than two days.",
                 capitalise(&count(n as usize, "blocker is", "blockers are"))
@@ -145,7 +158,7 @@ impl Week<'_> {
     }
 
     fn shipped_item(&self, s: &ShippedItem) -> String {
-        let who = format!("{} ({})", s.title, s.owner);
+        let who = who(&s.title, &s.owner);
         match (&s.shipped, s.done_on) {
             (Some(text), Some(on)) => {
                 format!("{who} was finished on {}: {}.", self.date(on), clause(text))
@@ -172,7 +185,7 @@ impl Week<'_> {
     }
 
     fn progress_item(&self, i: &ProgressItem) -> String {
-        let who = format!("{} ({})", i.title, i.owner);
+        let who = who(&i.title, &i.owner);
         let risk = i
             .risk
             .as_deref()
@@ -205,18 +218,24 @@ impl Week<'_> {
                 )
             }
             (Some(t), d) => {
-                let when = self.w.bounded(t, i.backup_date);
+                // The countdown sits right after the target it counts to, never after the
+                // backup.
                 let left = match d {
                     Some(0) => " (today)".to_string(),
                     Some(d) => format!(" ({} to go)", days(d)),
                     None => String::new(),
                 };
+                let backup = match i.backup_date.filter(|b| *b != t) {
+                    Some(b) => format!(", with {} as the backup", self.date(b)),
+                    None => String::new(),
+                };
+                let when = format!("{}{left}{backup}", self.date(t));
                 if i.health == Some(Health::OnTrack) {
-                    format!(" for {when}{left}")
+                    format!(" for {when}")
                 } else if i.health.is_some() {
-                    format!(" for its target of {when}{left}")
+                    format!(" for its target of {when}")
                 } else {
-                    format!("; it targets {when}{left}")
+                    format!("; it targets {when}")
                 }
             }
             (None, _) => "; it has no target date".to_string(),
@@ -279,7 +298,7 @@ impl Week<'_> {
     }
 
     fn danger(&self, d: &DateDanger) -> String {
-        let who = format!("{} ({})", d.title, d.owner);
+        let who = who(&d.title, &d.owner);
         let target = d.target_date.map(|t| self.date(t)).unwrap_or_default();
         let text = match (d.kind, d.backup_date) {
             (DangerKind::BackupPassed, Some(b)) => format!(
@@ -320,18 +339,16 @@ impl Week<'_> {
         for (events, word) in [(&n.dropped, "dropped"), (&n.paused, "paused")] {
             for e in events {
                 items.push(format!(
-                    "{} ({}) was {word} and will not ship as planned.{}",
-                    e.title,
-                    e.owner,
+                    "{} was {word} and will not ship as planned.{}",
+                    who(&e.title, &e.owner),
                     reason(e.reason.as_deref())
                 ));
             }
         }
         for cut in &n.scope_cuts {
             items.push(format!(
-                "{} ({}): {} was cut from the scope and will not ship.{}",
-                cut.title,
-                cut.owner,
+                "{}: {} was cut from the scope and will not ship.{}",
+                who(&cut.title, &cut.owner),
                 quoted(&cut.item),
                 reason(cut.reason.as_deref())
             ));
@@ -351,7 +368,7 @@ impl Week<'_> {
             join(
                 &list
                     .iter()
-                    .map(|i| format!("{} ({})", i.title, i.owner))
+                    .map(|i| who(&i.title, &i.owner))
                     .collect::<Vec<_>>(),
             )
         };
@@ -369,9 +386,8 @@ impl Week<'_> {
                 format!("{} weeks", p.weeks)
             };
             items.push(format!(
-                "{} ({}) has reported the same progress for {weeks}: {}.",
-                p.title,
-                p.owner,
+                "{} has reported the same progress for {weeks}: {}.",
+                who(&p.title, &p.owner),
                 quoted(&p.progress)
             ));
         }
@@ -390,9 +406,8 @@ impl Week<'_> {
                 (_, None) => "none".to_string(),
             };
             items.push(format!(
-                "{} ({}): the {what} changed mid-week, on {} {}, from {} to {}.{}",
-                c.title,
-                c.owner,
+                "{}: the {what} changed mid-week, on {} {}, from {} to {}.{}",
+                who(&c.title, &c.owner),
                 c.at.format("%A"),
                 self.date(c.at.date()),
                 value(&c.from),

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::escape_html as esc;
 use crate::model::{Health, RiskLevel};
+use crate::narrative::who;
 use crate::review::quarterly::{Delivery, KeyFigures, QuarterlyReview, HEALTH_COLUMNS};
 
 /// The four charts of a quarterly review, each a self-contained SVG element.
@@ -468,7 +469,7 @@ pub fn risk_grid_svg(r: &QuarterlyReview) -> String {
             let names: Vec<String> = cell
                 .initiatives
                 .iter()
-                .map(|i| format!("{} ({})", i.title, i.owner))
+                .map(|i| who(&i.title, &i.owner))
                 .collect();
             let tip = format!(
                 "{} risk, {}: {}",

@@ -86,29 +86,67 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// Escapes text for Markdown so that it reads as written: characters that would start
-/// emphasis, links, code, HTML, quotes or tables are backslash-escaped, line breaks become
-/// spaces, and a leading list or heading marker is neutralised.
+/// Escapes text for Markdown so that it reads as written, and escapes nothing else: a
+/// backslash shows when the text is pasted where Markdown is not rendered. Line breaks become
+/// spaces. Escaped, per CommonMark: code spans, emphasis (`_` only where it can open or
+/// close one: not inside a word), link and image openers, HTML tags and autolinks, entity
+/// references, backslashes before punctuation, and at the start of the line a heading,
+/// quote, list, thematic break or code fence marker.
 pub fn escape_markdown(text: &str) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(flat.len());
-    for c in flat.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!'
-        ) {
+    let chars: Vec<char> = flat.chars().collect();
+    let mut out = String::with_capacity(flat.len() + 8);
+    for (k, &c) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(k + 1).copied();
+        let escape = match c {
+            '`' | '*' | '[' => true,
+            '_' => {
+                !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
+            '\\' => next.is_none_or(|n| n.is_ascii_punctuation()),
+            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+            '&' => entity_follows(&chars[k + 1..]),
+            _ => false,
+        };
+        if escape {
             out.push('\\');
         }
         out.push(c);
     }
-    if out.starts_with(['#', '-', '+']) {
+    if starts_a_block(&out) {
         out.insert(0, '\\');
     }
     let digits = out.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && out[digits..].starts_with(['.', ')']) {
+    if (1..=9).contains(&digits)
+        && out[digits..].starts_with(['.', ')'])
+        && out[digits + 1..].chars().next().is_none_or(|c| c == ' ')
+    {
         out.insert(digits, '\\');
     }
     out
+}
+
+/// Whether `rest` (what follows an `&`) makes an entity or numeric character reference.
+fn entity_follows(rest: &[char]) -> bool {
+    let body: Vec<char> = rest
+        .iter()
+        .copied()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
+        .collect();
+    !body.is_empty() && rest.get(body.len()) == Some(&';')
+}
+
+/// Whether a line beginning with `text` would open a block other than a paragraph: an ATX
+/// heading, a block quote, a bullet list item, a thematic break or a fenced code block.
+fn starts_a_block(text: &str) -> bool {
+    let hashes = text.chars().take_while(|c| *c == '#').count();
+    let after = |n: usize| text[n..].chars().next();
+    let heading = (1..=6).contains(&hashes) && after(hashes).is_none_or(|c| c == ' ');
+    let bullet = text.starts_with(['-', '+']) && after(1).is_none_or(|c| c == ' ');
+    let rule = text.starts_with('-') && text.chars().all(|c| c == ' ' || c == '-');
+    heading || bullet || rule || text.starts_with(['>', '~'])
 }
 
 /// An update as Markdown.
@@ -247,13 +285,36 @@ mod tests {
     fn markdown_reads_as_written() {
         assert_eq!(
             escape_markdown("*Billing* [v2](x)"),
-            r"\*Billing\* \[v2\](x)"
+            r"\*Billing\* \[v2](x)"
         );
         assert_eq!(escape_markdown("# not a heading"), r"\# not a heading");
         assert_eq!(escape_markdown("- not a list"), r"\- not a list");
         assert_eq!(escape_markdown("2. not a list"), r"2\. not a list");
-        assert_eq!(escape_markdown("one\ntwo |x|"), r"one two \|x\|");
+        assert_eq!(escape_markdown("+"), r"\+");
+        assert_eq!(escape_markdown("---"), r"\---");
+        assert_eq!(escape_markdown("> quoted"), r"\> quoted");
+        assert_eq!(escape_markdown("~~~ fence"), r"\~~~ fence");
+        assert_eq!(escape_markdown("one\ntwo |x|"), "one two |x|");
         assert_eq!(escape_markdown("Billing v2 (Tomás)"), "Billing v2 (Tomás)");
+        assert_eq!(
+            escape_markdown("<b>x</b> & &amp; a<3"),
+            r"\<b>x\</b> & \&amp; a<3"
+        );
+        assert_eq!(escape_markdown("_x_ snake_case"), r"\_x\_ snake_case");
+        assert_eq!(escape_markdown(r"C:\dir \*"), r"C:\dir \\\*");
+    }
+
+    #[test]
+    fn markdown_escapes_only_what_changes_structure() {
+        for plain in [
+            "refresh-failed!",
+            "Done! See ticket #12, ~3 days > 2 days | tables need two lines.",
+            "-5 days, #1 priority, 2.5 weeks, 1) was",
+            "Checkout [beta] done",
+        ] {
+            let want = plain.replace('[', r"\[");
+            assert_eq!(escape_markdown(plain), want, "{plain}");
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub use changes::{
 pub use settings::MonthlySettings;
 pub use signals::{
     BacklogGrowth, InitiativeRef, MissedCommitments, MissedKind, MissedTarget, MonthlySignals,
-    Reprioritisation, ReprioritisationKind, RoadmapChange,
+    Reprioritisation, ReprioritisationKind, RoadmapChange, BACKLOG_GROWTH_FLOOR,
 };
 
 /// The monthly review of one calendar month.

@@ -138,7 +138,10 @@ export type Backlog = {
 
 /**  Proposed initiatives against done ones over the month. */
 export type BacklogGrowth = {
-	/**  More initiatives were proposed than done, and the backlog grew. */
+	/**
+ *  At least [`BACKLOG_GROWTH_FLOOR`] initiatives were proposed, more than were done, and
+ *  the backlog grew.
+ */
 	raised: boolean,
 	/**  Proposed initiatives at the start of the month. */
 	proposed_at_start: number,
@@ -545,7 +548,10 @@ export type DateMove_Deserialize = {
 	target?: FieldMove_Deserialize | null,
 	backup?: FieldMove_Deserialize | null,
 	reason?: string | null,
-	/**  Edits that moved this initiative's dates this quarter, up to the review's day. */
+	/**
+ *  Edits that moved this initiative's dates in the quarter of this edit, up to the
+ *  review's day.
+ */
 	moves_this_quarter: number,
 };
 
@@ -558,7 +564,10 @@ export type DateMove_Serialize = {
 	target: FieldMove_Serialize | null,
 	backup: FieldMove_Serialize | null,
 	reason: string | null,
-	/**  Edits that moved this initiative's dates this quarter, up to the review's day. */
+	/**
+ *  Edits that moved this initiative's dates in the quarter of this edit, up to the
+ *  review's day.
+ */
 	moves_this_quarter: number,
 };
 
@@ -1486,8 +1495,8 @@ export type Person_Serialize = {
 };
 
 /**
- *  How many committed initiatives ended each way (`committed` is their sum); `added` counts
- *  the work added mid-quarter, which is not part of the plan.
+ *  How many committed initiatives (amendments' additions included) ended each way
+ *  (`committed` is their sum); `added` counts the work started mid-quarter outside the plan.
  */
 export type PlanCounts = {
 	committed: number,
@@ -1530,7 +1539,7 @@ export type PlanItem_Deserialize = {
 	slip_days?: number | null,
 	/**  Edits that moved its dates during the quarter. */
 	date_moves: number,
-	/**  When it joined the quarter's work (for work added mid-quarter). */
+	/**  When it joined the plan by an amendment, or the quarter's work outside the plan. */
 	added_at?: string | null,
 	/**  Why it was dropped, or why the amendment that took it out of the plan did so. */
 	dropped_reason?: string | null,
@@ -1563,7 +1572,7 @@ export type PlanItem_Serialize = {
 	slip_days: number | null,
 	/**  Edits that moved its dates during the quarter. */
 	date_moves: number,
-	/**  When it joined the quarter's work (for work added mid-quarter). */
+	/**  When it joined the plan by an amendment, or the quarter's work outside the plan. */
 	added_at: string | null,
 	/**  Why it was dropped, or why the amendment that took it out of the plan did so. */
 	dropped_reason: string | null,
@@ -1611,16 +1620,20 @@ export type PlannedVsDelivered_Deserialize = {
 	 */
 	commitment?: Commitment_Deserialize | null,
 	/**
-	 *  Amendments made after that commitment, oldest first. They add work (listed apart) or
-	 *  take it out (counted as dropped); they never re-date the committed work.
+	 *  Amendments made after that commitment, oldest first. They add work to the plan
+	 *  (measured against the amendment's dates) or take it out (counted as dropped); they
+	 *  never re-date the committed work.
 	 */
 	amendments: Amendment_Deserialize[],
 	counts: PlanCounts,
-	/**  The committed initiatives, by committed target date. */
+	/**
+ *  The committed initiatives, those added by amendments included, by committed target
+ *  date.
+ */
 	committed: PlanItem_Deserialize[],
 	/**
 	 *  Initiatives that joined the quarter's work after it began (activated during the
-	 *  quarter, or added by an amendment) without being in the plan, in the order they joined.
+	 *  quarter) without being in the plan or an amendment, in the order they joined.
 	 */
 	added: PlanItem_Deserialize[],
 };
@@ -1633,16 +1646,20 @@ export type PlannedVsDelivered_Serialize = {
 	 */
 	commitment: Commitment_Serialize | null,
 	/**
-	 *  Amendments made after that commitment, oldest first. They add work (listed apart) or
-	 *  take it out (counted as dropped); they never re-date the committed work.
+	 *  Amendments made after that commitment, oldest first. They add work to the plan
+	 *  (measured against the amendment's dates) or take it out (counted as dropped); they
+	 *  never re-date the committed work.
 	 */
 	amendments: Amendment_Serialize[],
 	counts: PlanCounts,
-	/**  The committed initiatives, by committed target date. */
+	/**
+ *  The committed initiatives, those added by amendments included, by committed target
+ *  date.
+ */
 	committed: PlanItem_Serialize[],
 	/**
 	 *  Initiatives that joined the quarter's work after it began (activated during the
-	 *  quarter, or added by an amendment) without being in the plan, in the order they joined.
+	 *  quarter) without being in the plan or an amendment, in the order they joined.
 	 */
 	added: PlanItem_Serialize[],
 };

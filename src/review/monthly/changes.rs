@@ -51,7 +51,8 @@ pub struct DateMove {
     pub target: Option<FieldMove>,
     pub backup: Option<FieldMove>,
     pub reason: Option<String>,
-    /// Edits that moved this initiative's dates this quarter, up to the review's day.
+    /// Edits that moved this initiative's dates in the quarter of this edit, up to the
+    /// review's day.
     pub moves_this_quarter: u32,
 }
 
@@ -135,8 +136,10 @@ pub(super) fn changes(
     };
     let mut out = MonthlyChanges::default();
     let mut moves: BTreeMap<(NaiveDateTime, Id), DateMove> = BTreeMap::new();
-    let quarter = Quarter::of(window.to.date(), settings.fiscal_year_start);
     for c in window.changes(snap) {
+        // The quarter the edit was made in: a week or month that ends in the next quarter
+        // still counts its moves where they happened.
+        let quarter = Quarter::of(c.at.date(), settings.fiscal_year_start);
         let (title, owner) = label(c.initiative_id);
         match c.field.as_str() {
             "target_date" | "backup_date" => {

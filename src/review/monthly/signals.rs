@@ -112,11 +112,16 @@ pub struct MissedTarget {
     pub date: NaiveDate,
 }
 
+/// The fewest initiatives proposed in a month that can make a growing backlog: one or two
+/// new ideas in a month is a founder writing things down, not a backlog out of control.
+pub const BACKLOG_GROWTH_FLOOR: u32 = 3;
+
 /// Proposed initiatives against done ones over the month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BacklogGrowth {
-    /// More initiatives were proposed than done, and the backlog grew.
+    /// At least [`BACKLOG_GROWTH_FLOOR`] initiatives were proposed, more than were done, and
+    /// the backlog grew.
     pub raised: bool,
     /// Proposed initiatives at the start of the month.
     pub proposed_at_start: u32,
@@ -141,7 +146,7 @@ pub(super) fn signals(
     let window = Window::month(month, cutoff);
     MonthlySignals {
         reprioritisation: reprioritisation(snap, window, settings.reprioritisation_threshold),
-        missed_commitments: missed_commitments(full, month, today),
+        missed_commitments: missed_commitments(full, snap, month, today),
         backlog_growth: backlog_growth(full, snap, month, window),
         without_outcome: without_outcome(snap),
     }
@@ -194,7 +199,19 @@ fn owner_at(snap: &Snapshot, id: Id, at: NaiveDateTime) -> Option<String> {
 }
 
 /// Owners whose initiatives slipped in at least two of `month` and the two months before.
-fn missed_commitments(full: &Snapshot, month: Month, today: NaiveDate) -> Vec<MissedCommitments> {
+/// Initiatives are named by their title in `now` (the review's cut), whatever it was then.
+fn missed_commitments(
+    full: &Snapshot,
+    now: &Snapshot,
+    month: Month,
+    today: NaiveDate,
+) -> Vec<MissedCommitments> {
+    let title = |snap: &Snapshot, id: Id| {
+        now.initiative(id)
+            .or_else(|| snap.initiative(id))
+            .map(|i| i.title.clone())
+            .unwrap_or_default()
+    };
     let mut by_owner: BTreeMap<String, Vec<MissedTarget>> = BTreeMap::new();
     for m in [month.plus(-2), month.previous(), month] {
         if m.first_day() > today {
@@ -217,7 +234,7 @@ fn missed_commitments(full: &Snapshot, month: Month, today: NaiveDate) -> Vec<Mi
                     owner,
                     MissedTarget {
                         initiative_id: c.initiative_id,
-                        title: reference(&snap, c.initiative_id).0,
+                        title: title(&snap, c.initiative_id),
                         month: m,
                         kind: MissedKind::Moved,
                         date,
@@ -243,7 +260,7 @@ fn missed_commitments(full: &Snapshot, month: Month, today: NaiveDate) -> Vec<Mi
                     i.owner.clone(),
                     MissedTarget {
                         initiative_id: i.id,
-                        title: i.title.clone(),
+                        title: title(&snap, i.id),
                         month: m,
                         kind: MissedKind::Passed,
                         date: target,
@@ -306,7 +323,9 @@ fn backlog_growth(full: &Snapshot, snap: &Snapshot, month: Month, window: Window
     let (added, done) = (entering(Status::Proposed), entering(Status::Done));
     let (proposed_at_start, proposed_at_end) = (proposed(&before), proposed(snap));
     BacklogGrowth {
-        raised: added > done && proposed_at_end > proposed_at_start,
+        raised: added >= BACKLOG_GROWTH_FLOOR
+            && added > done
+            && proposed_at_end > proposed_at_start,
         proposed_at_start,
         proposed_at_end,
         added,

@@ -20,14 +20,16 @@ pub struct PlannedVsDelivered {
     /// The commitment measured against: the latest made before the quarter began, else the
     /// first made during it; none when no plan was committed.
     pub commitment: Option<Commitment>,
-    /// Amendments made after that commitment, oldest first. They add work (listed apart) or
-    /// take it out (counted as dropped); they never re-date the committed work.
+    /// Amendments made after that commitment, oldest first. They add work to the plan
+    /// (measured against the amendment's dates) or take it out (counted as dropped); they
+    /// never re-date the committed work.
     pub amendments: Vec<Amendment>,
     pub counts: PlanCounts,
-    /// The committed initiatives, by committed target date.
+    /// The committed initiatives, those added by amendments included, by committed target
+    /// date.
     pub committed: Vec<PlanItem>,
     /// Initiatives that joined the quarter's work after it began (activated during the
-    /// quarter, or added by an amendment) without being in the plan, in the order they joined.
+    /// quarter) without being in the plan or an amendment, in the order they joined.
     pub added: Vec<PlanItem>,
 }
 
@@ -53,8 +55,8 @@ pub struct Amendment {
     pub removed: Vec<InitiativeRef>,
 }
 
-/// How many committed initiatives ended each way (`committed` is their sum); `added` counts
-/// the work added mid-quarter, which is not part of the plan.
+/// How many committed initiatives (amendments' additions included) ended each way
+/// (`committed` is their sum); `added` counts the work started mid-quarter outside the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PlanCounts {
@@ -180,7 +182,7 @@ pub struct PlanItem {
     pub slip_days: Option<i32>,
     /// Edits that moved its dates during the quarter.
     pub date_moves: u32,
-    /// When it joined the quarter's work (for work added mid-quarter).
+    /// When it joined the plan by an amendment, or the quarter's work outside the plan.
     pub added_at: Option<NaiveDateTime>,
     /// Why it was dropped, or why the amendment that took it out of the plan did so.
     pub dropped_reason: Option<String>,
@@ -308,7 +310,7 @@ pub(super) fn planned_vs_delivered(p: &Period) -> PlannedVsDelivered {
     let (plan, later) = baselines(p);
     let mut out = PlannedVsDelivered::default();
     let Some(plan) = plan else {
-        out.added = added(p, &BTreeSet::new(), &[]);
+        out.added = added(p, &BTreeSet::new());
         out.counts.added = out.added.len() as u32;
         return out;
     };
@@ -319,23 +321,32 @@ pub(super) fn planned_vs_delivered(p: &Period) -> PlannedVsDelivered {
         reason: plan.reason.clone(),
     });
     out.amendments = amendments(p, plan, &later);
-    for x in &plan.items {
-        let Some(i) = p.initiative(x.initiative_id) else {
-            continue;
-        };
-        let taken_out = (!latest.items.iter().any(|l| l.initiative_id == i.id)).then(|| {
-            out.amendments
-                .iter()
-                .find(|a| a.removed.iter().any(|r| r.initiative_id == i.id))
-                .and_then(|a| a.reason.clone())
-        });
-        out.committed
-            .push(item(p, i, x.target_date, x.backup_date, taken_out));
+    // The plan and what its amendments put in: each initiative with the dates of the first
+    // commitment that named it.
+    let mut planned: BTreeSet<Id> = BTreeSet::new();
+    let named = std::iter::once(plan).chain(later.iter().copied());
+    for (k, b) in named.enumerate() {
+        for x in &b.items {
+            if !planned.insert(x.initiative_id) {
+                continue;
+            }
+            let Some(i) = p.initiative(x.initiative_id) else {
+                continue;
+            };
+            let taken_out = (!latest.items.iter().any(|l| l.initiative_id == i.id)).then(|| {
+                out.amendments
+                    .iter()
+                    .find(|a| a.removed.iter().any(|r| r.initiative_id == i.id))
+                    .and_then(|a| a.reason.clone())
+            });
+            let mut it = item(p, i, x.target_date, x.backup_date, taken_out);
+            it.added_at = (k > 0).then_some(b.committed_at);
+            out.committed.push(it);
+        }
     }
     out.committed
         .sort_by_key(|i| (i.committed_target, i.priority, i.initiative_id));
-    let planned: BTreeSet<Id> = plan.items.iter().map(|x| x.initiative_id).collect();
-    out.added = added(p, &planned, &later);
+    out.added = added(p, &planned);
     let mut counts = PlanCounts {
         committed: out.committed.len() as u32,
         added: out.added.len() as u32,
@@ -355,28 +366,18 @@ pub(super) fn planned_vs_delivered(p: &Period) -> PlannedVsDelivered {
     out
 }
 
-/// Work that joined the quarter outside the plan: put in by an amendment, or activated
-/// during the quarter while not active when it began.
-fn added(p: &Period, planned: &BTreeSet<Id>, later: &[&Baseline]) -> Vec<PlanItem> {
+/// Work that joined the quarter outside the plan and its amendments: activated during the
+/// quarter while not active when it began.
+fn added(p: &Period, planned: &BTreeSet<Id>) -> Vec<PlanItem> {
     let mut out = Vec::new();
     for i in &p.snap.initiatives {
         if planned.contains(&i.id) {
             continue;
         }
-        let by_amendment = later.iter().find_map(|b| {
-            b.items
-                .iter()
-                .find(|x| x.initiative_id == i.id)
-                .map(|x| (b.committed_at, x.target_date, x.backup_date))
-        });
-        let activated = p
+        let joined = p
             .activated_in_window(i.id)
-            .filter(|_| p.status_at_start(i.id) != Some(Status::Active));
-        let joined = match (by_amendment, activated) {
-            (Some(a), _) => Some(a),
-            (None, Some(at)) => dates_at(p, i, at).map(|(t, b)| (at, t, b)),
-            (None, None) => None,
-        };
+            .filter(|_| p.status_at_start(i.id) != Some(Status::Active))
+            .and_then(|at| dates_at(p, i, at).map(|(t, b)| (at, t, b)));
         if let Some((at, target, backup)) = joined {
             let mut it = item(p, i, target, backup, None);
             it.added_at = Some(at);
