@@ -37,7 +37,7 @@ fn generate(path: &std::path::Path, initiatives: usize, weeks: usize) {
         Track::Discovery,
         Track::Customer,
     ];
-    let mut ws = Workspace::open(path, Clock::pinned(start)).expect("open");
+    let mut ws = Workspace::open_or_create(path, Clock::pinned(start)).expect("open");
     for n in 0..initiatives {
         let target = today() + Duration::days(7 + (n % 120) as i64);
         ws.add_initiative(&NewInitiative {

@@ -15,13 +15,16 @@ pub enum Error {
     /// The request conflicts with what the workspace holds.
     #[error("{0}")]
     Conflict(String),
-    /// The file cannot be used as a workspace; it was left untouched.
+    /// The workspace file cannot be opened, created or changed as asked; `reason` says why
+    /// and what to do.
     #[error("{}: {reason}", path.display())]
     Workspace { path: PathBuf, reason: String },
+    /// A file Cadence writes (an export, an update, a backup) could not be written; nothing
+    /// was left at `path`.
+    #[error("cannot write {}: {reason}", path.display())]
+    File { path: PathBuf, reason: String },
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
-    #[error("migration: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
     #[error("JSON: {0}")]
@@ -43,6 +46,36 @@ impl Error {
             Error::Invalid { field, .. } => Some(field),
             _ => None,
         }
+    }
+}
+
+/// What a storage failure means to a person, when it is one: a full disk, a read-only file
+/// or file system, or the disk itself failing. `None` for any other error.
+pub(crate) fn storage_problem(e: &Error) -> Option<&'static str> {
+    use rusqlite::ErrorCode as C;
+    match e {
+        Error::Db(rusqlite::Error::SqliteFailure(f, _)) => match f.code {
+            C::DiskFull => Some("the disk is full; free some space and try again"),
+            C::ReadOnly => Some("it cannot be written (read-only)"),
+            C::SystemIoFailure => Some("the disk reported an input/output error"),
+            C::CannotOpen | C::PermissionDenied => Some("it cannot be opened for writing"),
+            _ => None,
+        },
+        Error::Io(io) => io_problem(io),
+        _ => None,
+    }
+}
+
+/// What an I/O failure means to a person when it is about the disk or permissions.
+pub(crate) fn io_problem(e: &std::io::Error) -> Option<&'static str> {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::StorageFull => Some("the disk is full; free some space and try again"),
+        K::ReadOnlyFilesystem => Some("it is on a read-only file system"),
+        K::PermissionDenied => Some("permission denied"),
+        K::IsADirectory => Some("it is a directory"),
+        K::NotFound => Some("its folder does not exist"),
+        _ => None,
     }
 }
 

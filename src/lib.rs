@@ -11,6 +11,7 @@ pub mod error;
 pub mod history;
 pub mod model;
 pub mod narrative;
+pub mod output_file;
 pub mod planning;
 pub mod render;
 pub mod retention;

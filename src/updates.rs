@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{IsoWeek, Month};
 use crate::error::Result;
 use crate::model::StoredReview;
+use crate::output_file;
 use crate::render::timeline::Zoom;
 use crate::render::Format;
 use crate::store::Workspace;
@@ -84,16 +85,19 @@ impl Workspace {
         self.keep_review(kind.as_str(), &period, format, &body)
     }
 
-    /// Writes an update to `path` and keeps it as sent.
+    /// Writes an update to `path` and keeps it as sent. The file is written whole or not at
+    /// all, never over a workspace or any SQLite file, and over an existing file only when
+    /// `force` (see [`output_file::check_target`]).
     pub fn save_update(
         &mut self,
         kind: ReviewKind,
         period: Option<&str>,
         format: Format,
         path: &Path,
+        force: bool,
     ) -> Result<StoredReview> {
         let (period, body) = self.rendered_update(kind, period, format)?;
-        std::fs::write(path, &body)?;
+        output_file::write("path", path, self.path(), force, body.as_bytes())?;
         self.keep_review(kind.as_str(), &period, format, &body)
     }
 }

@@ -16,7 +16,7 @@ fn cadence_db_and_the_default_location_are_honoured() {
         .unwrap()
         .env("CADENCE_DB", &via_env)
         .env("CADENCE_TODAY", "2026-11-23")
-        .args(["add", "Billing v2", "--owner", "Tomás Silva"])
+        .args(["init"])
         .assert()
         .success();
     assert!(via_env.exists());
@@ -235,8 +235,7 @@ fn a_newer_schema_is_refused_and_left_byte_for_byte_untouched() {
 
 #[test]
 fn foreign_files_are_refused_and_left_untouched() {
-    let env = Env::temp();
-    fs::create_dir_all(env.db.parent().unwrap()).unwrap();
+    let env = Env::bare();
     fs::write(&env.db, "name,owner\nBilling,Tomás\n").unwrap();
     let err = env.fails(&["list"]);
     assert!(
@@ -260,8 +259,7 @@ fn foreign_files_are_refused_and_left_untouched() {
 
 #[test]
 fn an_older_schema_is_backed_up_beside_the_file_before_migrating() {
-    let env = Env::temp();
-    fs::create_dir_all(env.db.parent().unwrap()).unwrap();
+    let env = Env::bare();
     // A workspace at schema version 0: the file exists, identified, nothing migrated yet.
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.pragma_update(None, "application_id", 0x4344_4E43)
@@ -315,8 +313,8 @@ fn settings_in_the_connection_are_the_promised_ones() {
 
 #[test]
 fn a_new_workspace_opens_from_a_second_process_while_the_first_holds_it() {
-    let env = Env::temp();
-    let first = cadence::store::Workspace::open(
+    let env = Env::bare();
+    let first = cadence::store::Workspace::open_or_create(
         &env.db,
         cadence::calendar::Clock::pinned(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
     )

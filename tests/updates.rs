@@ -30,7 +30,7 @@ fn each_review_kind_is_exported_saved_and_reread_exactly_as_sent() {
 
     let file = dir.path().join("q.md");
     let saved = ws
-        .save_update(ReviewKind::Quarterly, None, Format::Markdown, &file)
+        .save_update(ReviewKind::Quarterly, None, Format::Markdown, &file, false)
         .unwrap();
     assert_eq!(saved.period, "2026-Q4");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), saved.body);
@@ -69,8 +69,29 @@ fn a_bad_period_names_its_field_and_keeps_nothing() {
             Some("2026-Q5"),
             Format::Html,
             std::path::Path::new("/nonexistent/x.html"),
+            true,
         )
         .unwrap_err();
     assert_eq!(err.field(), Some("quarter"));
     assert!(ws.kept_weeks().unwrap().is_empty());
+}
+
+#[test]
+fn saving_an_update_never_writes_over_the_workspace_and_keeps_nothing_when_refused() {
+    let co = Company::temp();
+    co.at("2026-11-23 08:00").load_sample(false).unwrap();
+    let mut ws = co.at("2026-11-23 12:00");
+    let before = std::fs::read(&co.path).unwrap();
+    let mut wal = co.path.clone().into_os_string();
+    wal.push("-wal");
+    for target in [co.path.clone(), wal.into()] {
+        let err = ws
+            .save_update(ReviewKind::Weekly, None, Format::Html, &target, true)
+            .unwrap_err();
+        assert_eq!(err.field(), Some("path"));
+        assert!(err.to_string().contains("is the open workspace"), "{err}");
+    }
+    assert!(ws.kept_weeks().unwrap().is_empty());
+    drop(ws);
+    assert_eq!(std::fs::read(&co.path).unwrap(), before);
 }

@@ -714,7 +714,7 @@ fn iso_week_edges_spanning_new_year_and_sunday_evenings() {
 fn the_workspace_reads_only_the_weeks_it_needs_and_agrees_with_the_whole_snapshot() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cadence.db");
-    let mut ws = Workspace::open(&path, Clock::pinned(d("2026-11-23"))).unwrap();
+    let mut ws = Workspace::open_or_create(&path, Clock::pinned(d("2026-11-23"))).unwrap();
     ws.load_sample(false).unwrap();
     for week in ["2026-W44", "2026-W47", "2026-W48"] {
         let week = IsoWeek::parse("week", week).unwrap();

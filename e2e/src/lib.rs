@@ -134,7 +134,7 @@ impl App {
         let workspace = dir.path().join("workspace.db");
         if seed == Seed::Sample {
             let today = parse_date("today", TODAY).expect("TODAY is a date");
-            Workspace::open(&workspace, Clock::pinned(today))
+            Workspace::open_or_create(&workspace, Clock::pinned(today))
                 .and_then(|mut ws| ws.load_sample(false))
                 .expect("loading the sample company");
         }

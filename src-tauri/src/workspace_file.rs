@@ -21,16 +21,38 @@ impl WorkspaceFile {
         }
     }
 
-    /// Opens the workspace (today from `CADENCE_TODAY` or the system clock) and runs `f` on
-    /// it on a blocking thread.
+    /// Opens the existing workspace (today from `CADENCE_TODAY` or the system clock) and
+    /// runs `f` on it on a blocking thread.
     pub async fn with<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Workspace) -> cadence::Result<T> + Send + 'static,
+    {
+        self.run(Workspace::open, f).await
+    }
+
+    /// Like [`WorkspaceFile::with`], first creating the workspace when it is missing: the
+    /// app's first run, where the welcome screen offers an empty workspace or the sample.
+    pub async fn with_created<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Workspace) -> cadence::Result<T> + Send + 'static,
+    {
+        self.run(Workspace::open_or_create, f).await
+    }
+
+    async fn run<T, F>(
+        &self,
+        open: fn(&std::path::Path, Clock) -> cadence::Result<Workspace>,
+        f: F,
+    ) -> Result<T, AppError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Workspace) -> cadence::Result<T> + Send + 'static,
     {
         let path = self.path.clone();
         tauri::async_runtime::spawn_blocking(move || {
-            let mut ws = Workspace::open(&path, Clock::from_env()?)?;
+            let mut ws = open(&path, Clock::from_env()?)?;
             f(&mut ws)
         })
         .await?

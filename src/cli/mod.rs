@@ -13,13 +13,14 @@ mod weekly;
 mod workspace;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::calendar::{parse_date, Clock};
 use crate::error::Result;
+use crate::output_file;
 use crate::store::{resolve_path, Workspace};
 
 /// Run the delivery cadence of your company: weekly status, monthly roadmap, quarterly health.
@@ -127,7 +128,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         }
         _ => {}
     }
-    let mut ws = Workspace::open(&path, clock)?;
+    // Only these commands may create a workspace; every other one needs an existing file.
+    let mut ws = match cli.command {
+        Command::Init | Command::Demo(_) | Command::Import(_) => {
+            Workspace::open_or_create(&path, clock)?
+        }
+        _ => Workspace::open(&path, clock)?,
+    };
     if cli.command.writes() {
         backups::daily(&ws);
     }
@@ -193,12 +200,31 @@ impl Command {
     }
 }
 
-/// Writes an update to `path` (saying so on `out`) or, without a path, to `out` itself;
-/// `what` names it, e.g. "weekly update for 2026-W47".
-fn deliver(out: &mut dyn Write, path: Option<&Path>, body: &str, what: &str) -> Result<()> {
-    match path {
+/// Where a command writes its result: `--out FILE` (an existing file replaced only with
+/// `--force`) or, without it, standard output.
+#[derive(Debug, Args)]
+pub struct OutArgs {
+    /// Write to this file instead of standard output (never over a workspace or any SQLite
+    /// file; an existing file only with --force).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Replace the --out file when it exists.
+    #[arg(long, requires = "out")]
+    force: bool,
+}
+
+/// Writes `body` to the `--out` file of `to` (safely, saying so on `out`) or, without one,
+/// to `out` itself; `what` names it, e.g. "weekly update for 2026-W47".
+fn deliver(
+    ws: &Workspace,
+    out: &mut dyn Write,
+    to: &OutArgs,
+    body: &str,
+    what: &str,
+) -> Result<()> {
+    match &to.out {
         Some(path) => {
-            std::fs::write(path, body)?;
+            output_file::write("out", path, ws.path(), to.force, body.as_bytes())?;
             writeln!(out, "{what} written to {}", path.display())?;
         }
         None => out.write_all(body.as_bytes())?,

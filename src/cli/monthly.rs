@@ -1,11 +1,10 @@
 //! `cadence monthly`: the monthly roadmap update, exported and kept.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use clap::Args;
 
-use super::deliver;
+use super::{deliver, OutArgs};
 use crate::calendar::Month;
 use crate::error::Result;
 use crate::render::timeline::Zoom;
@@ -20,9 +19,9 @@ pub struct MonthlyArgs {
     /// md (Markdown), html (one self-contained page), txt (plain text) or json (the review).
     #[arg(long, default_value = "md", value_name = "FORMAT")]
     format: String,
-    /// Write to this file instead of standard output; the update is kept in the workspace.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
+    /// With --out, the update is kept in the workspace.
+    #[command(flatten)]
+    to: OutArgs,
     /// Keep the update printed to standard output too, as sent.
     #[arg(long)]
     keep: bool,
@@ -46,12 +45,13 @@ pub fn monthly(ws: &mut Workspace, a: &MonthlyArgs, out: &mut dyn Write) -> Resu
         let zoom: Zoom = a.zoom.parse()?;
         (
             ws.monthly_update(Some(month), format, zoom)?,
-            a.keep || a.out.is_some(),
+            a.keep || a.to.out.is_some(),
         )
     };
     deliver(
+        ws,
         out,
-        a.out.as_deref(),
+        &a.to,
         &body,
         &format!("monthly update for {month}"),
     )?;

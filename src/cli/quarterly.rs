@@ -2,11 +2,10 @@
 //! update, exported and kept, and the planning session that commits a quarter's baseline.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{deliver, print_json, table};
+use super::{deliver, print_json, table, OutArgs};
 use crate::error::{Error, Result};
 use crate::model::{Baseline, Id};
 use crate::narrative::count;
@@ -23,9 +22,9 @@ pub struct QuarterlyArgs {
     /// json (the review).
     #[arg(long, default_value = "md", value_name = "FORMAT")]
     format: String,
-    /// Write to this file instead of standard output; the update is kept in the workspace.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
+    /// With --out, the update is kept in the workspace.
+    #[command(flatten)]
+    to: OutArgs,
     /// Keep the update printed to standard output too, as sent.
     #[arg(long)]
     keep: bool,
@@ -42,12 +41,13 @@ pub fn quarterly(ws: &mut Workspace, a: &QuarterlyArgs, out: &mut dyn Write) -> 
     } else {
         (
             ws.quarterly_update(Some(quarter), format)?,
-            a.keep || a.out.is_some(),
+            a.keep || a.to.out.is_some(),
         )
     };
     deliver(
+        ws,
         out,
-        a.out.as_deref(),
+        &a.to,
         &body,
         &format!("quarterly update for {quarter}"),
     )?;

@@ -1,16 +1,14 @@
 //! `cadence weekly`: the weekly status update, exported and kept.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use clap::Args;
 
-use super::deliver;
+use super::{deliver, OutArgs};
 use crate::calendar::IsoWeek;
 use crate::error::Result;
 use crate::render::Format;
 use crate::store::Workspace;
-use crate::updates::ReviewKind;
 
 #[derive(Debug, Args)]
 pub struct WeeklyArgs {
@@ -20,9 +18,9 @@ pub struct WeeklyArgs {
     /// md (Markdown), html (one self-contained page), txt (plain text) or json (the review).
     #[arg(long, default_value = "md", value_name = "FORMAT")]
     format: String,
-    /// Write to this file instead of standard output; the update is kept in the workspace.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
+    /// With --out, the update is kept in the workspace.
+    #[command(flatten)]
+    to: OutArgs,
     /// Keep the update printed to standard output too, as sent.
     #[arg(long)]
     keep: bool,
@@ -37,27 +35,13 @@ pub fn weekly(ws: &mut Workspace, a: &WeeklyArgs, out: &mut dyn Write) -> Result
         None => IsoWeek::of(ws.clock().today()),
     };
     let format: Format = a.format.parse()?;
-    if let (Some(path), false) = (&a.out, a.sent) {
-        ws.save_update(ReviewKind::Weekly, Some(&week.to_string()), format, path)?;
-        writeln!(
-            out,
-            "weekly update for {week} written to {}",
-            path.display()
-        )?;
-        return Ok(());
-    }
     let body = if a.sent {
         ws.sent_weekly(week, format)?.body
     } else {
         ws.weekly_update(Some(week), format)?
     };
-    deliver(
-        out,
-        a.out.as_deref(),
-        &body,
-        &format!("weekly update for {week}"),
-    )?;
-    if a.keep {
+    deliver(ws, out, &a.to, &body, &format!("weekly update for {week}"))?;
+    if a.keep || (a.to.out.is_some() && !a.sent) {
         ws.keep_review("weekly", &week.to_string(), format, &body)?;
     }
     Ok(())

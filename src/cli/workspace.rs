@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
+use super::{deliver, OutArgs};
 use crate::error::{Error, Result};
 use crate::store::Workspace;
 
@@ -37,22 +38,14 @@ pub enum ExportFormat {
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value = "json")]
     format: ExportFormat,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
+    #[command(flatten)]
+    to: OutArgs,
 }
 
 pub fn export(ws: &Workspace, a: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     let ExportFormat::Json = a.format;
     let text = ws.export_json()?;
-    match &a.out {
-        Some(path) => {
-            std::fs::write(path, text)?;
-            writeln!(out, "exported to {}", path.display())?;
-        }
-        None => out.write_all(text.as_bytes())?,
-    }
-    Ok(())
+    deliver(ws, out, &a.to, &text, "export")
 }
 
 #[derive(Debug, Args)]

@@ -19,12 +19,13 @@ use rusqlite::Connection;
 
 pub use detail::InitiativeDetail;
 pub use initiatives::InitiativeFilter;
+use open::Access;
 pub use open::{default_path, init_connection, resolve_path};
 pub use people::{OwnedInitiative, PersonSummary};
 pub use reviews::REVIEW_KINDS;
 
 use crate::calendar::{Clock, IsoWeek};
-use crate::error::{Error, Result};
+use crate::error::{storage_problem, Error, Result};
 use crate::model::Id;
 use crate::snapshot::Snapshot;
 
@@ -33,16 +34,37 @@ pub struct Workspace {
     conn: Connection,
     path: PathBuf,
     clock: Clock,
+    access: Access,
 }
 
 impl Workspace {
-    /// Opens the workspace at `path`, creating it (and its directory) when missing.
+    /// Opens the existing workspace at `path`; creates nothing. A missing or empty file, a
+    /// directory or a foreign file is refused with a message naming the path and how to
+    /// create a workspace. A file that cannot be written (read-only file, folder or file
+    /// system, full disk) opens for reading: reads work, and a write is refused with the
+    /// reason. An older schema is migrated after a backup beside the file.
     pub fn open(path: &Path, clock: Clock) -> Result<Self> {
-        let conn = open::open_connection(path)?;
+        let (conn, access) = open::open_connection(path)?;
         Ok(Workspace {
             conn,
             path: path.to_path_buf(),
             clock,
+            access,
+        })
+    }
+
+    /// Opens the workspace at `path`, first creating it when the file is missing or empty.
+    /// Creation is atomic (other processes see no file or a whole workspace, so any number
+    /// may create the same file at once) and makes parent folders only for the default
+    /// location. Only commands meant to create a workspace call this (`init`, `demo`,
+    /// `import`, the app's first run); everything else uses [`Workspace::open`].
+    pub fn open_or_create(path: &Path, clock: Clock) -> Result<Self> {
+        let (conn, access) = open::create_connection(path)?;
+        Ok(Workspace {
+            conn,
+            path: path.to_path_buf(),
+            clock,
+            access,
         })
     }
 
@@ -50,11 +72,12 @@ impl Workspace {
     pub(crate) fn in_memory(clock: Clock) -> Result<Self> {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        schema::migrations().to_latest(&mut conn)?;
+        schema::migrate(&mut conn)?;
         Ok(Workspace {
             conn,
             path: PathBuf::from(":memory:"),
             clock,
+            access: Access::ReadWrite,
         })
     }
 
@@ -117,26 +140,42 @@ impl Workspace {
 
     /// Sets a setting's value.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO settings(key, value) VALUES (?1, ?2)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [key, value],
-        )?;
-        Ok(())
+        self.write(|tx, _| {
+            tx.execute(
+                "INSERT INTO settings(key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+            Ok(())
+        })
     }
 
-    /// Runs `f` in one transaction: everything it writes lands, or nothing does.
+    /// Runs `f` in one transaction: everything it writes lands, or nothing does. A failure
+    /// of the disk or of permissions is reported with the file's path and what to do.
     fn write<T>(
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction<'_>, Clock) -> Result<T>,
     ) -> Result<T> {
         let clock = self.clock;
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let value = f(&tx, clock)?;
-        tx.commit()?;
-        Ok(value)
+        let written = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let value = f(&tx, clock)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        written.map_err(|e| match (storage_problem(&e), &self.access) {
+            (None, _) => e,
+            (Some(_), Access::ReadOnly(why)) => Error::Workspace {
+                path: self.path.clone(),
+                reason: format!("cannot be changed: {why}. Nothing was written; reading works"),
+            },
+            (Some(problem), Access::ReadWrite) => Error::Workspace {
+                path: self.path.clone(),
+                reason: format!("cannot be changed: {problem}. Nothing was written"),
+            },
+        })
     }
 }
 

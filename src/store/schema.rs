@@ -1,6 +1,9 @@
 //! The workspace schema: embedded migrations and the file's identity.
 
+use rusqlite::{Connection, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
+
+use crate::error::{Error, Result};
 
 /// `PRAGMA application_id` of a Cadence workspace ("CDNC").
 pub const APPLICATION_ID: i32 = 0x4344_4E43;
@@ -8,7 +11,31 @@ pub const APPLICATION_ID: i32 = 0x4344_4E43;
 /// The schema versions, oldest first. Never edit a released step; append a new one.
 const STEPS: &[&str] = &[V1];
 
-/// The embedded migrations.
+/// Brings the schema of `conn` to the latest version. The version is read inside one
+/// IMMEDIATE transaction that also applies every missing step, so processes opening the same
+/// file at once migrate it exactly once; a newer schema is refused.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    let latest = latest_version();
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version > latest {
+        return Err(Error::Conflict(format!(
+            "the workspace was written by a newer Cadence (schema version {version}; this \
+             version knows up to {latest}); update Cadence to open it"
+        )));
+    }
+    if version == latest {
+        return Ok(());
+    }
+    for step in &STEPS[usize::try_from(version).unwrap_or_default()..] {
+        tx.execute_batch(step)?;
+    }
+    tx.pragma_update(None, "user_version", latest)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// The embedded migrations, as `rusqlite_migration` validates them.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
 }

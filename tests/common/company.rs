@@ -34,7 +34,7 @@ impl Company {
 
     /// The workspace with its clock stopped at `when` (`YYYY-MM-DD HH:MM`).
     pub fn at(&self, when: &str) -> Workspace {
-        Workspace::open(&self.path, Clock::pinned_at(t(when))).unwrap()
+        Workspace::open_or_create(&self.path, Clock::pinned_at(t(when))).unwrap()
     }
 
     pub fn active(&self, when: &str, title: &str, owner: &str, target: &str, backup: &str) -> Id {

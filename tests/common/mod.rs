@@ -18,9 +18,18 @@ pub struct Env {
 }
 
 impl Env {
+    /// A new, empty workspace made by `cadence init`.
     pub fn temp() -> Self {
+        let env = Env::bare();
+        env.ok(&["init"]);
+        env
+    }
+
+    /// A workspace path whose folder exists but holds no workspace yet.
+    pub fn bare() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("work").join("cadence.db");
+        std::fs::create_dir(db.parent().unwrap()).unwrap();
         Env {
             dir,
             db,
@@ -30,11 +39,16 @@ impl Env {
 
     /// `cadence --db <db> --today <today> ARGS…`
     pub fn cmd(&self, args: &[&str]) -> Command {
+        self.cmd_on(&self.db, args)
+    }
+
+    /// `cadence --db <db> --today <today> ARGS…` on another workspace path.
+    pub fn cmd_on(&self, db: &Path, args: &[&str]) -> Command {
         let mut c = Command::cargo_bin("cadence").unwrap();
         c.env_remove("CADENCE_DB")
             .env_remove("CADENCE_TODAY")
             .arg("--db")
-            .arg(&self.db)
+            .arg(db)
             .arg("--today")
             .arg(self.today)
             .args(args);
@@ -55,6 +69,13 @@ impl Env {
     /// Runs a command that must fail and returns its standard error.
     pub fn fails(&self, args: &[&str]) -> String {
         let out = self.cmd(args).output().unwrap();
+        assert!(!out.status.success(), "{args:?} unexpectedly succeeded");
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    /// Runs a command on another workspace path that must fail; returns its standard error.
+    pub fn fails_on(&self, db: &Path, args: &[&str]) -> String {
+        let out = self.cmd_on(db, args).output().unwrap();
         assert!(!out.status.success(), "{args:?} unexpectedly succeeded");
         String::from_utf8(out.stderr).unwrap()
     }

@@ -21,8 +21,8 @@ pub async fn export_update(
         .await
 }
 
-/// Writes the `kind` update of `period` in `format` to `path` (chosen in the save dialog)
-/// and keeps it as sent.
+/// Writes the `kind` update of `period` in `format` to `path` (chosen in the save dialog,
+/// which has already asked before replacing a file) and keeps it as sent.
 #[tauri::command]
 #[specta::specta]
 pub async fn save_update(
@@ -32,6 +32,6 @@ pub async fn save_update(
     format: Format,
     path: String,
 ) -> Result<StoredReview, AppError> {
-    file.with(move |ws| ws.save_update(kind, period.as_deref(), format, path.as_ref()))
+    file.with(move |ws| ws.save_update(kind, period.as_deref(), format, path.as_ref(), true))
         .await
 }

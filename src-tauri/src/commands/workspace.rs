@@ -23,7 +23,8 @@ pub struct WorkspaceInfo {
 #[tauri::command]
 #[specta::specta]
 pub async fn workspace_info(file: File<'_>) -> Result<WorkspaceInfo, AppError> {
-    file.with(|ws| {
+    // The app asks this first, so on a first run this creates the workspace.
+    file.with_created(|ws| {
         let today = ws.clock().today();
         Ok(WorkspaceInfo {
             path: ws.path().display().to_string(),
