@@ -26,15 +26,17 @@ pub struct Company {
 }
 
 impl Company {
+    /// A new, empty workspace in a temp directory.
     pub fn temp() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cadence.db");
+        Workspace::open_or_create(&path, Clock::system()).unwrap();
         Company { _dir: dir, path }
     }
 
     /// The workspace with its clock stopped at `when` (`YYYY-MM-DD HH:MM`).
     pub fn at(&self, when: &str) -> Workspace {
-        Workspace::open_or_create(&self.path, Clock::pinned_at(t(when))).unwrap()
+        Workspace::open(&self.path, Clock::pinned_at(t(when))).unwrap()
     }
 
     pub fn active(&self, when: &str, title: &str, owner: &str, target: &str, backup: &str) -> Id {
