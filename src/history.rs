@@ -6,6 +6,24 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::days_between;
 use crate::model::{Change, Initiative, Status};
 
+/// The names of the logged fields, as [`field_values`] lists them.
+pub const FIELDS: &[&str] = &[
+    "title",
+    "owner",
+    "track",
+    "priority",
+    "outcome",
+    "measure",
+    "result",
+    "start_date",
+    "target_date",
+    "backup_date",
+    "risk",
+    "risk_level",
+    "mitigation",
+    "status",
+];
+
 /// Every logged field of an initiative with its value as written in the change log.
 pub fn field_values(i: &Initiative) -> Vec<(&'static str, Option<String>)> {
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
@@ -242,6 +260,33 @@ mod tests {
             (2, 1, 7)
         );
         assert_eq!((s.backup.moves, s.backup.days), (1, 11));
+    }
+
+    #[test]
+    fn the_field_names_are_the_logged_fields() {
+        let at = change("title", None, None).at;
+        let i = Initiative {
+            id: 1,
+            title: "Billing v2".into(),
+            owner_id: 1,
+            owner: "Tomás Silva".into(),
+            track: crate::model::Track::Customer,
+            status: Status::Proposed,
+            priority: 1,
+            outcome: None,
+            measure: None,
+            result: None,
+            start_date: None,
+            target_date: None,
+            backup_date: None,
+            risk: None,
+            risk_level: None,
+            mitigation: None,
+            created_at: at,
+            updated_at: at,
+        };
+        let logged: Vec<&str> = field_values(&i).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(logged, FIELDS);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod backups;
 pub mod board;
 pub mod calendar;
 pub mod cli;
+pub mod consistency;
 pub mod error;
 pub mod history;
 pub mod model;

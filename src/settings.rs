@@ -51,6 +51,13 @@ pub struct SettingValue {
     pub meaning: String,
 }
 
+impl SettingDoc {
+    /// Checks `value` against the setting's rule.
+    pub fn check_value(&self, value: &str) -> Result<()> {
+        (self.check)(value)
+    }
+}
+
 fn doc(key: &str) -> Result<&'static SettingDoc> {
     let key = key.trim();
     SETTINGS.iter().find(|d| d.key == key).ok_or_else(|| {

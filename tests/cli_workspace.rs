@@ -143,14 +143,18 @@ fn import_is_all_or_nothing() {
     env.ok(&["demo"]);
     let text = env.ok(&["export"]);
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    // A check-in pointing at a missing initiative fails at the end of the load.
+    // A check-in pointing at a missing initiative is refused by name, nothing written.
     let last = v["checkins"].as_array().unwrap().len() - 1;
     v["checkins"][last]["initiative_id"] = serde_json::json!(999);
+    let id = v["checkins"][last]["id"].clone();
     let broken = env.dir.path().join("broken.json");
     fs::write(&broken, serde_json::to_string(&v).unwrap()).unwrap();
     let target = Env::temp();
     let err = target.fails(&["import", broken.to_str().unwrap()]);
-    assert!(err.contains("FOREIGN KEY"), "{err}");
+    assert_eq!(
+        err,
+        format!("error: check-in {id}: initiative 999 is not an initiative in the file\n")
+    );
     assert_eq!(target.json(&["list", "--json"]), serde_json::json!([]));
     assert_eq!(
         target.json(&["person", "list", "--json"]),

@@ -21,6 +21,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::calendar::{parse_date, Clock};
 use crate::error::Result;
 use crate::output_file;
+use crate::render::terminal::{safe_line, SafeWriter};
 use crate::store::{resolve_path, Workspace};
 
 /// Run the delivery cadence of your company: weekly status, monthly roadmap, quarterly health.
@@ -95,15 +96,19 @@ pub enum Command {
     Check,
 }
 
-/// Parses the command line, runs the command and reports any error on one line.
+/// Parses the command line, runs the command and reports any error on one line. What is
+/// printed cannot carry a sequence a terminal would obey (old data may hold one).
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = SafeWriter::new(std::io::stdout().lock());
     match run(cli, &mut stdout) {
-        Ok(code) => code,
+        Ok(code) => {
+            let _ = stdout.flush();
+            code
+        }
         Err(e) => {
             let _ = stdout.flush();
-            eprintln!("error: {e}");
+            eprintln!("error: {}", safe_line(&e.to_string()));
             ExitCode::FAILURE
         }
     }
@@ -234,7 +239,6 @@ fn deliver(
 
 /// Writes `value` as pretty JSON followed by a newline.
 fn print_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)?;
+    out.write_all(crate::render::terminal::json_pretty(value)?.as_bytes())?;
     Ok(())
 }

@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod monthly;
 pub mod quarterly;
+pub mod terminal;
 pub mod timeline;
 pub mod weekly;
 
@@ -71,9 +72,11 @@ impl std::str::FromStr for Format {
 }
 
 /// Escapes text for HTML or XML (SVG): element content and quoted attribute values alike.
+/// Control characters and direction overrides (old data may hold them) become visible
+/// stand-ins ([`terminal::safe`]), so an override cannot reverse the sentence around it.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in terminal::safe(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -170,24 +173,31 @@ pub fn update_markdown(u: &Update) -> String {
     s
 }
 
+/// Text for the plain-text format: on one line (line breaks inside a field become spaces,
+/// as in Markdown) and with nothing a terminal would obey.
+pub fn plain_line(text: &str) -> String {
+    terminal::safe(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// An update as plain text.
 pub fn update_text(u: &Update) -> String {
     let underline = |text: &str, c: char| c.to_string().repeat(text.chars().count());
-    let mut s = format!("{}\n{}\n", u.title, underline(&u.title, '='));
+    let title = plain_line(&u.title);
+    let mut s = format!("{title}\n{}\n", underline(&title, '='));
     for p in &u.summary {
-        s.push_str(&format!("\n{p}\n"));
+        s.push_str(&format!("\n{}\n", plain_line(p)));
     }
     for section in &u.sections {
-        s.push_str(&format!(
-            "\n{}\n{}\n",
-            section.heading,
-            underline(&section.heading, '-')
-        ));
+        let heading = plain_line(&section.heading);
+        s.push_str(&format!("\n{heading}\n{}\n", underline(&heading, '-')));
         for p in &section.paragraphs {
-            s.push_str(&format!("{p}\n"));
+            s.push_str(&format!("{}\n", plain_line(p)));
         }
         for item in &section.items {
-            s.push_str(&format!("- {item}\n"));
+            s.push_str(&format!("- {}\n", plain_line(item)));
         }
     }
     s

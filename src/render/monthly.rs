@@ -15,11 +15,7 @@ pub fn render_monthly(review: &MonthlyReview, format: Format, zoom: Zoom) -> Res
         Format::Markdown => update_markdown(&update),
         Format::Text => update_text(&update),
         Format::Html => update_html(&update, Some(&figure(review, zoom))),
-        Format::Json => {
-            let mut text = serde_json::to_string_pretty(review)?;
-            text.push('\n');
-            text
-        }
+        Format::Json => super::terminal::json_pretty(review)?,
     })
 }
 

@@ -23,11 +23,7 @@ pub fn render_quarterly(review: &QuarterlyReview, format: Format) -> Result<Stri
         Format::Markdown => update_markdown(&update),
         Format::Text => update_text(&update),
         Format::Html => quarterly_html(&update, &quarterly_charts(review)),
-        Format::Json => {
-            let mut text = serde_json::to_string_pretty(review)?;
-            text.push('\n');
-            text
-        }
+        Format::Json => super::terminal::json_pretty(review)?,
     })
 }
 

@@ -12,10 +12,6 @@ pub fn render_weekly(review: &WeeklyReview, format: Format) -> Result<String> {
         Format::Markdown => update_markdown(&weekly_update(review)),
         Format::Text => update_text(&weekly_update(review)),
         Format::Html => update_html(&weekly_update(review), None),
-        Format::Json => {
-            let mut text = serde_json::to_string_pretty(review)?;
-            text.push('\n');
-            text
-        }
+        Format::Json => super::terminal::json_pretty(review)?,
     })
 }

@@ -122,9 +122,20 @@ impl Workspace {
         backup::write(self, out, force)
     }
 
-    /// Checks the file's integrity and foreign keys; returns what is wrong (empty when sound).
+    /// Checks the file's integrity, its foreign keys and every record against the rules a
+    /// workspace follows ([`crate::consistency::problems`], what import applies); returns
+    /// what is wrong, one line per broken record (empty when sound).
     pub fn check(&self) -> Result<Vec<String>> {
-        Ok(backup::problems(&self.conn)?)
+        let mut problems = backup::problems(&self.conn)?;
+        match self.snapshot() {
+            Ok(snap) => problems.extend(
+                crate::consistency::problems(&snap)
+                    .iter()
+                    .map(ToString::to_string),
+            ),
+            Err(e) => problems.push(format!("the records cannot be read: {e}")),
+        }
+        Ok(problems)
     }
 
     /// A setting's value, when set.

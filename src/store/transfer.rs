@@ -3,23 +3,22 @@
 use rusqlite::params;
 
 use super::{schema, Workspace};
+use crate::consistency;
 use crate::error::{Error, Result};
-use crate::rules;
 use crate::snapshot::Snapshot;
 
 impl Workspace {
     /// The whole workspace, history included, as pretty JSON (ends with a newline).
     pub fn export_json(&self) -> Result<String> {
-        let mut text = serde_json::to_string_pretty(&self.snapshot()?)?;
-        text.push('\n');
-        Ok(text)
+        crate::render::terminal::json_pretty(&self.snapshot()?)
     }
 
     /// Loads an exported workspace. Refuses a non-empty workspace unless `replace`; checks
-    /// every record against the rules; writes everything or nothing.
+    /// every record against the rules and the history's consistency
+    /// ([`consistency::problems`]), refusing the first broken record by name; writes
+    /// everything or nothing.
     pub fn import_json(&mut self, text: &str, replace: bool) -> Result<()> {
-        let snap: Snapshot = serde_json::from_str(text)
-            .map_err(|e| Error::invalid("file", format!("is not a Cadence export: {e}")))?;
+        let snap = read_export(text)?;
         if snap.format != Snapshot::FORMAT {
             return Err(Error::invalid(
                 "file",
@@ -35,12 +34,8 @@ impl Workspace {
                 ),
             ));
         }
-        for p in &snap.people {
-            rules::owner_name("people.name", &p.name)?;
-        }
-        for i in &snap.initiatives {
-            rules::check_initiative(i)
-                .map_err(|e| Error::invalid(format!("initiative {}", i.id), e.to_string()))?;
+        if let Some(p) = consistency::problems(&snap).into_iter().next() {
+            return Err(p.into());
         }
         if !replace && !self.is_empty()? {
             return Err(Error::Conflict(
@@ -54,6 +49,66 @@ impl Workspace {
             insert_all(tx, &snap)
         })
     }
+}
+
+/// The keys of an export that hold times.
+const TIME_KEYS: &[&str] = &[
+    "created_at",
+    "updated_at",
+    "at",
+    "recorded_at",
+    "replaced_at",
+    "committed_at",
+];
+
+/// Reads an export. Its times are written `YYYY-MM-DDTHH:MM:SS`; `YYYY-MM-DD HH:MM:SS` is
+/// read too (the form SQLite and people write). A file that cannot be read is refused with
+/// the first error in it, its line and column.
+fn read_export(text: &str) -> Result<Snapshot> {
+    let refuse =
+        |e: serde_json::Error| Error::invalid("file", format!("is not a Cadence export: {e}"));
+    let first = match serde_json::from_str::<Snapshot>(text) {
+        Ok(snap) => return Ok(snap),
+        Err(e) => e,
+    };
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Err(refuse(first));
+    };
+    if !spaced_times_to_iso(&mut value) {
+        return Err(refuse(first));
+    }
+    serde_json::from_value(value).map_err(|_| refuse(first))
+}
+
+/// Rewrites every time written `YYYY-MM-DD HH:MM:SS` under a time key as
+/// `YYYY-MM-DDTHH:MM:SS`; says whether it rewrote any.
+fn spaced_times_to_iso(value: &mut serde_json::Value) -> bool {
+    use serde_json::Value;
+    let mut rewritten = false;
+    match value {
+        Value::Array(items) => {
+            for v in items {
+                rewritten |= spaced_times_to_iso(v);
+            }
+        }
+        Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                match v {
+                    Value::String(s)
+                        if TIME_KEYS.contains(&key.as_str())
+                            && s.len() == 19
+                            && s.as_bytes()[10] == b' ' =>
+                    {
+                        s.replace_range(10..11, "T");
+                        rewritten = true;
+                    }
+                    other => rewritten |= spaced_times_to_iso(other),
+                }
+            }
+        }
+        _ => {}
+    }
+    rewritten
 }
 
 /// Empties every table, the change log included (its guard triggers are lifted and restored
