@@ -1,8 +1,10 @@
 //! Concurrency test: four writer processes and a reader on one workspace file, each a
 //! bounded number of commands of the real binary: no command fails and every acknowledged
-//! write is there at the end.
+//! write is there at the end. And the first-open race: four processes creating the same new
+//! file at once, round after round, all succeed on a sound workspace.
 //!
 //! `CADENCE_TORTURE_OPS` sets each process's number of commands (50 by default, 500 in
+//! `make torture`), `CADENCE_TORTURE_ROUNDS` the rounds of the race (50 by default, 500 in
 //! `make torture`); `CADENCE_TORTURE_SEED` replays a run.
 
 mod common;
@@ -11,6 +13,7 @@ use std::path::Path;
 use std::thread;
 use std::time::Instant;
 
+use cadence::store::schema;
 use common::torture::{self, Ack, Op};
 
 /// What one writer did: its acknowledged writes and its failures.
@@ -141,4 +144,77 @@ fn four_writers_and_a_reader_share_one_file_without_errors_or_lost_writes() {
     assert!(lost.is_empty(), "acknowledged writes lost: {lost:#?}");
     assert!(integrity.is_empty(), "integrity: {integrity:#?}");
     assert_eq!(acks.len(), 4 * ops);
+}
+
+#[test]
+fn four_processes_creating_the_same_new_file_at_once_all_succeed() {
+    let rounds = torture::size("CADENCE_TORTURE_ROUNDS", 50);
+    let dir = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let mut failures = Vec::new();
+    for round in 0..rounds {
+        let db = dir.path().join(format!("new-{round}.db"));
+        let init = ["init".to_string()];
+        let children: Vec<_> = (0..4)
+            .map(|_| {
+                torture::cadence(&db, &init)
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            if !out.status.success() {
+                failures.push(format!(
+                    "round {round}: {}",
+                    String::from_utf8_lossy(&out.stderr).trim()
+                ));
+            }
+        }
+        let conn = torture::connect(&db);
+        failures.extend(
+            torture::integrity_problems(&conn)
+                .into_iter()
+                .map(|p| format!("round {round}: {p}")),
+        );
+        let pragma = |name: &str| -> i64 {
+            conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        let identity = (pragma("application_id"), pragma("user_version"));
+        let wanted = (i64::from(schema::APPLICATION_ID), schema::latest_version());
+        if identity != wanted {
+            failures.push(format!(
+                "round {round}: application id and schema version {identity:?}, not {wanted:?}"
+            ));
+        }
+        drop(conn);
+        let (success, check) = {
+            let out = torture::cadence(&db, &["check".to_string()])
+                .output()
+                .unwrap();
+            (
+                out.status.success(),
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+            )
+        };
+        if !success || check.trim() != "ok" {
+            failures.push(format!("round {round}: check said {}", check.trim()));
+        }
+    }
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if !(name.starts_with("new-") && name.ends_with(".db")) {
+            failures.push(format!("{name} was left behind"));
+        }
+    }
+    torture::say(&format!(
+        "torture creation race: {rounds} rounds of 4 processes creating one new file in {:.1}s: \
+         {} failures",
+        started.elapsed().as_secs_f64(),
+        failures.len()
+    ));
+    assert!(failures.is_empty(), "failures: {failures:#?}");
 }

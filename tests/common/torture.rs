@@ -53,12 +53,17 @@ pub fn say(line: &str) {
 
 /// `cadence --db DB --today TODAY ARGS…` as a child process of the real binary.
 pub fn cadence(db: &Path, args: &[String]) -> Command {
+    cadence_on(db, TODAY, args)
+}
+
+/// `cadence --db DB --today DAY ARGS…` as a child process of the real binary.
+pub fn cadence_on(db: &Path, day: &str, args: &[String]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_cadence"));
     c.env_remove("CADENCE_DB")
         .env_remove("CADENCE_TODAY")
         .arg("--db")
         .arg(db)
-        .args(["--today", TODAY])
+        .args(["--today", day])
         .args(args)
         .stdin(Stdio::null());
     c
@@ -66,8 +71,13 @@ pub fn cadence(db: &Path, args: &[String]) -> Command {
 
 /// Runs a command that must succeed; returns its standard output.
 pub fn ok(db: &Path, args: &[&str]) -> String {
+    ok_on(db, TODAY, args)
+}
+
+/// Runs a command that must succeed on the day `day`; returns its standard output.
+pub fn ok_on(db: &Path, day: &str, args: &[&str]) -> String {
     let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-    let out = cadence(db, &args).output().unwrap();
+    let out = cadence_on(db, day, &args).output().unwrap();
     assert!(
         out.status.success(),
         "{args:?} failed: {}",
