@@ -39,7 +39,8 @@ pub fn check_target(field: &str, target: &Path, workspace: &Path, force: bool) -
     if existing.is_some() {
         if is_sqlite(target) {
             return refuse(
-                "is a SQLite database; Cadence never writes over one. Choose another file",
+                "already exists and is a SQLite database; Cadence never writes over one. Choose \
+                 another file",
             );
         }
         if !force {

@@ -91,8 +91,8 @@ fn out_never_writes_over_another_sqlite_database_even_with_force() {
         assert_eq!(
             err.trim(),
             format!(
-                "error: out: {target} is a SQLite database; Cadence never writes over one. \
-                 Choose another file"
+                "error: out: {target} already exists and is a SQLite database; Cadence never \
+                 writes over one. Choose another file"
             )
         );
     }

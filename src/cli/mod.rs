@@ -140,7 +140,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         }
         _ => Workspace::open(&path, clock)?,
     };
-    if cli.command.writes() {
+    // A workspace that cannot be written gets no backup beside it; the write itself says why.
+    if cli.command.writes() && ws.read_only().is_none() {
         backups::daily(&ws);
     }
     match cli.command {

@@ -14,6 +14,7 @@ use tempfile::NamedTempFile;
 use super::schema::{self, APPLICATION_ID};
 use super::Workspace;
 use crate::error::{Error, Result};
+use crate::output_file;
 
 /// How many of each kind of record a workspace file holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -88,21 +89,17 @@ pub fn copy_file_new(
     Ok(Some(kept))
 }
 
-/// Writes a consistent copy of the database behind `conn` to `out` (see [`write`]).
+/// Writes a consistent copy of the database behind `conn` to `out` (see [`write`]), through
+/// [`output_file::write_with`]: the same refusals as every file Cadence writes, and a
+/// failure (a full disk) names the file and leaves nothing behind.
 pub(crate) fn write_copy(conn: &Connection, out: &Path, force: bool) -> Result<()> {
-    refuse_target(out, conn.path().map(Path::new), force)?;
-    let dir = parent_dir(out);
-    let temp = vacuum_into_temp(conn, &dir)?;
-    let placed = if force {
-        temp.persist(out).map(drop)
-    } else {
-        temp.persist_noclobber(out).map(drop)
-    };
-    match placed {
-        Ok(()) => sync_dir(&dir),
-        Err(e) if e.error.kind() == ErrorKind::AlreadyExists => Err(already_exists(out)),
-        Err(e) => Err(e.error.into()),
-    }
+    let workspace = PathBuf::from(conn.path().unwrap_or_default());
+    output_file::write_with("out", out, &workspace, force, |temp| {
+        conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()])?;
+        let copy = Connection::open(temp)?;
+        copy.pragma_update(None, "journal_mode", "DELETE")?;
+        Ok(())
+    })
 }
 
 /// Checks that `path` is a sound Cadence workspace this version can open (a SQLite file with
@@ -300,45 +297,6 @@ fn counts(conn: &Connection) -> rusqlite::Result<Counts> {
     )
 }
 
-/// The rule for a file Cadence is asked to write: never the open workspace, its
-/// `-wal`/`-shm`/`-journal` or any other SQLite database; another existing file only when
-/// `force` is set.
-fn refuse_target(out: &Path, workspace: Option<&Path>, force: bool) -> Result<()> {
-    let refuse = |rule: &str| Error::invalid("out", format!("{} {rule}", out.display()));
-    if let Some(workspace) = workspace.filter(|w| !w.as_os_str().is_empty()) {
-        let (target, workspace) = (canonical(out), canonical(workspace));
-        if ["", "-wal", "-shm", "-journal"]
-            .iter()
-            .any(|s| target == sibling(&workspace, s))
-        {
-            return Err(refuse(
-                "is the open workspace or one of its files; choose another file",
-            ));
-        }
-    }
-    match fs::metadata(out) {
-        Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(e.into()),
-        Ok(m) if m.is_dir() => Err(refuse("is a directory; name a file to write")),
-        Ok(_) if is_sqlite(out)? => Err(refuse(
-            "already exists and is a SQLite database, which Cadence never writes over; \
-             choose another file",
-        )),
-        Ok(_) if !force => Err(already_exists(out)),
-        Ok(_) => Ok(()),
-    }
-}
-
-fn already_exists(out: &Path) -> Error {
-    Error::invalid(
-        "out",
-        format!(
-            "{} already exists; choose another file or pass --force to replace it",
-            out.display()
-        ),
-    )
-}
-
 /// Whether the file starts with SQLite's header.
 fn is_sqlite(path: &Path) -> Result<bool> {
     let mut head = Vec::with_capacity(16);
@@ -351,17 +309,6 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
-}
-
-/// The absolute form of `path`, its directory resolved through symbolic links (the file
-/// itself need not exist).
-fn canonical(path: &Path) -> PathBuf {
-    let dir = parent_dir(path);
-    let dir = fs::canonicalize(&dir).unwrap_or(dir);
-    match path.file_name() {
-        Some(name) => dir.join(name),
-        None => dir,
-    }
 }
 
 /// The directory a file lives in (`.` for a bare file name).

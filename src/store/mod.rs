@@ -91,6 +91,15 @@ impl Workspace {
         &self.path
     }
 
+    /// Why the workspace is open for reading only (a read-only file, folder or file system,
+    /// a full disk), or `None` when it can be written.
+    pub fn read_only(&self) -> Option<&str> {
+        match &self.access {
+            Access::ReadWrite => None,
+            Access::ReadOnly(why) => Some(why),
+        }
+    }
+
     /// The clock commands read "today" from.
     pub fn clock(&self) -> Clock {
         self.clock

@@ -10,7 +10,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 use super::schema::{self, APPLICATION_ID};
-use crate::error::{storage_problem, Error, Result};
+use crate::error::{io_problem, storage_problem, Error, Result};
 
 /// The default workspace file: `cadence/cadence.db` in the platform data directory.
 pub fn default_path() -> PathBuf {
@@ -318,9 +318,10 @@ fn folder_of(path: &Path) -> PathBuf {
 
 /// An I/O error's text without the temporary path it may carry.
 fn io_text(e: &std::io::Error) -> String {
-    match e.raw_os_error() {
-        Some(code) => std::io::Error::from_raw_os_error(code).to_string(),
-        None => e.kind().to_string(),
+    match (io_problem(e), e.raw_os_error()) {
+        (Some(problem), _) => problem.into(),
+        (None, Some(code)) => std::io::Error::from_raw_os_error(code).to_string(),
+        (None, None) => e.kind().to_string(),
     }
 }
 
