@@ -25,7 +25,7 @@ use crate::store::Workspace;
 pub enum BackupKind {
     /// The automatic copy of the day, pruned by the retention rule.
     Daily,
-    /// Taken by `cadence backup` (or "Save a backup") without a file named; never pruned.
+    /// Taken by `cadence backup` without `--out`; never pruned.
     Manual,
     /// The workspace as it was just before a restore; never pruned.
     BeforeRestore,
@@ -44,6 +44,7 @@ impl BackupKind {
 
 /// One backup in the folder, as listed.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BackupFile {
     /// The file name inside the backups folder.
     pub file: String,
@@ -67,6 +68,31 @@ pub struct Restored {
     pub counts: Counts,
     /// Where the workspace as it was before is kept (`None` when there was none).
     pub kept: Option<PathBuf>,
+}
+
+/// Whether the workspace file can be used and, when it cannot, the newest backup that can.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct WorkspaceCheck {
+    /// Why the workspace is damaged (`None` when it is sound or not created yet).
+    pub problem: Option<String>,
+    /// The newest backup that passes its check, when the workspace is damaged.
+    pub latest_good: Option<BackupFile>,
+}
+
+/// Checks the workspace file (identity, schema version, integrity and references) and, when
+/// it is damaged, finds the newest good backup to offer in its place.
+pub fn check_workspace(workspace: &Path) -> Result<WorkspaceCheck> {
+    Ok(match backup::health(workspace)? {
+        Health::Missing | Health::Sound => WorkspaceCheck {
+            problem: None,
+            latest_good: None,
+        },
+        Health::Damaged(problem) => WorkspaceCheck {
+            problem: Some(problem),
+            latest_good: latest_good(workspace)?,
+        },
+    })
 }
 
 /// The folder a workspace's backups live in: `backups` beside the workspace file.
@@ -141,13 +167,20 @@ fn parse_name(stem: &str, name: &str) -> Option<Taken> {
 }
 
 /// Takes today's automatic backup of the workspace unless the folder already has it (today
-/// from the workspace's clock), then prunes the daily copies the retention rule drops.
-/// Returns the new copy, or `None` when today's existed.
+/// from the workspace's clock), then prunes the daily copies the retention rule drops. A
+/// workspace that fails its check is not copied, so it never pushes a good copy out. Returns
+/// the new copy, or `None` when today's existed.
 pub fn take_daily(ws: &Workspace) -> Result<Option<PathBuf>> {
     let dir = folder(ws.path());
     let name = format!("{}-{}.db", stem(ws.path()), ws.clock().today());
     if dir.join(&name).exists() {
         return Ok(None);
+    }
+    if let Some(problem) = ws.check()?.first() {
+        return Err(Error::Workspace {
+            path: ws.path().to_path_buf(),
+            reason: format!("fails its integrity check ({problem}); no backup was taken"),
+        });
     }
     let taken = backup::write_new(ws, &dir, [name])?;
     if taken.is_some() {

@@ -380,3 +380,38 @@ fn a_damaged_workspace_is_kept_as_it_was_and_replaced_by_the_backup() {
     env.ok(&["restore", good.path.to_str().unwrap()]);
     assert!(env.ok(&["export"]) == export, "the demo company is back");
 }
+
+#[test]
+fn a_damaged_workspace_is_reported_with_the_newest_good_backup_and_never_copied() {
+    let env = Env::temp();
+    assert!(backups::check_workspace(&env.db).unwrap().problem.is_none());
+    env.ok(&["demo"]);
+    ok(
+        &env.db,
+        "2026-11-24",
+        &["add", "Later", "--owner", "Ann Lee"],
+    );
+    assert!(backups::check_workspace(&env.db).unwrap().problem.is_none());
+    rusqlite::Connection::open(&env.db)
+        .unwrap()
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    damage(&folder(&env).join("cadence-2026-11-24.db"));
+    damage(&env.db);
+
+    let check = backups::check_workspace(&env.db).unwrap();
+    assert!(check.problem.is_some());
+    let good = check.latest_good.expect("the 23rd's copy passes");
+    assert_eq!(good.file, "cadence-2026-11-23.db");
+
+    // The damaged workspace's copy of the 25th fails its check and is not kept.
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    if let Ok(ws) = Workspace::open(&env.db, Clock::pinned(at)) {
+        let taken = backups::take_daily(&ws);
+        assert!(taken.is_err(), "{taken:?}");
+    }
+    assert_eq!(
+        names(&folder(&env)),
+        ["cadence-2026-11-23.db", "cadence-2026-11-24.db"]
+    );
+}

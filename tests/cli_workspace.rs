@@ -189,9 +189,10 @@ fn backup_is_a_consistent_workspace() {
         String::from_utf8(from_copy.stdout).unwrap(),
         env.ok(&["export"])
     );
+    // The copy is a SQLite database now: never written over, even with --force.
     assert!(env
-        .fails(&["backup", "--out", copy.to_str().unwrap()])
-        .contains("already exists"));
+        .fails(&["backup", "--out", copy.to_str().unwrap(), "--force"])
+        .contains("is a SQLite database; Cadence never writes over one"));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! before they are trusted, and put back in place of the workspace.
 
 use std::fs;
-use std::io::{ErrorKind, Read};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use rusqlite::backup::{Backup, StepResult};
@@ -14,7 +14,7 @@ use tempfile::NamedTempFile;
 use super::schema::{self, APPLICATION_ID};
 use super::Workspace;
 use crate::error::{Error, Result};
-use crate::output_file;
+use crate::output_file::{self, parent_dir, sync_dir};
 
 /// How many of each kind of record a workspace file holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -95,10 +95,7 @@ pub fn copy_file_new(
 pub(crate) fn write_copy(conn: &Connection, out: &Path, force: bool) -> Result<()> {
     let workspace = PathBuf::from(conn.path().unwrap_or_default());
     output_file::write_with("out", out, &workspace, force, |temp| {
-        conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()])?;
-        let copy = Connection::open(temp)?;
-        copy.pragma_update(None, "journal_mode", "DELETE")?;
-        Ok(())
+        vacuum_into(conn, temp)
     })
 }
 
@@ -118,7 +115,7 @@ pub fn verify(path: &Path) -> Result<Counts> {
         Ok(m) if m.len() == 0 => return Err(refuse("is empty, not a Cadence workspace".into())),
         Ok(_) => {}
     }
-    if !is_sqlite(path)? {
+    if !output_file::is_sqlite(path) {
         return Err(refuse(
             "is not a Cadence workspace (not a SQLite database)".into(),
         ));
@@ -218,18 +215,23 @@ pub fn replace_file(workspace: &Path, source: &Path) -> Result<()> {
         }
     }
     temp.persist(workspace).map_err(|e| e.error)?;
-    sync_dir(&dir)
+    Ok(sync_dir(&dir)?)
 }
 
-/// `VACUUM INTO` a new temporary file in `dir`, self-contained (rollback journal, no `-wal`)
-/// and flushed to disk; removed again if anything fails.
+/// Copies the database behind `conn` into the empty file `temp` with `VACUUM INTO`, made
+/// self-contained (rollback journal, so no `-wal` is ever needed beside it).
+fn vacuum_into(conn: &Connection, temp: &Path) -> Result<()> {
+    conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()])?;
+    Connection::open(temp)?.pragma_update(None, "journal_mode", "DELETE")?;
+    Ok(())
+}
+
+/// [`vacuum_into`] a new temporary file in `dir`, flushed to disk; removed again if anything
+/// fails.
 fn vacuum_into_temp(conn: &Connection, dir: &Path) -> Result<NamedTempFile> {
     fs::create_dir_all(dir)?;
     let temp = NamedTempFile::with_prefix_in(".cadence-backup-", dir)?;
-    conn.execute("VACUUM INTO ?1", [temp.path().to_string_lossy()])?;
-    let copy = Connection::open(temp.path())?;
-    copy.pragma_update(None, "journal_mode", "DELETE")?;
-    drop(copy);
+    vacuum_into(conn, temp.path())?;
     temp.as_file().sync_all()?;
     Ok(temp)
 }
@@ -297,34 +299,9 @@ fn counts(conn: &Connection) -> rusqlite::Result<Counts> {
     )
 }
 
-/// Whether the file starts with SQLite's header.
-fn is_sqlite(path: &Path) -> Result<bool> {
-    let mut head = Vec::with_capacity(16);
-    fs::File::open(path)?.take(16).read_to_end(&mut head)?;
-    Ok(head == b"SQLite format 3\0")
-}
-
 /// `path` with `suffix` appended to its file name (`w.db` → `w.db-wal`).
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
-}
-
-/// The directory a file lives in (`.` for a bare file name).
-fn parent_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// Flushes a directory so a rename into it survives a power cut (a no-op where directories
-/// cannot be opened).
-fn sync_dir(dir: &Path) -> Result<()> {
-    #[cfg(unix)]
-    fs::File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
 }
