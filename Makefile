@@ -50,16 +50,18 @@ measure: app deps-e2e tauri-driver
 		$(CARGO) run -p cadence-e2e --release --bin measure -- 5
 
 ## The torture tests at full length (`make test` runs them short): commands of the real binary
-## killed with SIGKILL at random moments, four writers and a reader on one file, and four
-## processes creating one new file at once. Each prints its figures and its seed;
+## killed with SIGKILL at random moments, four writers and a reader on one file, four processes
+## creating one new file at once, and mutated imports. Each prints its figures and its seed;
 ## CADENCE_TORTURE_SEED=N replays a run.
 TORTURE_ITERATIONS ?= 1000
 TORTURE_OPS ?= 500
 TORTURE_ROUNDS ?= 500
+TORTURE_FUZZ ?= 10000
 torture:
 	CADENCE_TORTURE_ITERATIONS=$(TORTURE_ITERATIONS) CADENCE_TORTURE_OPS=$(TORTURE_OPS) \
-		CADENCE_TORTURE_ROUNDS=$(TORTURE_ROUNDS) \
-		$(CARGO) test -p cadence --test torture_crash --test torture_concurrency
+		CADENCE_TORTURE_ROUNDS=$(TORTURE_ROUNDS) CADENCE_TORTURE_FUZZ=$(TORTURE_FUZZ) \
+		$(CARGO) test -p cadence --test torture_crash --test torture_concurrency \
+		--test torture_import_fuzz
 
 ## Everything: core and CLI tests, UI unit tests and lint, bindings freshness, Rust lints and
 ## the end-to-end suite.

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod company;
+pub mod mutations;
 pub mod quarter;
 pub mod torture;
 

@@ -75,7 +75,11 @@ pub(super) fn open(snap: &Snapshot, as_of: NaiveDate) -> Vec<BlockerItem> {
 /// The latest earlier blocker among `seen` (the same initiative's) with the text of `b`,
 /// raised within [`RECURRING_WITHIN_DAYS`] days before it.
 fn recurring(seen: &[&Blocker], b: &Blocker) -> Option<NaiveDate> {
-    let window = b.since - Duration::days(RECURRING_WITHIN_DAYS);
+    // A blocker dated at the very start of the calendar has no days before it to look in.
+    let window = b
+        .since
+        .checked_sub_signed(Duration::days(RECURRING_WITHIN_DAYS))
+        .unwrap_or(NaiveDate::MIN);
     let mut earlier = seen
         .iter()
         .filter(|o| o.since >= window && (o.since, o.id) < (b.since, b.id))
