@@ -44,8 +44,8 @@ export const commands = {
 	 */
 	exportUpdate: (kind: ReviewKind, period: string | null, format: Format) => typedError<StoredReview, AppError_Serialize>(__TAURI_INVOKE("export_update", { kind, period, format })),
 	/**
-	 *  Writes the `kind` update of `period` in `format` to `path` (chosen in the save dialog)
-	 *  and keeps it as sent.
+	 *  Writes the `kind` update of `period` in `format` to `path` (chosen in the save dialog,
+	 *  which has already asked before replacing a file) and keeps it as sent.
 	 */
 	saveUpdate: (kind: ReviewKind, period: string | null, format: Format, path: string) => typedError<StoredReview, AppError_Serialize>(__TAURI_INVOKE("save_update", { kind, period, format, path })),
 	/**  The Roadmap view of `month` (`YYYY-MM`; the current month when absent) at `zoom`. */
@@ -139,9 +139,9 @@ export type Backlog = {
 /**  Proposed initiatives against done ones over the month. */
 export type BacklogGrowth = {
 	/**
- *  At least [`BACKLOG_GROWTH_FLOOR`] initiatives were proposed, more than were done, and
- *  the backlog grew.
- */
+	 *  At least [`BACKLOG_GROWTH_FLOOR`] initiatives were proposed, more than were done, and
+	 *  the backlog grew.
+	 */
 	raised: boolean,
 	/**  Proposed initiatives at the start of the month. */
 	proposed_at_start: number,
@@ -549,9 +549,9 @@ export type DateMove_Deserialize = {
 	backup?: FieldMove_Deserialize | null,
 	reason?: string | null,
 	/**
- *  Edits that moved this initiative's dates in the quarter of this edit, up to the
- *  review's day.
- */
+	 *  Edits that moved this initiative's dates in the quarter of this edit, up to the
+	 *  review's day.
+	 */
 	moves_this_quarter: number,
 };
 
@@ -565,9 +565,9 @@ export type DateMove_Serialize = {
 	backup: FieldMove_Serialize | null,
 	reason: string | null,
 	/**
- *  Edits that moved this initiative's dates in the quarter of this edit, up to the
- *  review's day.
- */
+	 *  Edits that moved this initiative's dates in the quarter of this edit, up to the
+	 *  review's day.
+	 */
 	moves_this_quarter: number,
 };
 
@@ -1627,9 +1627,9 @@ export type PlannedVsDelivered_Deserialize = {
 	amendments: Amendment_Deserialize[],
 	counts: PlanCounts,
 	/**
- *  The committed initiatives, those added by amendments included, by committed target
- *  date.
- */
+	 *  The committed initiatives, those added by amendments included, by committed target
+	 *  date.
+	 */
 	committed: PlanItem_Deserialize[],
 	/**
 	 *  Initiatives that joined the quarter's work after it began (activated during the
@@ -1653,9 +1653,9 @@ export type PlannedVsDelivered_Serialize = {
 	amendments: Amendment_Serialize[],
 	counts: PlanCounts,
 	/**
- *  The committed initiatives, those added by amendments included, by committed target
- *  date.
- */
+	 *  The committed initiatives, those added by amendments included, by committed target
+	 *  date.
+	 */
 	committed: PlanItem_Serialize[],
 	/**
 	 *  Initiatives that joined the quarter's work after it began (activated during the
