@@ -9,6 +9,7 @@ pub mod weekly;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::review::delivery::{Basis, DeliveryJudgement};
 use crate::review::monthly::{DateMove, FieldMove};
 
 /// A stakeholder update: a title, a short summary and titled sections, all plain text.
@@ -147,6 +148,86 @@ impl Writer {
             Some(b) => format!("{}, with {} as the backup", self.date(target), self.date(b)),
             None => self.date(target),
         }
+    }
+
+    /// The quarter of a plan as people name it, without its year when it is the review's:
+    /// "Q1", "Q1 2027", "fiscal Q3".
+    fn plan_name(&self, j: &DeliveryJudgement) -> String {
+        let label = j.plan_quarter.as_deref().unwrap_or_default();
+        let name = quarterly::quarter_name(label, j.fiscal_year_start);
+        name.strip_suffix(&format!(" {}", self.year))
+            .map_or(name.clone(), str::to_string)
+    }
+
+    /// What a delivery is measured against: "the Q1 plan date of 29 January", "its first
+    /// committed target of 29 January".
+    fn measured_against(&self, j: &DeliveryJudgement) -> Option<String> {
+        let target = self.date(j.target?);
+        match j.basis {
+            Basis::Plan => Some(format!("the {} plan date of {target}", self.plan_name(j))),
+            Basis::FirstCommitment => Some(format!("its first committed target of {target}")),
+            Basis::Uncommitted => None,
+        }
+    }
+
+    /// A delivery said the same way in every update: "shipped on 10 February, 12 days after
+    /// the Q1 plan date of 29 January (82 days after the first commitment) and past its
+    /// backup of 5 February".
+    pub(crate) fn shipped(&self, j: &DeliveryJudgement) -> String {
+        let Some(done) = j.done_on else {
+            return String::new();
+        };
+        let on = format!("shipped on {}", self.date(done));
+        let (Some(against), Some(n)) = (self.measured_against(j), j.days_after_target) else {
+            return on;
+        };
+        let first = match (j.basis, j.days_after_first) {
+            (Basis::Plan, Some(f)) if j.first_target != j.target && f > 0 => {
+                format!(" ({} after the first commitment)", days(f as i64))
+            }
+            _ => String::new(),
+        };
+        let backup = match j.backup.filter(|b| Some(*b) != j.target) {
+            Some(b) if n > 0 && j.after_backup => {
+                format!(" and past its backup of {}", self.date(b))
+            }
+            Some(b) if n > 0 => format!(" and by its backup of {}", self.date(b)),
+            _ => String::new(),
+        };
+        match n {
+            0 => format!("{on}, on {against}{first}"),
+            n if n < 0 => format!("{on}, {} before {against}{first}", days(n as i64)),
+            n => format!("{on}, {} after {against}{first}{backup}", days(n as i64)),
+        }
+    }
+
+    /// What the commitments say about work not done yet, as whole sentences (each with a
+    /// leading space): that it slipped out of its quarter's plan, and that the committed
+    /// dates have both passed when the dates in force (`target`) hide it.
+    pub(crate) fn commitment_notes(
+        &self,
+        j: &DeliveryJudgement,
+        target: Option<NaiveDate>,
+    ) -> String {
+        let mut out = String::new();
+        if j.outside_plan {
+            out.push_str(&format!(
+                " It is now outside the {} plan.",
+                self.plan_name(j)
+            ));
+        }
+        if let (true, Some(t)) = (j.past_both && j.target != target, j.target) {
+            let dates = match j.backup.filter(|b| *b != t) {
+                Some(b) => format!("{} and {}", self.date(t), self.date(b)),
+                None => self.date(t),
+            };
+            let which = match j.basis {
+                Basis::Plan => format!("The dates of the {} plan", self.plan_name(j)),
+                _ => "The first committed dates".to_string(),
+            };
+            out.push_str(&format!(" {which}, {dates}, have passed."));
+        }
+        out
     }
 
     pub(crate) fn field_move(&self, what: &str, m: &FieldMove, full: bool) -> String {

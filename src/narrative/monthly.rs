@@ -100,6 +100,12 @@ impl Writer {
                     count(*n as usize, "initiative", "initiatives"),
                     is_are(*n)
                 )];
+                if *label == "on track" && c.on_track_past_both > 0 {
+                    parts[0].push_str(&format!(
+                        ", {} of them past both dates",
+                        c.on_track_past_both
+                    ));
+                }
                 parts.extend(
                     rest.iter()
                         .map(|(n, label)| format!("{n} {} {label}", is_are(*n))),
@@ -183,17 +189,18 @@ impl Writer {
             .filter(|r| !r.is_empty())
             .map(|r| format!("; the main risk: {r}"))
             .unwrap_or_default();
-        let committed = i
-            .committed_target
-            .filter(|c| *c != target && i.done_on.is_none())
-            .map(|c| format!(" It was first committed for {}.", self.date(c)))
-            .unwrap_or_default();
-        if let Some(done) = i.done_on {
-            let against = match (done - target).num_days() {
-                0 => "on its target date".to_string(),
-                n if n < 0 => format!("{} before its target of {}", days(n), self.date(target)),
-                n => format!("{} after its target of {}", days(n), self.date(target)),
-            };
+        let notes = self.commitment_notes(&i.delivery, i.target_date);
+        let committed = if notes.contains("have passed") {
+            notes
+        } else {
+            let first = i
+                .committed_target
+                .filter(|c| *c != target && i.done_on.is_none())
+                .map(|c| format!(" It was first committed for {}.", self.date(c)))
+                .unwrap_or_default();
+            format!("{notes}{first}")
+        };
+        if i.done_on.is_some() {
             let result = i
                 .result
                 .as_deref()
@@ -201,10 +208,7 @@ impl Writer {
                 .filter(|r| !r.is_empty())
                 .map(|r| format!(" Result: {}.", capitalise(&r)))
                 .unwrap_or_default();
-            return format!(
-                "{who} was finished on {}, {against}.{result}",
-                self.date(done)
-            );
+            return format!("{who} {}.{result}", self.shipped(&i.delivery));
         }
         let Some(health) = i.health else {
             return if i.status == crate::model::Status::Proposed {

@@ -50,6 +50,10 @@ pub fn quarter_name(label: &str, fiscal_year_start: u32) -> String {
 /// Writes sentences for one quarter; dates in the year the quarter ends go without it.
 struct Writer {
     year: i32,
+    /// `YYYY-Qn`, the month its fiscal year starts in, and its last day.
+    quarter: String,
+    fiscal_year_start: u32,
+    last_day: NaiveDate,
     /// The last day the review knows.
     as_of: NaiveDate,
     /// "Q4 2026".
@@ -87,6 +91,9 @@ impl Writer {
         );
         Writer {
             year: r.last_day.year(),
+            quarter: r.quarter.clone(),
+            fiscal_year_start: r.fiscal_year_start,
+            last_day: r.last_day,
             as_of: r.as_of,
             span: format!("{name} ({months})"),
             name,
@@ -254,24 +261,20 @@ impl Writer {
     }
 
     /// What became of one initiative against its committed dates.
-    fn fate(&self, i: &PlanItem) -> String {
+    fn fate(&self, i: &PlanItem, in_plan: bool) -> String {
         let target = self.date(i.committed_target);
         let backup = self.date(i.committed_backup);
         let paused = i.status == Status::Paused;
+        let judgement = i.judgement(
+            &self.quarter,
+            self.fiscal_year_start,
+            self.last_day,
+            self.as_of,
+            in_plan,
+        );
+        let words = super::Writer { year: self.year };
         let mut s = match (i.delivery, i.done_on) {
-            (Delivery::ByTarget, Some(d)) => {
-                format!("delivered on {}, by its target of {target}.", self.date(d))
-            }
-            (Delivery::ByBackup, Some(d)) => format!(
-                "delivered on {}, {} after its target of {target} and by its backup of {backup}.",
-                self.date(d),
-                days(i.slip_days.unwrap_or_default() as i64)
-            ),
-            (Delivery::Late, Some(d)) => format!(
-                "delivered on {}, {} after its target of {target} and past its backup of {backup}.",
-                self.date(d),
-                days(i.slip_days.unwrap_or_default() as i64)
-            ),
+            (d, Some(_)) if d.delivered() => format!("{}.", words.shipped(&judgement)),
             (Delivery::Dropped, _) => {
                 format!(
                     "dropped; it was due on {target}.{}",
@@ -315,11 +318,18 @@ impl Writer {
     /// ", now expected on 20 January 2027", when the target moved.
     /// ", now expected on 20 January 2027" when the target moved after the commitment, or
     /// ", and its new target of 20 November has passed too".
+    /// ", now expected on 20 January 2027, outside the Q4 2026 plan" when it slipped out of
+    /// the quarter.
     fn expected(&self, i: &PlanItem) -> String {
         match i.target_date.filter(|t| *t != i.committed_target) {
             Some(t) if t < self.as_of => {
                 format!(", and its new target of {} has passed too", self.date(t))
             }
+            Some(t) if t > self.last_day && i.status == Status::Active => format!(
+                ", now expected on {}, outside the {} plan",
+                self.date(t),
+                self.name
+            ),
             Some(t) => format!(", now expected on {}", self.date(t)),
             None => String::new(),
         }
@@ -384,7 +394,7 @@ impl Writer {
                         .added_at
                         .map(|a| format!("added to the plan on {}; ", self.date(a.date())))
                         .unwrap_or_default();
-                    format!("{}: {when}{}", who(&i.title, &i.owner), self.fate(i))
+                    format!("{}: {when}{}", who(&i.title, &i.owner), self.fate(i, true))
                 })
                 .collect(),
         }
@@ -408,7 +418,7 @@ impl Writer {
                         .added_at
                         .map(|a| format!("added on {}; ", self.date(a.date())))
                         .unwrap_or_default();
-                    format!("{}: {when}{}", who(&i.title, &i.owner), self.fate(i))
+                    format!("{}: {when}{}", who(&i.title, &i.owner), self.fate(i, false))
                 })
                 .collect(),
         }

@@ -78,7 +78,16 @@ impl Week<'_> {
             ]
             .into_iter()
             .filter(|(n, _)| *n > 0)
-            .map(|(n, label)| format!("{n} {} {label}", is_are(n)))
+            .map(|(n, label)| {
+                let mut part = format!("{n} {} {label}", is_are(n));
+                if label == "on track" && h.on_track_past_both > 0 {
+                    part.push_str(&format!(
+                        ", {} of them past both dates",
+                        h.on_track_past_both
+                    ));
+                }
+                part
+            })
             .collect();
             if h.no_call > 0 {
                 parts.push(format!(
@@ -89,7 +98,9 @@ impl Week<'_> {
             }
             if h.active == 1 {
                 // One initiative: its state, not a count of one.
-                let state = if h.on_track == 1 {
+                let state = if h.on_track_past_both == 1 {
+                    "is on track, past both its dates"
+                } else if h.on_track == 1 {
                     "is on track"
                 } else if h.at_risk == 1 {
                     "is at risk"
@@ -159,11 +170,10 @@ impl Week<'_> {
 
     fn shipped_item(&self, s: &ShippedItem) -> String {
         let who = who(&s.title, &s.owner);
-        match (&s.shipped, s.done_on) {
-            (Some(text), Some(on)) => {
-                format!("{who} was finished on {}: {}.", self.date(on), clause(text))
-            }
-            (None, Some(on)) => format!("{who} was finished on {}.", self.date(on)),
+        let done = s.delivery.as_ref().map(|j| self.w.shipped(j));
+        match (&s.shipped, done) {
+            (Some(text), Some(done)) => format!("{who} {done}: {}.", clause(text)),
+            (None, Some(done)) => format!("{who} {done}."),
             (Some(text), None) => format!("{who}: {}.", clause(text)),
             (None, None) => format!("{who}."),
         }
@@ -247,7 +257,8 @@ impl Week<'_> {
             .filter(|p| !p.is_empty())
             .map(|p| format!(" This week: {p}."))
             .unwrap_or_default();
-        format!("{who} {call}{dates}{risk}.{progress}")
+        let notes = self.w.commitment_notes(&i.delivery, i.target_date);
+        format!("{who} {call}{dates}{risk}.{notes}{progress}")
     }
 
     fn blockers(&self) -> Section {

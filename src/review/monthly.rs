@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{days_between, end_of_day, IsoWeek, Month};
 use crate::history;
 use crate::model::{Change, CheckIn, Health, Id, Initiative, RiskLevel, Status, Track};
+use crate::review::delivery::{DeliveryJudgement, Judge};
 use crate::snapshot::Snapshot;
 
 pub use changes::{
@@ -54,6 +55,8 @@ pub struct MonthlyReview {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct MonthlyCounts {
     pub on_track: u32,
+    /// Of the on-track ones, those whose committed target and backup have both passed.
+    pub on_track_past_both: u32,
     pub at_risk: u32,
     pub off_track: u32,
     pub done: u32,
@@ -138,6 +141,8 @@ pub struct RoadmapItem {
     pub risk_level: Option<RiskLevel>,
     /// Set when an active initiative's dates have passed.
     pub date_warning: Option<DateWarning>,
+    /// How it stands against its commitments.
+    pub delivery: DeliveryJudgement,
 }
 
 /// Decisions waiting on the leadership, and those made during the month.
@@ -225,10 +230,15 @@ pub fn monthly(
     let cutoff = end_of_day(as_of);
     let snap = snapshot.as_of(cutoff);
     let (since, previous_review) = changes_window(&snap, month, cutoff);
-    let roadmap = roadmap(&snap, month, as_of);
+    let roadmap = roadmap(&snap, month, as_of, settings.fiscal_year_start);
     let decisions = decisions(&snap, month, as_of);
     let counts = MonthlyCounts {
         on_track: roadmap.on_track.len() as u32,
+        on_track_past_both: roadmap
+            .on_track
+            .iter()
+            .filter(|i| i.delivery.past_both)
+            .count() as u32,
         at_risk: roadmap.at_risk.len() as u32,
         off_track: roadmap.off_track.len() as u32,
         done: roadmap.done.len() as u32,
@@ -289,8 +299,10 @@ fn changes_window(snap: &Snapshot, month: Month, cutoff: NaiveDateTime) -> (Wind
 }
 
 /// The initiatives in their groups, as known at the end of `as_of`.
-fn roadmap(snap: &Snapshot, month: Month, as_of: NaiveDate) -> Roadmap {
+fn roadmap(snap: &Snapshot, month: Month, as_of: NaiveDate, fiscal_year_start: u32) -> Roadmap {
     let mut r = Roadmap::default();
+    let mut judge = Judge::new(snap, as_of, fiscal_year_start);
+    let mut item = |snap, i, checkin, as_of| item(snap, i, checkin, as_of, &mut judge);
     for i in &snap.initiatives {
         let checkin = latest_checkin(snap, i.id, as_of);
         match i.status {
@@ -348,6 +360,7 @@ fn item(
     i: &Initiative,
     checkin: Option<&CheckIn>,
     as_of: NaiveDate,
+    judge: &mut Judge,
 ) -> RoadmapItem {
     let log: Vec<Change> = snap.changes_of(i.id).cloned().collect();
     let slips = history::slips(&log);
@@ -388,6 +401,7 @@ fn item(
         risk: i.risk.clone(),
         risk_level: i.risk_level,
         date_warning,
+        delivery: judge.judge(i),
     }
 }
 

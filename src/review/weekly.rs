@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{days_between, end_of_day, IsoWeek};
 use crate::error::Result;
 use crate::model::{CheckIn, Health, Id, Initiative, RiskLevel, Status, Track};
+use crate::review::delivery::{DeliveryJudgement, Judge};
 use crate::review::monthly::{
     changes_in, DateMove, MonthlySettings, ScopeCut, StatusEvent, Window,
 };
@@ -60,6 +61,8 @@ pub struct WeeklyReview {
 pub struct Headline {
     pub active: u32,
     pub on_track: u32,
+    /// Of the on-track ones, those whose committed target and backup have both passed.
+    pub on_track_past_both: u32,
     pub at_risk: u32,
     pub off_track: u32,
     /// Active initiatives without a health call in the last [`HEALTH_WEEKS`] weeks.
@@ -83,6 +86,8 @@ pub struct ShippedItem {
     pub shipped: Option<String>,
     /// The day the initiative was marked done, when that happened in the week.
     pub done_on: Option<NaiveDate>,
+    /// How the delivery stands against its commitments, when it was marked done.
+    pub delivery: Option<DeliveryJudgement>,
 }
 
 /// An active initiative where it stands this week.
@@ -110,6 +115,8 @@ pub struct ProgressItem {
     pub days_to_target: Option<i64>,
     pub risk: Option<String>,
     pub risk_level: Option<RiskLevel>,
+    /// How it stands against its commitments.
+    pub delivery: DeliveryJudgement,
 }
 
 /// Why a date is in danger.
@@ -217,6 +224,7 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
     let settings = MonthlySettings::from_settings(&snap.settings)?;
     let start = week.monday().and_hms_opt(0, 0, 0).expect("valid time");
     let changes = changes_in(&snap, Window::between(start, cutoff), &settings);
+    let mut judge = Judge::new(&snap, as_of, settings.fiscal_year_start);
 
     let mut active: Vec<&Initiative> = snap
         .initiatives
@@ -246,16 +254,21 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
                 days_to_target: i.target_date.map(|t| days_between(as_of, t)),
                 risk: i.risk.clone(),
                 risk_level: i.risk_level,
+                delivery: judge.judge(i),
             }
         })
         .collect();
 
-    let shipped = shipped(&snap, &calls, week, start, cutoff);
+    let shipped = shipped(&snap, &calls, &mut judge, week, start, cutoff);
     let blockers = blockers::open(&snap, as_of);
     let dates_in_danger = dates_in_danger(&in_progress, as_of);
     let headline = Headline {
         active: in_progress.len() as u32,
         on_track: count_health(&in_progress, Some(Health::OnTrack)),
+        on_track_past_both: in_progress
+            .iter()
+            .filter(|i| i.health == Some(Health::OnTrack) && i.delivery.past_both)
+            .count() as u32,
         at_risk: count_health(&in_progress, Some(Health::AtRisk)),
         off_track: count_health(&in_progress, Some(Health::OffTrack)),
         no_call: count_health(&in_progress, None),
@@ -302,6 +315,7 @@ fn count_health(items: &[ProgressItem], health: Option<Health>) -> u32 {
 fn shipped(
     snap: &Snapshot,
     calls: &Calls,
+    judge: &mut Judge,
     week: IsoWeek,
     start: NaiveDateTime,
     cutoff: NaiveDateTime,
@@ -332,6 +346,7 @@ fn shipped(
                     owner: i.owner.clone(),
                     shipped: text.map(str::to_string),
                     done_on,
+                    delivery: done_on.map(|_| judge.judge(i)),
                 },
             ));
         }

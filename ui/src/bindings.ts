@@ -187,6 +187,15 @@ export type Baseline_Serialize = {
 	items: BaselineItem[],
 };
 
+/**  What a delivery is measured against. */
+export type Basis = 
+/**  The dates of the quarter's committed plan (or of the amendment that put it in). */
+"plan" | 
+/**  The dates in force when the initiative first became active. */
+"first-commitment" | 
+/**  Never committed to: nothing to measure against. */
+"none";
+
 /**  Something that stops an initiative, and the one person who removes it. */
 export type Blocker = Blocker_Serialize | Blocker_Deserialize;
 
@@ -659,6 +668,61 @@ export type Delivery =
 /**  Not done yet while the quarter is under way. */
 "open";
 
+/**  One initiative's delivery against its commitments, as every review reports it. */
+export type DeliveryJudgement = DeliveryJudgement_Serialize | DeliveryJudgement_Deserialize;
+
+/**  One initiative's delivery against its commitments, as every review reports it. */
+export type DeliveryJudgement_Deserialize = {
+	basis: Basis,
+	/**  The quarter whose plan holds it (`YYYY-Qn`), when measured against a plan. */
+	plan_quarter?: string | null,
+	/**  The month the fiscal year starts in, to name that quarter. */
+	fiscal_year_start: number,
+	/**  The committed target and backup measured against. */
+	target?: string | null,
+	backup?: string | null,
+	/**  The target in force when the initiative first became active. */
+	first_target?: string | null,
+	/**  The day it was marked done, when it is done. */
+	done_on?: string | null,
+	/**  Days from the committed target to the day it was done (negative when early). */
+	days_after_target?: number | null,
+	/**  Days from the first committed target to the day it was done. */
+	days_after_first?: number | null,
+	/**  Whether it was done after the committed backup too. */
+	after_backup: boolean,
+	/**  Committed in a quarter's plan, not done, and its target now lies after that quarter. */
+	outside_plan: boolean,
+	/**  Not done, and both the committed target and backup have passed. */
+	past_both: boolean,
+};
+
+/**  One initiative's delivery against its commitments, as every review reports it. */
+export type DeliveryJudgement_Serialize = {
+	basis: Basis,
+	/**  The quarter whose plan holds it (`YYYY-Qn`), when measured against a plan. */
+	plan_quarter: string | null,
+	/**  The month the fiscal year starts in, to name that quarter. */
+	fiscal_year_start: number,
+	/**  The committed target and backup measured against. */
+	target: string | null,
+	backup: string | null,
+	/**  The target in force when the initiative first became active. */
+	first_target: string | null,
+	/**  The day it was marked done, when it is done. */
+	done_on: string | null,
+	/**  Days from the committed target to the day it was done (negative when early). */
+	days_after_target: number | null,
+	/**  Days from the first committed target to the day it was done. */
+	days_after_first: number | null,
+	/**  Whether it was done after the committed backup too. */
+	after_backup: boolean,
+	/**  Committed in a quarter's plan, not done, and its target now lies after that quarter. */
+	outside_plan: boolean,
+	/**  Not done, and both the committed target and backup have passed. */
+	past_both: boolean,
+};
+
 /**  One technical investment initiative. */
 export type EnablerItem = EnablerItem_Serialize | EnablerItem_Deserialize;
 
@@ -741,6 +805,8 @@ export type Format =
 export type Headline = {
 	active: number,
 	on_track: number,
+	/**  Of the on-track ones, those whose committed target and backup have both passed. */
+	on_track_past_both: number,
 	at_risk: number,
 	off_track: number,
 	/**  Active initiatives without a health call in the last [`HEALTH_WEEKS`] weeks. */
@@ -1112,6 +1178,8 @@ export type MonthlyChanges_Serialize = {
 /**  How many initiatives are in each group and how many decisions wait. */
 export type MonthlyCounts = {
 	on_track: number,
+	/**  Of the on-track ones, those whose committed target and backup have both passed. */
+	on_track_past_both: number,
 	at_risk: number,
 	off_track: number,
 	done: number,
@@ -1526,6 +1594,8 @@ export type PlanItem_Deserialize = {
 	 */
 	committed_target: string,
 	committed_backup: string,
+	/**  The target in force when it first became active (the first commitment). */
+	first_target?: string | null,
 	/**  The dates in force at the review's cut-off. */
 	target_date?: string | null,
 	backup_date?: string | null,
@@ -1559,6 +1629,8 @@ export type PlanItem_Serialize = {
 	 */
 	committed_target: string,
 	committed_backup: string,
+	/**  The target in force when it first became active (the first commitment). */
+	first_target: string | null,
 	/**  The dates in force at the review's cut-off. */
 	target_date: string | null,
 	backup_date: string | null,
@@ -1715,6 +1787,8 @@ export type ProgressItem_Deserialize = {
 	days_to_target?: number | null,
 	risk?: string | null,
 	risk_level?: RiskLevel | null,
+	/**  How it stands against its commitments. */
+	delivery: DeliveryJudgement_Deserialize,
 };
 
 /**  An active initiative where it stands this week. */
@@ -1740,6 +1814,8 @@ export type ProgressItem_Serialize = {
 	days_to_target: number | null,
 	risk: string | null,
 	risk_level: RiskLevel | null,
+	/**  How it stands against its commitments. */
+	delivery: DeliveryJudgement_Serialize,
 };
 
 /**  The four charts of a quarterly review, each a self-contained SVG element. */
@@ -2031,6 +2107,8 @@ export type RoadmapItem_Deserialize = {
 	risk_level?: RiskLevel | null,
 	/**  Set when an active initiative's dates have passed. */
 	date_warning?: DateWarning | null,
+	/**  How it stands against its commitments. */
+	delivery: DeliveryJudgement_Deserialize,
 };
 
 /**  One initiative on the roadmap, with its bounded dates. */
@@ -2065,6 +2143,8 @@ export type RoadmapItem_Serialize = {
 	risk_level: RiskLevel | null,
 	/**  Set when an active initiative's dates have passed. */
 	date_warning: DateWarning | null,
+	/**  How it stands against its commitments. */
+	delivery: DeliveryJudgement_Serialize,
 };
 
 /**  What the Roadmap view shows for a month. */
@@ -2168,6 +2248,8 @@ export type ShippedItem_Deserialize = {
 	shipped?: string | null,
 	/**  The day the initiative was marked done, when that happened in the week. */
 	done_on?: string | null,
+	/**  How the delivery stands against its commitments, when it was marked done. */
+	delivery?: DeliveryJudgement_Deserialize | null,
 };
 
 /**  Something delivered in the week. */
@@ -2179,6 +2261,8 @@ export type ShippedItem_Serialize = {
 	shipped: string | null,
 	/**  The day the initiative was marked done, when that happened in the week. */
 	done_on: string | null,
+	/**  How the delivery stands against its commitments, when it was marked done. */
+	delivery: DeliveryJudgement_Serialize | null,
 };
 
 /**  How a date moved against the first date the owner committed to. */

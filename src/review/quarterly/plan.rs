@@ -11,6 +11,7 @@ use super::Period;
 use crate::calendar::days_between;
 use crate::history;
 use crate::model::{Baseline, BaselineItem, Change, Id, Initiative, Status, Track};
+use crate::review::delivery;
 use crate::review::monthly::InitiativeRef;
 
 /// The quarter's plan and what became of it.
@@ -171,6 +172,8 @@ pub struct PlanItem {
     /// force when it was added.
     pub committed_target: NaiveDate,
     pub committed_backup: NaiveDate,
+    /// The target in force when it first became active (the first commitment).
+    pub first_target: Option<NaiveDate>,
     /// The dates in force at the review's cut-off.
     pub target_date: Option<NaiveDate>,
     pub backup_date: Option<NaiveDate>,
@@ -188,22 +191,42 @@ pub struct PlanItem {
     pub dropped_reason: Option<String>,
 }
 
-/// The baseline the quarter is measured against and the amendments made after it.
-fn baselines(p: &Period) -> (Option<&Baseline>, Vec<&Baseline>) {
-    let label = p.quarter.to_string();
-    let all: Vec<&Baseline> = p
-        .snap
-        .baselines
-        .iter()
-        .filter(|b| b.quarter == label)
-        .collect();
-    let plan = all
-        .iter()
-        .rposition(|b| b.committed_at < p.start)
-        .or((!all.is_empty()).then_some(0));
-    match plan {
-        Some(k) => (Some(all[k]), all[k + 1..].to_vec()),
-        None => (None, Vec::new()),
+impl PlanItem {
+    /// Its delivery as every review reports it, on `as_of`: against the dates of the plan of
+    /// `quarter` (which ends on `last_day`), or for work added outside the plan against the
+    /// dates in force when it joined.
+    pub fn judgement(
+        &self,
+        quarter: &str,
+        fiscal_year_start: u32,
+        last_day: NaiveDate,
+        as_of: NaiveDate,
+        in_plan: bool,
+    ) -> delivery::DeliveryJudgement {
+        let after = |d: Option<NaiveDate>| {
+            self.done_on
+                .zip(d)
+                .map(|(done, d)| days_between(d, done) as i32)
+        };
+        let open = self.done_on.is_none() && self.status == Status::Active;
+        delivery::DeliveryJudgement {
+            basis: if in_plan {
+                delivery::Basis::Plan
+            } else {
+                delivery::Basis::FirstCommitment
+            },
+            plan_quarter: in_plan.then(|| quarter.to_string()),
+            fiscal_year_start,
+            target: Some(self.committed_target),
+            backup: Some(self.committed_backup),
+            first_target: self.first_target,
+            done_on: self.done_on,
+            days_after_target: after(Some(self.committed_target)),
+            days_after_first: after(self.first_target),
+            after_backup: self.done_on.is_some_and(|d| d > self.committed_backup),
+            outside_plan: in_plan && open && self.target_date.is_some_and(|t| t > last_day),
+            past_both: open && self.committed_backup < as_of,
+        }
     }
 }
 
@@ -287,6 +310,10 @@ fn item(
         status: i.status,
         committed_target: target,
         committed_backup: backup,
+        first_target: {
+            let own: Vec<Change> = p.log(i.id).cloned().collect();
+            history::slips(&own).target.committed
+        },
         target_date: i.target_date,
         backup_date: i.backup_date,
         done_on,
@@ -307,7 +334,7 @@ fn dates_at(p: &Period, i: &Initiative, at: NaiveDateTime) -> Option<(NaiveDate,
 
 /// Planned vs delivered for the period.
 pub(super) fn planned_vs_delivered(p: &Period) -> PlannedVsDelivered {
-    let (plan, later) = baselines(p);
+    let (plan, later) = delivery::plan_baselines(&p.snap, p.quarter);
     let mut out = PlannedVsDelivered::default();
     let Some(plan) = plan else {
         out.added = added(p, &BTreeSet::new());
@@ -321,28 +348,23 @@ pub(super) fn planned_vs_delivered(p: &Period) -> PlannedVsDelivered {
         reason: plan.reason.clone(),
     });
     out.amendments = amendments(p, plan, &later);
-    // The plan and what its amendments put in: each initiative with the dates of the first
-    // commitment that named it.
+    // The plan and what its amendments put in, each with the dates of the first commitment
+    // that named it: the same dates every review measures delivery against.
     let mut planned: BTreeSet<Id> = BTreeSet::new();
-    let named = std::iter::once(plan).chain(later.iter().copied());
-    for (k, b) in named.enumerate() {
-        for x in &b.items {
-            if !planned.insert(x.initiative_id) {
-                continue;
-            }
-            let Some(i) = p.initiative(x.initiative_id) else {
-                continue;
-            };
-            let taken_out = (!latest.items.iter().any(|l| l.initiative_id == i.id)).then(|| {
-                out.amendments
-                    .iter()
-                    .find(|a| a.removed.iter().any(|r| r.initiative_id == i.id))
-                    .and_then(|a| a.reason.clone())
-            });
-            let mut it = item(p, i, x.target_date, x.backup_date, taken_out);
-            it.added_at = (k > 0).then_some(b.committed_at);
-            out.committed.push(it);
-        }
+    for (id, dates) in delivery::plan_dates(plan, &later) {
+        planned.insert(id);
+        let Some(i) = p.initiative(id) else {
+            continue;
+        };
+        let taken_out = (!latest.items.iter().any(|l| l.initiative_id == i.id)).then(|| {
+            out.amendments
+                .iter()
+                .find(|a| a.removed.iter().any(|r| r.initiative_id == i.id))
+                .and_then(|a| a.reason.clone())
+        });
+        let mut it = item(p, i, dates.target, dates.backup, taken_out);
+        it.added_at = dates.added_at;
+        out.committed.push(it);
     }
     out.committed
         .sort_by_key(|i| (i.committed_target, i.priority, i.initiative_id));
