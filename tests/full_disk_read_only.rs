@@ -198,6 +198,14 @@ fn a_full_disk_reads_everything_and_refuses_writes_with_the_path() {
         assert!(err.contains(target.to_str().unwrap()), "{args:?}: {err}");
         left += usize::from(target.exists());
     }
+    let new = mount.path().join("new.db");
+    let err = env.fails_on(&new, &["init"]);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with(&format!("error: {}: cannot be created in ", new.display()))
+            && err.contains("the disk is full"),
+        "{err}"
+    );
     let mut files_after = names(mount.path());
     files_after.retain(|n| n != "filler");
     assert_eq!(files_after, files_before, "no partial or temporary file");

@@ -196,7 +196,8 @@ pub(crate) fn create_connection(path: &Path) -> Result<(Connection, Access)> {
         .suffix(".new")
         .tempfile_in(&dir)
         .map_err(cannot_create_io)?;
-    build_fresh(fresh.path()).map_err(|e| cannot_create(&e))?;
+    build_fresh(fresh.path())
+        .map_err(|e| cannot_create(&storage_problem(&e).map_or(e.to_string(), String::from)))?;
     fresh.as_file().sync_all().map_err(cannot_create_io)?;
     let placed = match existing {
         // Another process may be creating it too: the first file in place wins.
