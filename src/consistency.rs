@@ -10,6 +10,7 @@ use crate::calendar::{IsoWeek, Month, Quarter};
 use crate::error::Error;
 use crate::history;
 use crate::model::{Change, Id, Initiative, Person, RiskLevel, Status, Track};
+use crate::render::terminal::escaped_line;
 use crate::render::Format;
 use crate::review::monthly::MonthlySettings;
 use crate::rules;
@@ -69,10 +70,12 @@ struct Checker {
 }
 
 impl Checker {
+    /// Records a problem, on one line whatever the file's values hold.
     fn push(&mut self, record: impl Into<String>, message: impl Into<String>) {
+        let line = |s: String| escaped_line(&s).into_owned();
         self.found.push(Problem {
-            record: record.into(),
-            message: message.into(),
+            record: line(record.into()),
+            message: line(message.into()),
         });
     }
 

@@ -182,12 +182,19 @@ fn a_past_today_cannot_insert_history_out_of_order() {
             "rewrite",
         ][..],
         &["scope", "add", id.as_str(), "CSV export"],
+        &[
+            "commit-plan",
+            "--quarter",
+            "2026-Q4",
+            "--initiative",
+            id.as_str(),
+        ],
     ] {
         let err = e.fails(args);
         assert!(
             err.contains(
-                "today: the last change to initiative 1 was logged on 2026-11-25; a change \
-                 cannot be dated before it (today is 2026-11-24)"
+                "today: initiative 1's history was last written on 2026-11-25 (a change or a \
+                 plan commitment); a change cannot be dated before it (today is 2026-11-24)"
             ),
             "{args:?}: {err}"
         );
@@ -202,6 +209,23 @@ fn a_past_today_cannot_insert_history_out_of_order() {
         "--reason",
         "same day",
     ]);
+
+    // A check-in replacing the week's first one cannot be dated before it either.
+    e.today = "2026-11-26";
+    e.ok(&["checkin", &id, "--health", "on-track"]);
+    e.today = "2026-11-25";
+    let err = e.fails(&["checkin", &id, "--health", "at-risk"]);
+    assert!(
+        err.contains("today: the check-in of 2026-W48 it would replace was recorded on 2026-11-26"),
+        "{err}"
+    );
+    // What the commands wrote imports back whole.
+    let export = e.dir.path().join("export.json");
+    e.ok(&["export", "--out", export.to_str().unwrap()]);
+    let mut other = Env::temp();
+    other.today = e.today;
+    other.ok(&["import", export.to_str().unwrap()]);
+    assert_eq!(other.ok(&["check"]), "ok\n");
 }
 
 #[test]

@@ -136,8 +136,9 @@ fn open(path: &Path, at: NaiveDateTime) -> Workspace {
     Workspace::open_or_create(path, Clock::pinned_at(at)).unwrap()
 }
 
-/// Runs `ops` through the core's commands, a few hours apart from `start`; a command the
-/// rules refuse is skipped, as a founder would retry it. Returns the file and its last time.
+/// Runs `ops` through the core's commands, each some hours after (or, with `--today` in the
+/// past, before) the one before it, from `start`; a command the rules refuse is skipped, as
+/// a founder would retry it. Returns the file and its last time.
 fn build(start: NaiveDate, ops: &[(i64, Op)]) -> (File, NaiveDateTime) {
     let file = temp();
     let mut at = start.and_hms_opt(9, 0, 0).unwrap();
@@ -282,7 +283,7 @@ fn edit(
 }
 
 fn workspace() -> impl Strategy<Value = (NaiveDate, Vec<(i64, Op)>)> {
-    (0i64..900, prop::collection::vec((0i64..72, op()), 1..30)).prop_map(|(offset, ops)| {
+    (0i64..900, prop::collection::vec((-48i64..72, op()), 1..30)).prop_map(|(offset, ops)| {
         let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + Duration::days(offset);
         (start, ops)
     })

@@ -39,6 +39,26 @@ pub fn safe_line(text: &str) -> String {
     safe(text).replace(['\n', '\t'], " ")
 }
 
+/// `text` on one line for a message: line breaks, tabs, other control characters and
+/// direction overrides written as escapes (`\n`, `\u{1b}`), so a quoted value shows what it
+/// holds.
+pub fn escaped_line(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| obeyed(c) || matches!(c, '\n' | '\t')) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\n' => "\\n".to_string(),
+                '\t' => "\\t".to_string(),
+                '\r' => "\\r".to_string(),
+                c if obeyed(c) => format!("\\u{{{:x}}}", c as u32),
+                c => c.to_string(),
+            })
+            .collect(),
+    )
+}
+
 /// `value` as pretty JSON ending with a newline, with every character a terminal could act on
 /// written as a `\uXXXX` escape (serde already escapes the C0 controls): the same data, safe
 /// to print.
@@ -116,6 +136,7 @@ mod tests {
         assert_eq!(safe("\u{1b}[2J\u{7}x\r"), "␛[2J␇x␍");
         assert_eq!(safe("a\u{202e}b\u{9b}c\u{7f}"), "a\u{FFFD}b\u{FFFD}c␡");
         assert_eq!(safe_line("two\nlines\tx"), "two lines x");
+        assert_eq!(escaped_line("a\nb\u{1b}c\u{202e}"), r"a\nb\u{1b}c\u{202e}");
     }
 
     #[test]

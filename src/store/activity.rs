@@ -36,7 +36,29 @@ impl Workspace {
             let shipped = rules::optional_text("shipped", new.shipped.as_deref(), TEXT_MAX)?;
             let progress = rules::optional_text("progress", new.progress.as_deref(), TEXT_MAX)?;
             let note = rules::optional_text("note", new.note.as_deref(), TEXT_MAX)?;
-            let now = clock.now();
+            let replaced: Option<chrono::NaiveDateTime> = tx
+                .query_row(
+                    "SELECT recorded_at FROM checkins
+                     WHERE initiative_id = ?1 AND week = ?2 AND replaced_at IS NULL",
+                    params![initiative.id, week.to_string()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let now = match replaced {
+                Some(at) if clock.today() < at.date() => {
+                    return Err(Error::invalid(
+                        "today",
+                        format!(
+                            "the check-in of {week} it would replace was recorded on {}; a \
+                             check-in cannot be dated before it (today is {})",
+                            at.date(),
+                            clock.today()
+                        ),
+                    ))
+                }
+                Some(at) => clock.now().max(at),
+                None => clock.now(),
+            };
             tx.execute(
                 "UPDATE checkins SET replaced_at = ?3
                  WHERE initiative_id = ?1 AND week = ?2 AND replaced_at IS NULL",

@@ -54,7 +54,7 @@ impl Workspace {
     ) -> Result<Baseline> {
         let label = quarter.to_string();
         self.write(|tx, clock| {
-            let now = clock.now();
+            let mut now = clock.now();
             if quarter.last_day() < now.date() {
                 return Err(Error::invalid(
                     "quarter",
@@ -98,6 +98,8 @@ impl Workspace {
                     continue;
                 }
                 rules::check_commitment(&i, quarter)?;
+                // The plan holds the dates in force after the initiative's last change.
+                now = now.max(super::log_time(tx, clock, i.id)?);
                 items.push(BaselineItem {
                     initiative_id: i.id,
                     target_date: i.target_date.expect("checked by the commitment rule"),
@@ -118,7 +120,7 @@ impl Workspace {
             for before in &to_activate {
                 let mut after = before.clone();
                 after.status = Status::Active;
-                after.updated_at = super::log_time(tx, clock, before.id)?;
+                after.updated_at = now;
                 update_row(tx, &after)?;
                 log_changes(tx, Some(before), &after, Some(&activation))?;
             }

@@ -199,13 +199,17 @@ impl Workspace {
     }
 }
 
-/// The time a new entry in initiative `id`'s change log is dated: now, or its last entry's
-/// time when the clock's time of day is earlier on the same date. A clock whose date is
-/// before the initiative's last logged change is refused: its history would be written out
-/// of order.
+/// The time a new entry in initiative `id`'s history (a logged change or its commitment to
+/// a plan) is dated: now, or its last entry's time when the clock's time of day is earlier
+/// on the same date. A clock whose date is before the initiative's last entry is refused:
+/// its history would be written out of order.
 fn log_time(tx: &rusqlite::Connection, clock: Clock, id: Id) -> Result<chrono::NaiveDateTime> {
     let last: Option<chrono::NaiveDateTime> = tx.query_row(
-        "SELECT max(at) FROM changes WHERE initiative_id = ?1",
+        "SELECT max(at) FROM (
+             SELECT at FROM changes WHERE initiative_id = ?1
+             UNION ALL
+             SELECT b.committed_at FROM baselines b
+             JOIN baseline_items x ON x.baseline_id = b.id WHERE x.initiative_id = ?1)",
         [id],
         |r| r.get(0),
     )?;
@@ -214,8 +218,8 @@ fn log_time(tx: &rusqlite::Connection, clock: Clock, id: Id) -> Result<chrono::N
         Some(last) if clock.today() < last.date() => Err(Error::invalid(
             "today",
             format!(
-                "the last change to initiative {id} was logged on {}; a change cannot be \
-                 dated before it (today is {})",
+                "initiative {id}'s history was last written on {} (a change or a plan \
+                 commitment); a change cannot be dated before it (today is {})",
                 last.date(),
                 clock.today()
             ),
