@@ -60,7 +60,7 @@ TORTURE_FUZZ ?= 10000
 torture:
 	CADENCE_TORTURE_ITERATIONS=$(TORTURE_ITERATIONS) CADENCE_TORTURE_OPS=$(TORTURE_OPS) \
 		CADENCE_TORTURE_ROUNDS=$(TORTURE_ROUNDS) CADENCE_TORTURE_FUZZ=$(TORTURE_FUZZ) \
-		$(CARGO) test -p cadence --test torture_crash --test torture_concurrency \
+		$(CARGO) test -p cadence --no-fail-fast --test torture_crash --test torture_concurrency \
 		--test torture_import_fuzz
 
 ## Everything: core and CLI tests, UI unit tests and lint, bindings freshness, Rust lints and

@@ -266,7 +266,7 @@ fn mutate_benignly(rng: &mut fastrand::Rng, doc: &mut Value) -> String {
         0 => {
             let sections = ["checkins", "blockers", "decisions", "reviews"];
             let s = sections[rng.usize(..sections.len())];
-            match doc[s].as_array_mut() {
+            match doc.get_mut(s).and_then(Value::as_array_mut) {
                 Some(a) if !a.is_empty() => {
                     let i = rng.usize(..a.len());
                     a.remove(i);
@@ -291,7 +291,7 @@ fn mutate_benignly(rng: &mut fastrand::Rng, doc: &mut Value) -> String {
             let (s, key) = fields[rng.usize(..fields.len())];
             let text = odd_text(rng);
             let len = text.chars().count();
-            match doc[s].as_array_mut() {
+            match doc.get_mut(s).and_then(Value::as_array_mut) {
                 Some(a) if !a.is_empty() => {
                     let i = rng.usize(..a.len());
                     a[i][key] = json!(text);
@@ -309,7 +309,7 @@ fn mutate_benignly(rng: &mut fastrand::Rng, doc: &mut Value) -> String {
                     rng.u8(0..=100).to_string(),
                 )
             };
-            match doc["settings"].as_object_mut() {
+            match doc.get_mut("settings").and_then(Value::as_object_mut) {
                 Some(m) => {
                     m.insert(key.into(), json!(value));
                     format!("settings.{key} = {value:?}")
@@ -519,7 +519,7 @@ fn mutate_value(rng: &mut fastrand::Rng, doc: &mut Value) -> String {
         10 => {
             let (key, values) = SETTINGS[rng.usize(..SETTINGS.len())];
             let value = values[rng.usize(..values.len())];
-            match doc["settings"].as_object_mut() {
+            match doc.get_mut("settings").and_then(Value::as_object_mut) {
                 Some(m) => {
                     m.insert(key.into(), json!(value));
                     format!("settings.{key} = {value:?}")
@@ -532,7 +532,7 @@ fn mutate_value(rng: &mut fastrand::Rng, doc: &mut Value) -> String {
             0 => {
                 let sections = ["people", "initiatives", "checkins", "blockers", "decisions"];
                 let s = sections[rng.usize(..sections.len())];
-                match doc[s].as_array_mut() {
+                match doc.get_mut(s).and_then(Value::as_array_mut) {
                     Some(a) if !a.is_empty() => {
                         let r = a[rng.usize(..a.len())].clone();
                         a.push(r);
@@ -543,13 +543,21 @@ fn mutate_value(rng: &mut fastrand::Rng, doc: &mut Value) -> String {
             }
             1 => {
                 let v = pick(rng, &numbers()).unwrap().clone();
-                doc["schema_version"] = v.clone();
-                format!("schema_version = {v}")
+                match doc.as_object_mut() {
+                    Some(m) => {
+                        m.insert("schema_version".into(), v.clone());
+                        format!("schema_version = {v}")
+                    }
+                    None => "nothing".into(),
+                }
             }
-            _ => {
-                doc["format"] = json!("cadence-workspace-2");
-                "format = \"cadence-workspace-2\"".into()
-            }
+            _ => match doc.as_object_mut() {
+                Some(m) => {
+                    m.insert("format".into(), json!("cadence-workspace-2"));
+                    "format = \"cadence-workspace-2\"".into()
+                }
+                None => "nothing".into(),
+            },
         },
     }
 }
