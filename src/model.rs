@@ -200,6 +200,15 @@ pub struct InitiativePatch {
     pub mitigation: Option<String>,
 }
 
+/// A check-in as recorded, with the one it replaced for the same week, if any.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RecordedCheckIn {
+    pub checkin: CheckIn,
+    /// The check-in of the same week this one replaced (now kept as replaced).
+    pub replaced: Option<CheckIn>,
+}
+
 /// One owner's weekly word on an initiative.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -155,6 +155,11 @@ async fn a_check_in_recorded_on_an_initiative_changes_the_home_view() {
         app.click("#checkin-save").await?;
         app.wait_text("#checkins", "Bank connection step in staging")
             .await?;
+        // A second check-in for the same week says it replaced the first.
+        app.click("#checkin-open").await?;
+        app.click("label.segment-on-track").await?;
+        app.click("#checkin-save").await?;
+        app.wait_text(".toast", "it replaced the one of").await?;
         app.keys("gh").await?;
         app.wait_text(".page-title", "This week").await?;
         let after = format!(

@@ -305,7 +305,7 @@ pub struct CheckinArgs {
 }
 
 pub fn checkin(ws: &mut Workspace, a: CheckinArgs, out: &mut dyn Write) -> Result<()> {
-    let c = ws.checkin(&NewCheckIn {
+    let recorded = ws.checkin(&NewCheckIn {
         initiative_id: a.id,
         week: a.week,
         health: a.health,
@@ -313,6 +313,7 @@ pub fn checkin(ws: &mut Workspace, a: CheckinArgs, out: &mut dyn Write) -> Resul
         progress: a.progress,
         note: a.note,
     })?;
+    let c = &recorded.checkin;
     writeln!(
         out,
         "check-in recorded for initiative {} in {}: {}",
@@ -320,5 +321,14 @@ pub fn checkin(ws: &mut Workspace, a: CheckinArgs, out: &mut dyn Write) -> Resul
         c.week,
         c.health.label()
     )?;
+    if let Some(old) = &recorded.replaced {
+        writeln!(
+            out,
+            "it replaced the check-in recorded on {} ({}); that one is kept in the history \
+             as replaced",
+            old.recorded_at.format("%Y-%m-%d %H:%M"),
+            old.health.label()
+        )?;
+    }
     Ok(())
 }

@@ -12,14 +12,54 @@ use serde::{Deserialize, Serialize};
 use crate::review::delivery::{Basis, DeliveryJudgement};
 use crate::review::monthly::{DateMove, FieldMove};
 
-/// A stakeholder update: a title, a short summary and titled sections, all plain text.
+/// A stakeholder update: a title, the three lines read first, a short summary and titled
+/// sections, all plain text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Update {
     pub title: String,
+    pub brief: Brief,
     /// The opening paragraphs an executive reads first.
     pub summary: Vec<String>,
     pub sections: Vec<Section>,
+}
+
+/// The three lines at the top of every update, for a reader with a minute.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Brief {
+    /// What shipped.
+    pub shipped: String,
+    /// What is in danger.
+    pub in_danger: String,
+    /// What is needed from the reader.
+    pub needed: String,
+}
+
+impl Brief {
+    /// The lines with their labels: ("Shipped", …), ("In danger", …), ("Needed from you", …).
+    pub fn lines(&self) -> [(&'static str, &str); 3] {
+        [
+            ("Shipped", &self.shipped),
+            ("In danger", &self.in_danger),
+            ("Needed from you", &self.needed),
+        ]
+    }
+}
+
+/// A list of names as a sentence, or `none` when empty: "A, B and C.".
+pub(crate) fn listed(names: Vec<String>, none: &str) -> String {
+    let mut unique: Vec<String> = Vec::new();
+    for n in names {
+        if !unique.contains(&n) {
+            unique.push(n);
+        }
+    }
+    if unique.is_empty() {
+        none.to_string()
+    } else {
+        format!("{}.", join(&unique))
+    }
 }
 
 /// One titled part of an update: paragraphs, then a list.
@@ -148,6 +188,29 @@ impl Writer {
             Some(b) => format!("{}, with {} as the backup", self.date(target), self.date(b)),
             None => self.date(target),
         }
+    }
+
+    /// What the reader must decide, overdue first: "a decision on “Which provider?” (1 day
+    /// overdue)", "a decision on “Go ahead?” (by 26 November)".
+    pub(crate) fn decisions_needed(
+        &self,
+        decisions: &[&crate::review::monthly::DecisionItem],
+    ) -> Vec<String> {
+        decisions
+            .iter()
+            .map(|d| {
+                let when = if d.days_overdue > 0 {
+                    format!("{} overdue", days(d.days_overdue as i64))
+                } else {
+                    format!("by {}", self.date(d.needed_by))
+                };
+                format!(
+                    "a decision from {} on \u{201c}{}\u{201d} ({when})",
+                    d.decider,
+                    d.question.trim()
+                )
+            })
+            .collect()
     }
 
     /// The quarter of a plan as people name it, without its year when it is the review's:

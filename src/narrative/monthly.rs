@@ -2,8 +2,8 @@
 //! decisions are needed by when, and the warning signs, in plain sentences.
 
 use super::{
-    capitalise, clause, count, days, is_are, join, month_name, reason, times, who, Section, Update,
-    Writer,
+    capitalise, clause, count, days, is_are, join, listed, month_name, reason, times, who, Brief,
+    Section, Update, Writer,
 };
 use crate::calendar::Month;
 use crate::review::monthly::{
@@ -53,6 +53,7 @@ pub fn monthly_update(r: &MonthlyReview) -> Update {
     sections.push(w.signals(r));
     Update {
         title: format!("Roadmap update: {}", month_name(r.first_day)),
+        brief: w.brief(r),
         summary: w.summary(r),
         sections,
     }
@@ -74,6 +75,41 @@ impl Writer {
             m.first_day().format("%B").to_string()
         } else {
             month_name(m.first_day())
+        }
+    }
+
+    /// What was finished, what is at risk, off track or past its dates, and the decisions
+    /// waiting on the reader.
+    fn brief(&self, r: &MonthlyReview) -> Brief {
+        let month = self.month(r.month);
+        let map = &r.roadmap;
+        let shipped = listed(
+            map.done.iter().map(|i| i.title.clone()).collect(),
+            &format!("Nothing was finished in {month}."),
+        );
+        let in_danger = listed(
+            map.at_risk
+                .iter()
+                .chain(&map.off_track)
+                .chain(
+                    map.on_track
+                        .iter()
+                        .filter(|i| i.date_warning.is_some() || i.delivery.past_both),
+                )
+                .map(|i| i.title.clone())
+                .collect(),
+            "Nothing.",
+        );
+        let open: Vec<&DecisionItem> = r.decisions.open.iter().collect();
+        let needed = self.decisions_needed(&open);
+        Brief {
+            shipped,
+            in_danger,
+            needed: if needed.is_empty() {
+                "Nothing this month.".into()
+            } else {
+                capitalise(&format!("{}.", join(&needed)))
+            },
         }
     }
 
@@ -340,7 +376,8 @@ impl Writer {
         }
     }
 
-    fn open(&self, d: &DecisionItem) -> String {
+    /// An open decision: who decides by when, and what it concerns.
+    pub(super) fn open(&self, d: &DecisionItem) -> String {
         let when = if d.days_overdue > 0 {
             format!(
                 "{} decides; it was needed by {} and is {} overdue.",

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{capitalise, clause, count, date, days, is_are, join, reason, times, was_were, who};
-use super::{Section, Update};
+use super::{Brief, Section, Update};
 use crate::calendar::Quarter;
 use crate::model::{Health, Status};
 use crate::review::quarterly::{
@@ -32,6 +32,7 @@ pub fn quarterly_update(r: &QuarterlyReview) -> Update {
     ]);
     Update {
         title: format!("Quarterly review: {}", w.span),
+        brief: w.brief(r),
         summary: w.summary(r),
         sections,
     }
@@ -102,6 +103,66 @@ impl Writer {
 
     fn date(&self, d: NaiveDate) -> String {
         date(d, self.year)
+    }
+
+    /// What was delivered against the plan, the commitments past their dates and the risks
+    /// their owners call at risk or off track, and what the reader must settle.
+    fn brief(&self, r: &QuarterlyReview) -> Brief {
+        let c = &r.plan.counts;
+        let shipped = if r.plan.commitment.is_some() {
+            format!(
+                "{} of {} delivered, {} by the committed target date.",
+                c.delivered(),
+                count(c.committed as usize, "commitment", "commitments"),
+                c.delivered_by_target
+            )
+        } else {
+            format!(
+                "{} done; no plan was committed.",
+                capitalise(&count(
+                    r.outcomes.done as usize,
+                    "initiative",
+                    "initiatives"
+                ))
+            )
+        };
+        let past: Vec<&PlanItem> = r
+            .plan
+            .committed
+            .iter()
+            .filter(|i| !i.delivery.delivered() && i.delivery != Delivery::Dropped)
+            .filter(|i| i.slip_days.is_some())
+            .collect();
+        let in_danger = super::listed(
+            past.iter()
+                .map(|i| i.title.clone())
+                .chain(
+                    r.risk
+                        .top_risks
+                        .iter()
+                        .filter(|t| matches!(t.health, Some(Health::AtRisk | Health::OffTrack)))
+                        .map(|t| t.title.clone()),
+                )
+                .collect(),
+            "Nothing.",
+        );
+        let needed = match past.len() {
+            0 => "Nothing beyond reading this review.".to_string(),
+            n => format!(
+                "A call on the {} past {}: re-plan, cut or drop.",
+                count(n, "commitment", "commitments"),
+                if n == 1 {
+                    "its committed date"
+                } else {
+                    "their committed dates"
+                }
+            ),
+        };
+        Brief {
+            shipped,
+            in_danger,
+            needed,
+        }
     }
 
     fn summary(&self, r: &QuarterlyReview) -> Vec<String> {

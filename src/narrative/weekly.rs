@@ -4,11 +4,16 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{capitalise, clause, count, days, is_are, join, reason, who, Section, Update, Writer};
+use super::{
+    capitalise, clause, count, days, is_are, join, listed, reason, who, Brief, Section, Update,
+    Writer,
+};
+use crate::calendar::days_between;
 use crate::calendar::IsoWeek;
 use crate::model::Health;
 use crate::review::weekly::{
-    BlockerItem, DangerKind, DateDanger, ProgressItem, ShippedItem, WeeklyReview,
+    BlockerItem, DangerKind, DateDanger, MidweekChange, ProgressItem, ShippedItem, WeeklyReview,
+    DECISION_SOON_DAYS,
 };
 
 /// Writes the weekly update of a review.
@@ -21,12 +26,15 @@ pub fn weekly_update(r: &WeeklyReview) -> Update {
     };
     Update {
         title: format!("Weekly update: {}", week_span(r.week)),
+        brief: w.brief(),
         summary: w.summary(),
         sections: vec![
             w.shipped(),
             w.in_progress(),
             w.blockers(),
+            w.cleared(),
             w.dangers(),
+            w.decisions(),
             w.not_shipping(),
             w.attention(),
         ],
@@ -64,6 +72,51 @@ struct Week<'a> {
 impl Week<'_> {
     fn date(&self, d: NaiveDate) -> String {
         self.w.date(d)
+    }
+
+    /// What shipped, which dates are in danger or work off track, and the decisions and
+    /// escalations the reader owes.
+    fn brief(&self) -> Brief {
+        let r = self.r;
+        let shipped = listed(
+            r.shipped.iter().map(|s| s.title.clone()).collect(),
+            "Nothing this week.",
+        );
+        let in_danger = listed(
+            r.dates_in_danger
+                .iter()
+                .map(|d| d.title.clone())
+                .chain(
+                    r.in_progress
+                        .iter()
+                        .filter(|i| i.health == Some(Health::OffTrack))
+                        .map(|i| i.title.clone()),
+                )
+                .collect(),
+            "Nothing.",
+        );
+        let decisions: Vec<_> = r
+            .decisions_overdue
+            .iter()
+            .chain(&r.decisions_due_soon)
+            .collect();
+        let mut needed = self.w.decisions_needed(&decisions);
+        let escalate = r.headline.escalate as usize;
+        if escalate > 0 {
+            needed.push(format!(
+                "help with {} open more than two days",
+                count(escalate, "blocker", "blockers")
+            ));
+        }
+        Brief {
+            shipped,
+            in_danger,
+            needed: if needed.is_empty() {
+                "Nothing this week.".into()
+            } else {
+                capitalise(&format!("{}.", join(&needed)))
+            },
+        }
     }
 
     fn summary(&self) -> Vec<String> {
@@ -196,9 +249,11 @@ impl Week<'_> {
 
     fn progress_item(&self, i: &ProgressItem) -> String {
         let who = who(&i.title, &i.owner);
+        // The main risk is repeated only when it is new or changed since the last update sent.
         let risk = i
             .risk
             .as_deref()
+            .filter(|_| i.risk_changed)
             .map(clause)
             .filter(|r| !r.is_empty())
             .map(|r| format!("; the main risk: {r}"))
@@ -293,6 +348,46 @@ impl Week<'_> {
         )
     }
 
+    fn cleared(&self) -> Section {
+        let items: Vec<String> = self
+            .r
+            .cleared_blockers
+            .iter()
+            .map(|b| {
+                format!(
+                    "{}: {} was cleared on {} by {}, {} after it was raised.",
+                    b.initiative,
+                    quoted(&b.text),
+                    self.date(b.resolved_on),
+                    b.owner,
+                    days(days_between(b.since, b.resolved_on))
+                )
+            })
+            .collect();
+        section(
+            "cleared",
+            "Blockers cleared",
+            items,
+            "No blocker was cleared this week.",
+        )
+    }
+
+    fn decisions(&self) -> Section {
+        let items: Vec<String> = self
+            .r
+            .decisions_overdue
+            .iter()
+            .chain(&self.r.decisions_due_soon)
+            .map(|d| self.w.open(d))
+            .collect();
+        section(
+            "decisions",
+            "Decisions needed",
+            items,
+            &format!("No decision is overdue or needed in the next {DECISION_SOON_DAYS} days."),
+        )
+    }
+
     fn dangers(&self) -> Section {
         let items: Vec<String> = self
             .r
@@ -373,6 +468,51 @@ impl Week<'_> {
         )
     }
 
+    /// A value of a mid-week change as people read it.
+    fn value(&self, c: &MidweekChange, v: &Option<String>) -> String {
+        match (c.field.as_str(), v.as_deref()) {
+            ("priority", Some(p)) => p.to_string(),
+            (_, Some(d)) => d
+                .parse::<NaiveDate>()
+                .map(|d| self.date(d))
+                .unwrap_or_else(|_| d.to_string()),
+            (_, None) => "none".to_string(),
+        }
+    }
+
+    /// One mid-week change, or a target moved together with its backup (`backup`).
+    fn midweek(&self, c: &MidweekChange, backup: Option<&MidweekChange>) -> String {
+        let what = match c.field.as_str() {
+            "priority" => "priority",
+            "target_date" => "target date",
+            _ => "backup date",
+        };
+        let moved = match backup {
+            Some(b) => format!(
+                "the target and backup dates changed mid-week, on {} {}: the target from {} to \
+                 {}, the backup from {} to {}.",
+                c.at.format("%A"),
+                self.date(c.at.date()),
+                self.value(c, &c.from),
+                self.value(c, &c.to),
+                self.value(b, &b.from),
+                self.value(b, &b.to)
+            ),
+            None => format!(
+                "the {what} changed mid-week, on {} {}, from {} to {}.",
+                c.at.format("%A"),
+                self.date(c.at.date()),
+                self.value(c, &c.from),
+                self.value(c, &c.to)
+            ),
+        };
+        format!(
+            "{}: {moved}{}",
+            who(&c.title, &c.owner),
+            reason(c.reason.as_deref())
+        )
+    }
+
     fn attention(&self) -> Section {
         let s = &self.r.signals;
         let refs = |list: &[crate::review::monthly::InitiativeRef]| -> String {
@@ -402,29 +542,19 @@ impl Week<'_> {
                 quoted(&p.progress)
             ));
         }
-        for c in &s.midweek_changes {
-            let what = match c.field.as_str() {
-                "priority" => "priority",
-                "target_date" => "target date",
-                _ => "backup date",
-            };
-            let value = |v: &Option<String>| match (c.field.as_str(), v.as_deref()) {
-                ("priority", Some(p)) => p.to_string(),
-                (_, Some(d)) => d
-                    .parse::<NaiveDate>()
-                    .map(|d| self.date(d))
-                    .unwrap_or_else(|_| d.to_string()),
-                (_, None) => "none".to_string(),
-            };
-            items.push(format!(
-                "{}: the {what} changed mid-week, on {} {}, from {} to {}.{}",
-                who(&c.title, &c.owner),
-                c.at.format("%A"),
-                self.date(c.at.date()),
-                value(&c.from),
-                value(&c.to),
-                reason(c.reason.as_deref())
-            ));
+        // A target and backup moved in one edit make one line.
+        let mut k = 0;
+        let changes = &s.midweek_changes;
+        while k < changes.len() {
+            let c = &changes[k];
+            let pair = changes.get(k + 1).filter(|n| {
+                n.initiative_id == c.initiative_id
+                    && n.at == c.at
+                    && c.field == "target_date"
+                    && n.field == "backup_date"
+            });
+            items.push(self.midweek(c, pair));
+            k += if pair.is_some() { 2 } else { 1 };
         }
         if !s.release_fixes.is_empty() {
             items.push(format!(

@@ -155,6 +155,12 @@ fn starts_a_block(text: &str) -> bool {
 /// An update as Markdown.
 pub fn update_markdown(u: &Update) -> String {
     let mut s = format!("# {}\n", escape_markdown(&u.title));
+    if !u.brief.shipped.is_empty() {
+        s.push('\n');
+        for (label, text) in u.brief.lines() {
+            s.push_str(&format!("- **{label}:** {}\n", escape_markdown(text)));
+        }
+    }
     for p in &u.summary {
         s.push_str(&format!("\n{}\n", escape_markdown(p)));
     }
@@ -187,6 +193,12 @@ pub fn update_text(u: &Update) -> String {
     let underline = |text: &str, c: char| c.to_string().repeat(text.chars().count());
     let title = plain_line(&u.title);
     let mut s = format!("{title}\n{}\n", underline(&title, '='));
+    if !u.brief.shipped.is_empty() {
+        s.push('\n');
+        for (label, text) in u.brief.lines() {
+            s.push_str(&format!("{label}: {}\n", plain_line(text)));
+        }
+    }
     for p in &u.summary {
         s.push_str(&format!("\n{}\n", plain_line(p)));
     }
@@ -229,10 +241,28 @@ pub fn section_html(section: &Section, figure: Option<&str>) -> String {
     s
 }
 
+/// The three lines at the top of an update as an HTML list (nothing when there are none).
+pub fn brief_html(u: &Update) -> String {
+    if u.brief.shipped.is_empty() {
+        return String::new();
+    }
+    let mut s = String::from("<ul class=\"brief\">\n");
+    for (label, text) in u.brief.lines() {
+        s.push_str(&format!(
+            "<li><strong>{}:</strong> {}</li>\n",
+            escape_html(label),
+            escape_html(text)
+        ));
+    }
+    s.push_str("</ul>\n");
+    s
+}
+
 /// An update as one self-contained HTML page. `figure` is markup the core drew itself (the
 /// roadmap timeline), placed after the summary; it is the only text not escaped here.
 pub fn update_html(u: &Update, figure: Option<&str>) -> String {
     let mut body = format!("<h1>{}</h1>\n", escape_html(&u.title));
+    body.push_str(&brief_html(u));
     for p in &u.summary {
         body.push_str(&format!("<p class=\"summary\">{}</p>\n", escape_html(p)));
     }

@@ -38,6 +38,7 @@ fn figure(svg: &str, caption: &str) -> String {
 /// The update as one HTML page with each chart in its section.
 pub fn quarterly_html(update: &Update, charts: &QuarterlyCharts) -> String {
     let mut body = format!("<h1>{}</h1>\n", escape_html(&update.title));
+    body.push_str(&super::brief_html(update));
     for p in &update.summary {
         body.push_str(&format!("<p class=\"summary\">{}</p>\n", escape_html(p)));
     }

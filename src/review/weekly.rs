@@ -12,19 +12,24 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{days_between, end_of_day, IsoWeek};
 use crate::error::Result;
+use crate::history;
+use crate::model::{Change, Decision};
 use crate::model::{CheckIn, Health, Id, Initiative, RiskLevel, Status, Track};
 use crate::review::delivery::{DeliveryJudgement, Judge};
 use crate::review::monthly::{
-    changes_in, DateMove, MonthlySettings, ScopeCut, StatusEvent, Window,
+    changes_in, DateMove, DecisionItem, MonthlySettings, ScopeCut, StatusEvent, Window,
 };
 use crate::snapshot::Snapshot;
 
-pub use blockers::BlockerItem;
+pub use blockers::{BlockerItem, ClearedBlocker};
 pub use signals::{MidweekChange, OverloadedOwner, StaleProgress, WeeklySignals};
 
 /// How many weeks back (the reviewed one included) a health call still counts: an older call
 /// is no call, and the initiative shows as without a recent check-in.
 pub const HEALTH_WEEKS: u32 = 4;
+
+/// Days ahead within which an open decision is listed as due soon.
+pub const DECISION_SOON_DAYS: i64 = 7;
 
 /// Days to a target within which an initiative that is not on track has its date in danger.
 pub const TARGET_SOON_DAYS: i64 = 14;
@@ -48,6 +53,12 @@ pub struct WeeklyReview {
     pub in_progress: Vec<ProgressItem>,
     /// Open blockers, oldest first.
     pub blockers: Vec<BlockerItem>,
+    /// Blockers removed during the week, in the order they were.
+    pub cleared_blockers: Vec<ClearedBlocker>,
+    /// Open decisions overdue, by the date they were needed by.
+    pub decisions_overdue: Vec<DecisionItem>,
+    /// Open decisions needed within [`DECISION_SOON_DAYS`] days, by that date.
+    pub decisions_due_soon: Vec<DecisionItem>,
     pub dates_in_danger: Vec<DateDanger>,
     pub not_shipping: NotShipping,
     pub signals: WeeklySignals,
@@ -115,6 +126,9 @@ pub struct ProgressItem {
     pub days_to_target: Option<i64>,
     pub risk: Option<String>,
     pub risk_level: Option<RiskLevel>,
+    /// Whether the risk or its level is new since the last weekly update kept (sent) before
+    /// this week's; true when none was.
+    pub risk_changed: bool,
     /// How it stands against its commitments.
     pub delivery: DeliveryJudgement,
 }
@@ -225,6 +239,12 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
     let start = week.monday().and_hms_opt(0, 0, 0).expect("valid time");
     let changes = changes_in(&snap, Window::between(start, cutoff), &settings);
     let mut judge = Judge::new(&snap, as_of, settings.fiscal_year_start);
+    let last_sent = snap
+        .reviews
+        .iter()
+        .filter(|r| r.kind == "weekly" && r.period.as_str() < week.to_string().as_str())
+        .map(|r| r.created_at)
+        .max();
 
     let mut active: Vec<&Initiative> = snap
         .initiatives
@@ -254,6 +274,7 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
                 days_to_target: i.target_date.map(|t| days_between(as_of, t)),
                 risk: i.risk.clone(),
                 risk_level: i.risk_level,
+                risk_changed: risk_changed(&snap, i, last_sent),
                 delivery: judge.judge(i),
             }
         })
@@ -261,6 +282,8 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
 
     let shipped = shipped(&snap, &calls, &mut judge, week, start, cutoff);
     let blockers = blockers::open(&snap, as_of);
+    let cleared_blockers = blockers::cleared(&snap, week.monday(), as_of);
+    let (decisions_overdue, decisions_due_soon) = decisions(&snap, as_of);
     let dates_in_danger = dates_in_danger(&in_progress, as_of);
     let headline = Headline {
         active: in_progress.len() as u32,
@@ -294,6 +317,9 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
         shipped,
         in_progress,
         blockers,
+        cleared_blockers,
+        decisions_overdue,
+        decisions_due_soon,
         dates_in_danger,
         not_shipping: NotShipping {
             dropped: changes.dropped,
@@ -304,6 +330,55 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
         signals,
         kept_at,
     })
+}
+
+/// Whether the risk or level of `i` differs from what they were when the last update was sent
+/// (`at`); true when none was, or the initiative did not exist then.
+fn risk_changed(snap: &Snapshot, i: &Initiative, at: Option<NaiveDateTime>) -> bool {
+    let Some(at) = at else {
+        return true;
+    };
+    let own: Vec<&Change> = snap.changes_of(i.id).collect();
+    match history::as_of(i, &own, at) {
+        Some(then) => (then.risk, then.risk_level) != (i.risk.clone(), i.risk_level),
+        None => true,
+    }
+}
+
+/// The open decisions overdue on `as_of`, and those needed within [`DECISION_SOON_DAYS`]
+/// days, each by the date needed by.
+fn decisions(snap: &Snapshot, as_of: NaiveDate) -> (Vec<DecisionItem>, Vec<DecisionItem>) {
+    let item = |d: &Decision| DecisionItem {
+        id: d.id,
+        question: d.question.clone(),
+        decider: d.owner.clone(),
+        needed_by: d.needed_by,
+        initiative_id: d.initiative_id,
+        initiative: d
+            .initiative_id
+            .and_then(|id| snap.initiative(id))
+            .map(|i| i.title.clone()),
+        days_overdue: days_between(d.needed_by, as_of).max(0) as i32,
+        outcome: None,
+        closed_on: None,
+    };
+    let mut open: Vec<&Decision> = snap
+        .decisions
+        .iter()
+        .filter(|d| d.closed_on.is_none())
+        .collect();
+    open.sort_by_key(|d| (d.needed_by, d.id));
+    let overdue = open
+        .iter()
+        .filter(|d| d.needed_by < as_of)
+        .map(|d| item(d))
+        .collect();
+    let soon = open
+        .iter()
+        .filter(|d| d.needed_by >= as_of && days_between(as_of, d.needed_by) <= DECISION_SOON_DAYS)
+        .map(|d| item(d))
+        .collect();
+    (overdue, soon)
 }
 
 fn count_health(items: &[ProgressItem], health: Option<Health>) -> u32 {

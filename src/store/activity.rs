@@ -7,15 +7,16 @@ use super::rows::{self, BLOCKER_SELECT, DECISION_SELECT};
 use super::{people, Workspace};
 use crate::calendar::{parse_date, IsoWeek};
 use crate::error::{Error, Result};
-use crate::model::{Blocker, CheckIn, Decision, Health, Id, NewCheckIn, Status};
+use crate::model::{Blocker, CheckIn, Decision, Health, Id, NewCheckIn, RecordedCheckIn, Status};
 use crate::rules;
 
 const TEXT_MAX: usize = 2000;
 
 impl Workspace {
     /// Records the owner's check-in for a week (the current ISO week by default). A second
-    /// check-in for the same week replaces the first, which is kept as replaced.
-    pub fn checkin(&mut self, new: &NewCheckIn) -> Result<CheckIn> {
+    /// check-in for the same week replaces the first, which is kept as replaced and returned
+    /// beside the new one.
+    pub fn checkin(&mut self, new: &NewCheckIn) -> Result<RecordedCheckIn> {
         self.write(|tx, clock| {
             let initiative = get(tx, new.initiative_id)?;
             if matches!(initiative.status, Status::Proposed | Status::Dropped) {
@@ -36,29 +37,36 @@ impl Workspace {
             let shipped = rules::optional_text("shipped", new.shipped.as_deref(), TEXT_MAX)?;
             let progress = rules::optional_text("progress", new.progress.as_deref(), TEXT_MAX)?;
             let note = rules::optional_text("note", new.note.as_deref(), TEXT_MAX)?;
-            let replaced: Option<chrono::NaiveDateTime> = tx
+            let replaced = tx
                 .query_row(
-                    "SELECT recorded_at FROM checkins
-                     WHERE initiative_id = ?1 AND week = ?2 AND replaced_at IS NULL",
+                    &format!(
+                        "SELECT {} FROM checkins
+                         WHERE initiative_id = ?1 AND week = ?2 AND replaced_at IS NULL",
+                        rows::CHECKIN_COLUMNS
+                    ),
                     params![initiative.id, week.to_string()],
-                    |r| r.get(0),
+                    rows::checkin,
                 )
                 .optional()?;
-            let now = match replaced {
-                Some(at) if clock.today() < at.date() => {
+            let now = match &replaced {
+                Some(old) if clock.today() < old.recorded_at.date() => {
                     return Err(Error::invalid(
                         "today",
                         format!(
                             "the check-in of {week} it would replace was recorded on {}; a \
                              check-in cannot be dated before it (today is {})",
-                            at.date(),
+                            old.recorded_at.date(),
                             clock.today()
                         ),
                     ))
                 }
-                Some(at) => clock.now().max(at),
+                Some(old) => clock.now().max(old.recorded_at),
                 None => clock.now(),
             };
+            let replaced = replaced.map(|mut c| {
+                c.replaced_at = Some(now);
+                c
+            });
             tx.execute(
                 "UPDATE checkins SET replaced_at = ?3
                  WHERE initiative_id = ?1 AND week = ?2 AND replaced_at IS NULL",
@@ -69,7 +77,7 @@ impl Workspace {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![initiative.id, week.to_string(), health.as_str(), shipped, progress, note, now],
             )?;
-            Ok(CheckIn {
+            let checkin = CheckIn {
                 id: tx.last_insert_rowid(),
                 initiative_id: initiative.id,
                 week,
@@ -79,7 +87,8 @@ impl Workspace {
                 note,
                 recorded_at: now,
                 replaced_at: None,
-            })
+            };
+            Ok(RecordedCheckIn { checkin, replaced })
         })
     }
 

@@ -26,8 +26,11 @@ export const commands = {
 	addInitiative: (initiative: NewInitiative_Deserialize) => typedError<Initiative_Serialize, AppError_Serialize>(__TAURI_INVOKE("add_initiative", { initiative })),
 	/**  Applies `patch` to initiative `id`, logging every changed field with `reason`. */
 	editInitiative: (id: number, patch: InitiativePatch_Deserialize, reason: string | null) => typedError<Initiative_Serialize, AppError_Serialize>(__TAURI_INVOKE("edit_initiative", { id, patch, reason })),
-	/**  Records the owner's check-in (this ISO week unless `week` says otherwise). */
-	recordCheckin: (checkin: NewCheckIn_Deserialize) => typedError<CheckIn_Serialize, AppError_Serialize>(__TAURI_INVOKE("record_checkin", { checkin })),
+	/**
+	 *  Records the owner's check-in (this ISO week unless `week` says otherwise), with the one it
+	 *  replaced for the same week.
+	 */
+	recordCheckin: (checkin: NewCheckIn_Deserialize) => typedError<RecordedCheckIn_Serialize, AppError_Serialize>(__TAURI_INVOKE("record_checkin", { checkin })),
 	/**  Records what blocks initiative `initiative_id` and the one person who removes it. */
 	addBlocker: (initiativeId: number, text: string, owner: string, since: string | null) => typedError<Blocker_Serialize, AppError_Serialize>(__TAURI_INVOKE("add_blocker", { initiativeId, text, owner, since })),
 	/**  Marks blocker `id` resolved today. */
@@ -293,6 +296,16 @@ export type Board_Serialize = {
 	finished: number,
 };
 
+/**  The three lines at the top of every update, for a reader with a minute. */
+export type Brief = {
+	/**  What shipped. */
+	shipped: string,
+	/**  What is in danger. */
+	in_danger: string,
+	/**  What is needed from the reader. */
+	needed: string,
+};
+
 /**  An initiative that could be committed, with what stands in the way. */
 export type Candidate = Candidate_Serialize | Candidate_Deserialize;
 
@@ -484,6 +497,19 @@ export type Churn_Serialize = {
 	initiatives: ChurnItem[],
 	/**  The scope cuts with their reasons, oldest first. */
 	cuts: ScopeCut_Serialize[],
+};
+
+/**  A blocker removed during the reviewed week. */
+export type ClearedBlocker = {
+	id: number,
+	initiative_id: number,
+	/**  The blocked initiative's title. */
+	initiative: string,
+	text: string,
+	/**  The one person who removed it. */
+	owner: string,
+	since: string,
+	resolved_on: string,
 };
 
 /**  The baseline a quarter is measured against. */
@@ -1787,6 +1813,11 @@ export type ProgressItem_Deserialize = {
 	days_to_target?: number | null,
 	risk?: string | null,
 	risk_level?: RiskLevel | null,
+	/**
+	 *  Whether the risk or its level is new since the last weekly update kept (sent) before
+	 *  this week's; true when none was.
+	 */
+	risk_changed: boolean,
 	/**  How it stands against its commitments. */
 	delivery: DeliveryJudgement_Deserialize,
 };
@@ -1814,6 +1845,11 @@ export type ProgressItem_Serialize = {
 	days_to_target: number | null,
 	risk: string | null,
 	risk_level: RiskLevel | null,
+	/**
+	 *  Whether the risk or its level is new since the last weekly update kept (sent) before
+	 *  this week's; true when none was.
+	 */
+	risk_changed: boolean,
 	/**  How it stands against its commitments. */
 	delivery: DeliveryJudgement_Serialize,
 };
@@ -1917,6 +1953,23 @@ export type QuarterlyView_Serialize = {
 	review: QuarterlyReview_Serialize,
 	charts: QuarterlyCharts,
 	update: Update,
+};
+
+/**  A check-in as recorded, with the one it replaced for the same week, if any. */
+export type RecordedCheckIn = RecordedCheckIn_Serialize | RecordedCheckIn_Deserialize;
+
+/**  A check-in as recorded, with the one it replaced for the same week, if any. */
+export type RecordedCheckIn_Deserialize = {
+	checkin: CheckIn_Deserialize,
+	/**  The check-in of the same week this one replaced (now kept as replaced). */
+	replaced?: CheckIn_Deserialize | null,
+};
+
+/**  A check-in as recorded, with the one it replaced for the same week, if any. */
+export type RecordedCheckIn_Serialize = {
+	checkin: CheckIn_Serialize,
+	/**  The check-in of the same week this one replaced (now kept as replaced). */
+	replaced: CheckIn_Serialize | null,
 };
 
 /**  The "one release fix at a time" limit: which release fixes are active against it. */
@@ -2434,9 +2487,13 @@ export type TrackShare_Serialize = {
 	checkin_weeks_percent: number | null,
 };
 
-/**  A stakeholder update: a title, a short summary and titled sections, all plain text. */
+/**
+ *  A stakeholder update: a title, the three lines read first, a short summary and titled
+ *  sections, all plain text.
+ */
 export type Update = {
 	title: string,
+	brief: Brief,
 	/**  The opening paragraphs an executive reads first. */
 	summary: string[],
 	sections: Section[],
@@ -2464,6 +2521,12 @@ export type WeeklyReview_Deserialize = {
 	in_progress: ProgressItem_Deserialize[],
 	/**  Open blockers, oldest first. */
 	blockers: BlockerItem_Deserialize[],
+	/**  Blockers removed during the week, in the order they were. */
+	cleared_blockers: ClearedBlocker[],
+	/**  Open decisions overdue, by the date they were needed by. */
+	decisions_overdue: DecisionItem_Deserialize[],
+	/**  Open decisions needed within [`DECISION_SOON_DAYS`] days, by that date. */
+	decisions_due_soon: DecisionItem_Deserialize[],
 	dates_in_danger: DateDanger_Deserialize[],
 	not_shipping: NotShipping_Deserialize,
 	signals: WeeklySignals_Deserialize,
@@ -2490,6 +2553,12 @@ export type WeeklyReview_Serialize = {
 	in_progress: ProgressItem_Serialize[],
 	/**  Open blockers, oldest first. */
 	blockers: BlockerItem_Serialize[],
+	/**  Blockers removed during the week, in the order they were. */
+	cleared_blockers: ClearedBlocker[],
+	/**  Open decisions overdue, by the date they were needed by. */
+	decisions_overdue: DecisionItem_Serialize[],
+	/**  Open decisions needed within [`DECISION_SOON_DAYS`] days, by that date. */
+	decisions_due_soon: DecisionItem_Serialize[],
 	dates_in_danger: DateDanger_Serialize[],
 	not_shipping: NotShipping_Serialize,
 	signals: WeeklySignals_Serialize,

@@ -1,14 +1,18 @@
 //! Week-to-week activity on an initiative: check-ins and blockers.
 
-use cadence::model::{Blocker, CheckIn, Id, NewCheckIn};
+use cadence::model::{Blocker, Id, NewCheckIn, RecordedCheckIn};
 
 use super::File;
 use crate::error::AppError;
 
-/// Records the owner's check-in (this ISO week unless `week` says otherwise).
+/// Records the owner's check-in (this ISO week unless `week` says otherwise), with the one it
+/// replaced for the same week.
 #[tauri::command]
 #[specta::specta]
-pub async fn record_checkin(file: File<'_>, checkin: NewCheckIn) -> Result<CheckIn, AppError> {
+pub async fn record_checkin(
+    file: File<'_>,
+    checkin: NewCheckIn,
+) -> Result<RecordedCheckIn, AppError> {
     file.with(move |ws| ws.checkin(&checkin)).await
 }
 

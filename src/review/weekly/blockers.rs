@@ -37,6 +37,46 @@ pub struct BlockerItem {
     pub recurring_since: Option<NaiveDate>,
 }
 
+/// A blocker removed during the reviewed week.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ClearedBlocker {
+    pub id: Id,
+    pub initiative_id: Id,
+    /// The blocked initiative's title.
+    pub initiative: String,
+    pub text: String,
+    /// The one person who removed it.
+    pub owner: String,
+    pub since: NaiveDate,
+    pub resolved_on: NaiveDate,
+}
+
+/// The blockers resolved from `monday` to `as_of`, in the order they were resolved.
+pub(super) fn cleared(snap: &Snapshot, monday: NaiveDate, as_of: NaiveDate) -> Vec<ClearedBlocker> {
+    let mut out: Vec<ClearedBlocker> = snap
+        .blockers
+        .iter()
+        .filter_map(|b| {
+            let on = b.resolved_on.filter(|r| *r >= monday && *r <= as_of)?;
+            Some(ClearedBlocker {
+                id: b.id,
+                initiative_id: b.initiative_id,
+                initiative: snap
+                    .initiative(b.initiative_id)
+                    .map(|i| i.title.clone())
+                    .unwrap_or_default(),
+                text: b.text.clone(),
+                owner: b.owner.clone(),
+                since: b.since,
+                resolved_on: on,
+            })
+        })
+        .collect();
+    out.sort_by_key(|b| (b.resolved_on, b.id));
+    out
+}
+
 /// The blockers open at the end of `as_of`, oldest first.
 pub(super) fn open(snap: &Snapshot, as_of: NaiveDate) -> Vec<BlockerItem> {
     let mut seen: HashMap<Id, Vec<&Blocker>> = HashMap::new();

@@ -1,10 +1,24 @@
 import type { Update } from "../api";
 
-/** A stakeholder update as the reader sees it: title, summary, then each section. */
+/** A stakeholder update as the reader sees it: title, the three lines read first, summary,
+ *  then each section. */
 export function UpdatePreview({ update }: { update: Update }) {
   return (
     <article className="update" aria-label="The update as it will be sent" id="update-preview">
       <h2 className="update-title">{update.title}</h2>
+      {update.brief.shipped ? (
+        <ul className="update-brief" id="update-brief">
+          <li>
+            <strong>Shipped:</strong> {update.brief.shipped}
+          </li>
+          <li>
+            <strong>In danger:</strong> {update.brief.in_danger}
+          </li>
+          <li>
+            <strong>Needed from you:</strong> {update.brief.needed}
+          </li>
+        </ul>
+      ) : null}
       {update.summary.map((p) => (
         <p key={p} className="update-summary">
           {p}

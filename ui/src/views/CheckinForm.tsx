@@ -4,7 +4,7 @@ import { Field } from "../components/Field";
 import { FormFooter } from "../components/FormFooter";
 import { useToast } from "../components/Toast";
 import { fieldError, formError, orNull } from "../lib/form";
-import { formatWeek, HEALTHS, healthLabel } from "../lib/format";
+import { formatDateTime, formatWeek, HEALTHS, healthLabel } from "../lib/format";
 import { useRefresh } from "../lib/load";
 import { useSubmit } from "../lib/submit";
 
@@ -45,7 +45,7 @@ export function CheckinForm({
   const toast = useToast();
 
   const { busy, error, submit } = useSubmit(async () => {
-    await api.recordCheckin({
+    const recorded = await api.recordCheckin({
       initiative_id: initiativeId,
       week,
       health,
@@ -53,7 +53,12 @@ export function CheckinForm({
       progress: orNull(progress),
       note: orNull(note),
     });
-    toast(`Check-in recorded for ${formatWeek(week).toLowerCase()}`);
+    const when = formatWeek(week).toLowerCase();
+    toast(
+      recorded.replaced
+        ? `Check-in for ${when} recorded; it replaced the one of ${formatDateTime(recorded.replaced.recorded_at)}`
+        : `Check-in recorded for ${when}`,
+    );
     refresh();
     onSaved();
   });
