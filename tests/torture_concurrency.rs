@@ -32,7 +32,9 @@ fn write(db: &Path, seed: u64, k: usize, ops: usize, shared: &[i64]) -> Writer {
     let mut w = Writer::default();
     for i in 0..ops {
         let op = Op::random(&mut rng, &ids, &open, format!("writer {k} write {i}"));
+        let started = Instant::now();
         let out = torture::cadence(db, &op.args()).output().unwrap();
+        let took = started.elapsed().as_secs_f64();
         let stdout = String::from_utf8_lossy(&out.stdout);
         match op.ack(&stdout).filter(|_| out.status.success()) {
             Some(ack) => {
@@ -45,7 +47,7 @@ fn write(db: &Path, seed: u64, k: usize, ops: usize, shared: &[i64]) -> Writer {
                 w.acks.push(ack);
             }
             None => w.failures.push(format!(
-                "writer {k}: {:?} ended with {}: {}{}",
+                "writer {k}: {:?} ended after {took:.1}s with {}: {}{}",
                 op.args(),
                 out.status,
                 stdout.trim(),
@@ -73,7 +75,9 @@ fn read(db: &Path, ops: usize) -> Vec<String> {
             .iter()
             .map(|a| a.to_string())
             .collect();
+        let started = Instant::now();
         let out = torture::cadence(db, &args).output().unwrap();
+        let took = started.elapsed().as_secs_f64();
         let stdout = String::from_utf8_lossy(&out.stdout);
         let sound = match args[0].as_str() {
             "check" => stdout.trim() == "ok",
@@ -84,7 +88,7 @@ fn read(db: &Path, ops: usize) -> Vec<String> {
         };
         if !out.status.success() || !sound {
             failures.push(format!(
-                "reader: {args:?} ended with {}: {}",
+                "reader: {args:?} ended after {took:.1}s with {}: {}",
                 out.status,
                 String::from_utf8_lossy(&out.stderr).trim()
             ));
