@@ -111,3 +111,40 @@ fn init_demo_and_readers_on_a_file_being_created_never_fail() {
     );
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+#[test]
+fn four_processes_opening_an_older_workspace_migrate_it_once_with_one_backup() {
+    let mut failures = Vec::new();
+    for _ in 0..ROUNDS {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("cadence.db");
+        // A workspace at schema version 0: Cadence's identity, nothing migrated yet.
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.pragma_update(None, "application_id", 0x4344_4E43)
+            .unwrap();
+        conn.execute("CREATE TABLE scratch(x)", []).unwrap();
+        drop(conn);
+        let children: Vec<Child> = (0..PROCESSES).map(|_| spawn(&db, &["list"])).collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            failures.extend(failure(&["list"], &out));
+        }
+        let backups = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .to_string_lossy()
+                    .ends_with(".bak")
+            })
+            .count();
+        assert_eq!(backups, 1, "one backup before the one migration");
+    }
+    println!(
+        "first-open race: {ROUNDS} rounds x {PROCESSES} processes opening one older workspace: \
+         {} failures",
+        failures.len()
+    );
+    assert!(failures.is_empty(), "{failures:#?}");
+}

@@ -72,7 +72,7 @@ impl Workspace {
     pub(crate) fn in_memory(clock: Clock) -> Result<Self> {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        schema::migrate(&mut conn)?;
+        schema::migrate(&mut conn, |_| Ok(()))?;
         Ok(Workspace {
             conn,
             path: PathBuf::from(":memory:"),

@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 use super::schema::{self, APPLICATION_ID};
 use crate::error::{io_problem, storage_problem, Error, Result};
@@ -66,10 +66,28 @@ fn read_header(path: &Path) -> Result<Header> {
 /// Sets every per-connection PRAGMA: WAL, foreign keys, full sync and a busy timeout.
 pub fn init_connection(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    use_wal(conn)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     Ok(())
+}
+
+/// Puts the file in WAL mode. Switching a file still in rollback-journal mode (a restored
+/// backup, say) needs it alone for a moment, and SQLite does not wait for that, so a busy
+/// file is retried for up to the busy timeout.
+fn use_wal(conn: &Connection) -> Result<()> {
+    let start = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            done => return Ok(done?),
+        }
+    }
 }
 
 /// How long a connection waits for another process's lock before giving up.
@@ -143,8 +161,14 @@ pub(crate) fn open_connection(path: &Path) -> Result<(Connection, Access)> {
                  {why}"
             )));
         }
-        super::backup::write_copy(&conn, &backup_path_for(path, version), false)?;
-        schema::migrate(&mut conn)?;
+        // The backup is taken inside the migration's write lock, by a second connection (the
+        // write-ahead log lets it read meanwhile), so of processes opening the file at once
+        // exactly one backs it up and migrates it.
+        schema::migrate(&mut conn, |found| {
+            let reader = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            reader.busy_timeout(BUSY_TIMEOUT)?;
+            super::backup::write_copy(&reader, &backup_path_for(path, found), false)
+        })?;
         // The new schema version sits in the write-ahead log until a checkpoint; another
         // process reading the file's header meanwhile must already see it.
         conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
@@ -224,7 +248,7 @@ fn build_fresh(path: &Path) -> Result<()> {
     let mut conn = Connection::open(path)?;
     init_connection(&conn)?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-    schema::migrate(&mut conn)?;
+    schema::migrate(&mut conn, |_| Ok(()))?;
     conn.close().map_err(|(_, e)| e)?;
     Ok(())
 }

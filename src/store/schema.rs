@@ -13,8 +13,10 @@ const STEPS: &[&str] = &[V1];
 
 /// Brings the schema of `conn` to the latest version. The version is read inside one
 /// IMMEDIATE transaction that also applies every missing step, so processes opening the same
-/// file at once migrate it exactly once; a newer schema is refused.
-pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+/// file at once migrate it exactly once; `before` runs inside that transaction, with the
+/// version found, only when there is something to migrate (the backup beside the file). A
+/// newer schema is refused.
+pub(crate) fn migrate(conn: &mut Connection, before: impl FnOnce(i64) -> Result<()>) -> Result<()> {
     let latest = latest_version();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -27,6 +29,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     if version == latest {
         return Ok(());
     }
+    before(version)?;
     for step in &STEPS[usize::try_from(version).unwrap_or_default()..] {
         tx.execute_batch(step)?;
     }
