@@ -220,8 +220,17 @@ pub(crate) fn create_connection(path: &Path) -> Result<(Connection, Access)> {
         .suffix(".new")
         .tempfile_in(&dir)
         .map_err(cannot_create_io)?;
-    build_fresh(fresh.path())
-        .map_err(|e| cannot_create(&storage_problem(&e).map_or(e.to_string(), String::from)))?;
+    if let Err(e) = build_fresh(fresh.path()) {
+        // SQLite's own files beside the temporary one go with it.
+        for suffix in ["-journal", "-wal", "-shm"] {
+            let mut side = fresh.path().as_os_str().to_owned();
+            side.push(suffix);
+            let _ = fs::remove_file(PathBuf::from(side));
+        }
+        return Err(cannot_create(
+            &storage_problem(&e).map_or(e.to_string(), String::from),
+        ));
+    }
     fresh.as_file().sync_all().map_err(cannot_create_io)?;
     let placed = match existing {
         // Another process may be creating it too: the first file in place wins.
@@ -243,12 +252,18 @@ pub(crate) fn create_connection(path: &Path) -> Result<(Connection, Access)> {
     open_connection(path)
 }
 
-/// Writes a complete, empty workspace into the private new file at `path`.
+/// Writes a complete, empty workspace into the private new file at `path`. It is built with a
+/// rollback journal, so every page is in the file itself once each step commits (a failed
+/// write, a full disk, fails the step), and switched to WAL last; a checkpoint that could not
+/// finish on close can then lose nothing.
 fn build_fresh(path: &Path) -> Result<()> {
     let mut conn = Connection::open(path)?;
-    init_connection(&conn)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     schema::migrate(&mut conn, |_| Ok(()))?;
+    use_wal(&conn)?;
     conn.close().map_err(|(_, e)| e)?;
     Ok(())
 }
