@@ -233,3 +233,37 @@ fn a_second_check_in_for_the_same_week_says_it_replaced_the_first() {
     );
     assert!(second.contains("(on track); that one is kept in the history as replaced"));
 }
+
+#[test]
+fn the_monthly_repeats_the_main_risk_only_when_it_changed_since_the_last_update_sent() {
+    let co = Company::temp();
+    let id = co.active(
+        "2026-10-01 09:00",
+        "Billing v2",
+        "Tomás Silva",
+        "2026-12-11",
+        "2026-12-18",
+    );
+    co.checkin("2026-10-30 17:00", id, "2026-W44", "at-risk");
+    let risk = "the main risk: the vendor may be late";
+    let october = cadence::narrative::monthly::monthly_update(&co.review("2026-10", "2026-10-31"));
+    assert!(format!("{october:?}").contains(risk));
+
+    co.keep_review("2026-11-02 08:00", "2026-10");
+    let november = cadence::narrative::monthly::monthly_update(&co.review("2026-11", "2026-11-20"));
+    assert!(
+        !format!("{november:?}").contains("main risk"),
+        "{november:?}"
+    );
+
+    let patch = InitiativePatch {
+        risk: Some("the bank's sandbox is down".into()),
+        ..Default::default()
+    };
+    co.edit("2026-11-10 09:00", id, patch, "new risk");
+    let november = cadence::narrative::monthly::monthly_update(&co.review("2026-11", "2026-11-20"));
+    assert!(
+        format!("{november:?}").contains("the main risk: the bank's sandbox is down"),
+        "{november:?}"
+    );
+}

@@ -218,9 +218,11 @@ impl Writer {
         let Some(target) = i.target_date else {
             return format!("{who} has no target date.");
         };
+        // The main risk is repeated only when it is new or changed since the last update sent.
         let risk = i
             .risk
             .as_deref()
+            .filter(|_| i.risk_changed)
             .map(clause)
             .filter(|r| !r.is_empty())
             .map(|r| format!("; the main risk: {r}"))
@@ -263,6 +265,7 @@ impl Writer {
         let risk_sentence = i
             .risk
             .as_deref()
+            .filter(|_| i.risk_changed)
             .map(clause)
             .filter(|r| !r.is_empty())
             .map(|r| format!(" The main risk: {r}."))

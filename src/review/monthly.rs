@@ -139,6 +139,9 @@ pub struct RoadmapItem {
     pub result: Option<String>,
     pub risk: Option<String>,
     pub risk_level: Option<RiskLevel>,
+    /// Whether the risk or its level is new since the last monthly update kept (sent) for an
+    /// earlier month; true when none was.
+    pub risk_changed: bool,
     /// Set when an active initiative's dates have passed.
     pub date_warning: Option<DateWarning>,
     /// How it stands against its commitments.
@@ -302,7 +305,19 @@ fn changes_window(snap: &Snapshot, month: Month, cutoff: NaiveDateTime) -> (Wind
 fn roadmap(snap: &Snapshot, month: Month, as_of: NaiveDate, fiscal_year_start: u32) -> Roadmap {
     let mut r = Roadmap::default();
     let mut judge = Judge::new(snap, as_of, fiscal_year_start);
-    let mut item = |snap, i, checkin, as_of| item(snap, i, checkin, as_of, &mut judge);
+    let last_sent = snap
+        .reviews
+        .iter()
+        .filter(|r| {
+            r.kind == "monthly" && Month::parse("period", &r.period).is_ok_and(|p| p < month)
+        })
+        .map(|r| r.created_at)
+        .max();
+    let mut item = |snap, i, checkin, as_of| {
+        let mut it = item(snap, i, checkin, as_of, &mut judge);
+        it.risk_changed = crate::review::weekly::risk_changed(snap, i, last_sent);
+        it
+    };
     for i in &snap.initiatives {
         let checkin = latest_checkin(snap, i.id, as_of);
         match i.status {
@@ -400,6 +415,7 @@ fn item(
         result: i.result.clone(),
         risk: i.risk.clone(),
         risk_level: i.risk_level,
+        risk_changed: true,
         date_warning,
         delivery: judge.judge(i),
     }

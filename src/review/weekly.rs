@@ -334,7 +334,7 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
 
 /// Whether the risk or level of `i` differs from what they were when the last update was sent
 /// (`at`); true when none was, or the initiative did not exist then.
-fn risk_changed(snap: &Snapshot, i: &Initiative, at: Option<NaiveDateTime>) -> bool {
+pub(crate) fn risk_changed(snap: &Snapshot, i: &Initiative, at: Option<NaiveDateTime>) -> bool {
     let Some(at) = at else {
         return true;
     };

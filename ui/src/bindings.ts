@@ -2158,6 +2158,11 @@ export type RoadmapItem_Deserialize = {
 	result?: string | null,
 	risk?: string | null,
 	risk_level?: RiskLevel | null,
+	/**
+	 *  Whether the risk or its level is new since the last monthly update kept (sent) for an
+	 *  earlier month; true when none was.
+	 */
+	risk_changed: boolean,
 	/**  Set when an active initiative's dates have passed. */
 	date_warning?: DateWarning | null,
 	/**  How it stands against its commitments. */
@@ -2194,6 +2199,11 @@ export type RoadmapItem_Serialize = {
 	result: string | null,
 	risk: string | null,
 	risk_level: RiskLevel | null,
+	/**
+	 *  Whether the risk or its level is new since the last monthly update kept (sent) for an
+	 *  earlier month; true when none was.
+	 */
+	risk_changed: boolean,
 	/**  Set when an active initiative's dates have passed. */
 	date_warning: DateWarning | null,
 	/**  How it stands against its commitments. */
