@@ -34,7 +34,7 @@ pub fn resolve_path(explicit: Option<&Path>) -> PathBuf {
 
 /// What the first 100 bytes of a file say about it.
 enum Header {
-    /// Missing or empty: a new workspace.
+    /// Missing or empty: no workspace yet.
     Fresh,
     /// A SQLite file with this application id and schema version.
     Sqlite { application_id: i32, version: i64 },
