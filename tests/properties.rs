@@ -311,7 +311,12 @@ fn every_review_renders(ws: &Workspace) {
     ws.board().unwrap();
 }
 
+/// `cases` cases, or `PROPTEST_CASES` when set (for a longer run).
 fn config(cases: u32) -> Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
     Config {
         cases,
         failure_persistence: Some(Box::new(FileFailurePersistence::Off)),
