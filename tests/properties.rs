@@ -489,3 +489,46 @@ proptest! {
         }
     }
 }
+
+/// Found by the round-trip property: a date moved later on the day of a commitment, with an
+/// earlier time of day, was dated at the commitment's second and so read as part of the plan.
+#[test]
+fn a_change_after_a_commitment_on_the_same_day_stays_out_of_the_plan() {
+    let file = temp();
+    let noon = NaiveDate::from_ymd_opt(2026, 10, 1)
+        .unwrap()
+        .and_hms_opt(12, 0, 0)
+        .unwrap();
+    let mut ws = open(&file.path, noon);
+    let id = ws
+        .add_initiative(&NewInitiative {
+            title: "Billing v2".into(),
+            owner: "Ana Lima".into(),
+            status: Some(Status::Active),
+            target_date: Some("2026-11-02".into()),
+            backup_date: Some("2026-11-09".into()),
+            risk: Some("the vendor may be late".into()),
+            risk_level: Some("medium".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    ws.commit_plan(Quarter::of(noon.date(), 1), &[id], None)
+        .unwrap();
+    let mut morning = open(&file.path, noon - Duration::hours(3));
+    let moved = morning
+        .edit_initiative(
+            id,
+            &InitiativePatch {
+                target_date: Some("2026-11-06".into()),
+                ..Default::default()
+            },
+            Some("the vendor was late"),
+        )
+        .unwrap();
+    assert_eq!(moved.updated_at, noon + Duration::seconds(1));
+    assert_eq!(morning.check().unwrap(), Vec::<String>::new());
+    let export = morning.export_json().unwrap();
+    let other = temp();
+    open(&other.path, noon).import_json(&export, false).unwrap();
+}

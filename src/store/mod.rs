@@ -200,22 +200,22 @@ impl Workspace {
 }
 
 /// The time a new entry in initiative `id`'s history (a logged change or its commitment to
-/// a plan) is dated: now, or its last entry's time when the clock's time of day is earlier
-/// on the same date. A clock whose date is before the initiative's last entry is refused:
-/// its history would be written out of order.
+/// a plan) is dated: now, or just after its last entry when the clock's time of day is
+/// earlier on the same date (at the same second as a logged change, a second after a
+/// commitment, so a plan never holds a change made after it). A clock whose date is before
+/// the initiative's last entry is refused: its history would be written out of order.
 fn log_time(tx: &rusqlite::Connection, clock: Clock, id: Id) -> Result<chrono::NaiveDateTime> {
-    let last: Option<chrono::NaiveDateTime> = tx.query_row(
-        "SELECT max(at) FROM (
-             SELECT at FROM changes WHERE initiative_id = ?1
-             UNION ALL
-             SELECT b.committed_at FROM baselines b
-             JOIN baseline_items x ON x.baseline_id = b.id WHERE x.initiative_id = ?1)",
+    let (change, commitment): (Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>) = tx
+        .query_row(
+        "SELECT (SELECT max(at) FROM changes WHERE initiative_id = ?1),
+                    (SELECT max(b.committed_at) FROM baselines b
+                     JOIN baseline_items x ON x.baseline_id = b.id WHERE x.initiative_id = ?1)",
         [id],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let now = clock.now();
-    match last {
-        Some(last) if clock.today() < last.date() => Err(Error::invalid(
+    let last = change.max(commitment);
+    if let Some(last) = last.filter(|last| clock.today() < last.date()) {
+        return Err(Error::invalid(
             "today",
             format!(
                 "initiative {id}'s history was last written on {} (a change or a plan \
@@ -223,10 +223,13 @@ fn log_time(tx: &rusqlite::Connection, clock: Clock, id: Id) -> Result<chrono::N
                 last.date(),
                 clock.today()
             ),
-        )),
-        Some(last) => Ok(now.max(last)),
-        None => Ok(now),
+        ));
     }
+    let after_commitment = commitment.map(|c| c + chrono::Duration::seconds(1));
+    Ok(clock
+        .now()
+        .max(change.unwrap_or_default())
+        .max(after_commitment.unwrap_or_default()))
 }
 
 /// Refuses a write when the record `what` with `id` is missing.
