@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
+use cadence::backups;
 use cadence::calendar::{parse_date, Clock};
 use cadence::store::Workspace;
 use futures_util::FutureExt;
@@ -31,6 +32,9 @@ pub enum Seed {
     Empty,
     /// The sample company, loaded through the core before launch.
     Sample,
+    /// The sample company with its automatic backup of the day before, then the workspace
+    /// file damaged in the middle so that its integrity check fails.
+    Damaged,
 }
 
 /// Where screenshots and driver logs go (kept by CI).
@@ -101,6 +105,18 @@ impl Drop for DriverProcess {
     }
 }
 
+/// Overwrites the second and third pages of a closed workspace file with garbage: the file
+/// still opens as a Cadence workspace, but its integrity check fails.
+fn damage(workspace: &Path) -> std::io::Result<()> {
+    let mut bytes = fs::read(workspace)?;
+    assert!(
+        bytes.len() > 3 * 4096,
+        "the sample company fills several pages"
+    );
+    bytes[4096 + 100..3 * 4096].fill(0xA5);
+    fs::write(workspace, bytes)
+}
+
 /// Names the element a failed WebDriver call was about.
 fn about(css: &str, e: WebDriverError) -> WebDriverError {
     WebDriverError::FatalError(format!("`{css}`: {e}"))
@@ -132,11 +148,18 @@ impl App {
     pub async fn launch(name: &str, seed: Seed) -> WebDriverResult<App> {
         let dir = tempfile::tempdir()?;
         let workspace = dir.path().join("workspace.db");
-        if seed == Seed::Sample {
-            let today = parse_date("today", TODAY).expect("TODAY is a date");
+        let today = parse_date("today", TODAY).expect("TODAY is a date");
+        if seed != Seed::Empty {
             Workspace::open_or_create(&workspace, Clock::pinned(today))
                 .and_then(|mut ws| ws.load_sample(false))
                 .expect("loading the sample company");
+        }
+        if seed == Seed::Damaged {
+            let yesterday = today.pred_opt().expect("a day before TODAY");
+            Workspace::open(&workspace, Clock::pinned(yesterday))
+                .and_then(|ws| backups::take_daily(&ws))
+                .expect("the automatic backup of the day before");
+            damage(&workspace)?;
         }
         App::launch_in(name, dir, workspace).await
     }

@@ -1,5 +1,9 @@
 //! The desktop app end to end: the real binary, a real window under Xvfb, a real workspace file.
 
+use cadence::backups::{self, BackupKind};
+use cadence::calendar::{parse_date, Clock};
+use cadence::store::backup::{self, Counts};
+use cadence::store::Workspace;
 use cadence_e2e::{run_test, run_test_across_restart, Geometry, Seed};
 use std::time::Duration;
 
@@ -490,4 +494,95 @@ async fn the_window_opens_again_where_and_as_large_as_it_was_left() {
         },
     )
     .await;
+}
+
+#[tokio::test]
+async fn a_damaged_workspace_says_so_and_restores_its_latest_good_backup() {
+    run_test("damaged_workspace", Seed::Damaged, async |app| {
+        app.wait_text("#workspace-damaged h1", "This workspace is damaged")
+            .await?;
+        app.wait_text(".problem-message", "fails its integrity check")
+            .await?;
+        app.wait_text(
+            "#workspace-damaged",
+            "latest good backup is from Tue 3 Mar 2026: ",
+        )
+        .await?;
+        app.click("#restore-confirm-button").await?;
+        // The app starts again on the restored workspace.
+        app.find(".sidebar").await?;
+        app.keys("gb").await?;
+        app.wait_text(".lane-customer .card", "Billing v2").await?;
+        let folder = backups::folder(&app.workspace);
+        let kept =
+            backups::list(&app.workspace).map_err(|e| WebDriverError::FatalError(e.to_string()))?;
+        let before = kept
+            .iter()
+            .find(|b| b.kind == BackupKind::BeforeRestore)
+            .expect("the damaged workspace kept beside its backups");
+        assert!(before.problem.is_some(), "kept as it was, damaged");
+        assert!(before.path.starts_with(&folder));
+        assert!(backups::check_workspace(&app.workspace)
+            .map_err(|e| WebDriverError::FatalError(e.to_string()))?
+            .problem
+            .is_none());
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_backup_is_saved_through_the_apps_own_dialog_and_one_is_restored_from_the_list() {
+    run_test("backup_and_restore", Seed::Sample, async |app| {
+        app.find(".sidebar").await?;
+        // The app took the day's automatic backup when it started.
+        let daily = backups::folder(&app.workspace).join("workspace-2026-03-04.db");
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        while !daily.exists() && std::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(daily.exists(), "{} was not written", daily.display());
+
+        let file = app.scratch("saved-backup.db");
+        app.click("#sidebar-save-backup").await?;
+        app.answer_save_dialog("Save a backup of the workspace", &file)
+            .await?;
+        app.wait_text(".toast", "Backup saved").await?;
+        assert_eq!(verify(&file)?, verify(&app.workspace)?);
+
+        // A change made after the backup, then undone by restoring it from the list.
+        let today = parse_date("today", cadence_e2e::TODAY).expect("a date");
+        Workspace::open(&app.workspace, Clock::pinned(today))
+            .and_then(|mut ws| ws.add_person("Zoe Park", None, None).map(drop))
+            .map_err(|e| WebDriverError::FatalError(e.to_string()))?;
+        let people = verify(&app.workspace)?.people;
+        app.click("#restore-open").await?;
+        app.click("#backup-list [data-file='workspace-2026-03-04.db']")
+            .await?;
+        app.wait_text("#restore-confirm", "Wed 4 Mar 2026").await?;
+        app.click("#restore-confirm-button").await?;
+        // The workspace's screens start again: the dialog goes with the old ones.
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        while !app
+            .driver
+            .find_all(By::Css("#restore-confirm"))
+            .await?
+            .is_empty()
+        {
+            assert!(std::time::Instant::now() < deadline, "the dialog stayed");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(verify(&app.workspace)?.people, people - 1);
+        app.click("#nav-people").await?;
+        app.wait_text(".page-title", "People").await?;
+        app.wait_text("main", "Maya Okafor").await?;
+        assert!(!app.find("main").await?.text().await?.contains("Zoe Park"));
+        Ok(())
+    })
+    .await;
+}
+
+/// What a workspace file holds, once it passes its checks.
+fn verify(path: &std::path::Path) -> WebDriverResult<Counts> {
+    backup::verify(path).map_err(|e| WebDriverError::FatalError(e.to_string()))
 }

@@ -36,6 +36,11 @@ impl AppError {
             field: None,
         }
     }
+
+    /// A failure outside the core: the runtime, a native dialog.
+    pub(crate) fn internal(message: impl Into<String>) -> Self {
+        AppError::new(ErrorCode::Internal, message)
+    }
 }
 
 impl From<cadence::Error> for AppError {

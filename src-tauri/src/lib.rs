@@ -4,6 +4,7 @@
 
 mod commands;
 mod error;
+mod save_dialog;
 mod workspace_file;
 
 use tauri::{AppHandle, Manager};
@@ -22,6 +23,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             workspace::workspace_info,
             workspace::load_sample,
             workspace::save_backup,
+            workspace::workspace_check,
+            workspace::backups,
+            workspace::restore_backup,
             people::people,
             people::add_person,
             initiatives::board,
@@ -78,6 +82,13 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(WorkspaceFile::from_env())
+        .setup(|app| {
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn_blocking(move || {
+                handle.state::<WorkspaceFile>().take_daily_backup()
+            });
+            Ok(())
+        })
         .invoke_handler(builder.invoke_handler())
         .run(tauri::generate_context!())
         .expect("the Cadence window could not start");

@@ -1,8 +1,9 @@
 //! The workspace file the app works on. Each command opens it afresh on a blocking thread, so
 //! changes made meanwhile by the CLI show on the next read and "today" is always current.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use cadence::backups;
 use cadence::calendar::Clock;
 use cadence::store::{resolve_path, Workspace};
 
@@ -57,5 +58,37 @@ impl WorkspaceFile {
         })
         .await?
         .map_err(AppError::from)
+    }
+
+    /// Runs `f` on the file's path and the clock on a blocking thread, without opening the
+    /// workspace (it may be damaged): checking it, listing its backups, restoring one.
+    pub async fn at_path<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Path, Clock) -> cadence::Result<T> + Send + 'static,
+    {
+        let path = self.path.clone();
+        tauri::async_runtime::spawn_blocking(move || f(&path, Clock::from_env()?))
+            .await?
+            .map_err(AppError::from)
+    }
+
+    /// Takes the day's automatic backup, as a writing CLI command does; a failure is logged,
+    /// never shown as the app's failure. Blocks: run it on a blocking thread.
+    pub fn take_daily_backup(&self) {
+        if !self.path.is_file() {
+            return;
+        }
+        let taken = Clock::from_env()
+            .and_then(|clock| Workspace::open(&self.path, clock))
+            .and_then(|ws| backups::take_daily(&ws));
+        match taken {
+            Ok(Some(copy)) => log::info!("automatic backup written to {}", copy.display()),
+            Ok(None) => {}
+            Err(e) => log::warn!(
+                "the automatic backup of {} failed: {e}",
+                self.path.display()
+            ),
+        }
     }
 }

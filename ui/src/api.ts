@@ -3,9 +3,10 @@
 
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { writeHtml, writeText } from "@tauri-apps/plugin-clipboard-manager";
-import { save } from "@tauri-apps/plugin-dialog";
 import {
   type AppError_Serialize,
+  type BackupFile_Serialize,
+  type BackupKind,
   type Baseline_Serialize,
   type Blocker_Serialize,
   type BlockerItem_Serialize,
@@ -44,11 +45,14 @@ import {
   type Track,
   type Update,
   type WeeklyView_Serialize,
+  type WorkspaceCheck_Serialize,
   type WorkspaceInfo,
   type Zoom,
 } from "./bindings";
 
 export type {
+  BackupFile_Serialize as BackupFile,
+  BackupKind,
   Baseline_Serialize as Baseline,
   Blocker_Serialize as Blocker,
   BlockerItem_Serialize as BlockerItem,
@@ -85,15 +89,9 @@ export type {
   Track,
   Update,
   WeeklyView_Serialize as WeeklyView,
+  WorkspaceCheck_Serialize as WorkspaceCheck,
   WorkspaceInfo,
   Zoom,
-};
-
-/** What a saved update is called in the save dialog, per format. */
-const FORMAT_FILTERS: Record<Exclude<Format, "json">, { name: string; extension: string }> = {
-  md: { name: "Markdown", extension: "md" },
-  html: { name: "Web page", extension: "html" },
-  txt: { name: "Plain text", extension: "txt" },
 };
 
 /** A command's failure: what went wrong and, for bad input, which field it concerns. */
@@ -136,17 +134,15 @@ export const api = {
     unwrap(commands.addBlocker(initiativeId, text, owner, since)),
   resolveBlocker: (id: number) => unwrap(commands.resolveBlocker(id)),
 
-  /** Asks where to save a backup, then writes it there; false when the person cancelled. */
-  async saveBackup(suggestedName: string): Promise<boolean> {
-    const path = await save({
-      title: "Save a backup of the workspace",
-      defaultPath: suggestedName,
-      filters: [{ name: "Cadence workspace", extensions: ["db"] }],
-    });
-    if (path === null) return false;
-    await unwrap(commands.saveBackup(path));
-    return true;
-  },
+  /** Has the app ask where to save a backup (offering `suggestedName`), then writes it
+   * there; where it went, or null when the person cancelled. */
+  saveBackup: (suggestedName: string) => unwrap(commands.saveBackup(suggestedName)),
+  /** Whether the workspace file is sound; when damaged, why and the newest good backup. */
+  workspaceCheck: () => unwrap(commands.workspaceCheck()),
+  /** The automatic and saved backups beside the workspace, newest first. */
+  backups: () => unwrap(commands.backups()),
+  /** Puts the backup `file` (as listed) in place of the workspace, keeping the current one. */
+  restoreBackup: (file: string) => unwrap(commands.restoreBackup(file)),
 
   copyText: (text: string) => writeText(text),
 
@@ -189,22 +185,13 @@ export const api = {
     await writeHtml(html.body, text.body);
   },
 
-  /** Asks where to save a review's update in `format`, then writes and keeps it; false when
-   * the person cancelled. */
-  async saveUpdate(
+  /** Has the app ask where to save a review's update in `format` (offering `suggestedName`
+   * and the format's extension), then writes and keeps it; where it went, or null when the
+   * person cancelled. */
+  saveUpdate: (
     kind: ReviewKind,
     period: string | null,
     format: Exclude<Format, "json">,
     suggestedName: string,
-  ): Promise<boolean> {
-    const filter = FORMAT_FILTERS[format];
-    const path = await save({
-      title: `Save the ${kind} update`,
-      defaultPath: `${suggestedName}.${filter.extension}`,
-      filters: [{ name: filter.name, extensions: [filter.extension] }],
-    });
-    if (path === null) return false;
-    await unwrap(commands.saveUpdate(kind, period, format, path));
-    return true;
-  },
+  ) => unwrap(commands.saveUpdate(kind, period, format, suggestedName)),
 };

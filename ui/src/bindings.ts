@@ -10,8 +10,20 @@ export const commands = {
 	workspaceInfo: () => typedError<WorkspaceInfo, AppError_Serialize>(__TAURI_INVOKE("workspace_info")),
 	/**  Fills an empty workspace with the sample company. */
 	loadSample: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("load_sample")),
-	/**  Writes a consistent copy of the workspace to `path` (a file that does not exist yet). */
-	saveBackup: (path: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("save_backup", { path })),
+	/**
+	 *  Asks in the save dialog where to save a backup (`suggested_name` is only offered), then
+	 *  writes a consistent copy of the workspace there; where it went, or `None` when cancelled.
+	 */
+	saveBackup: (suggestedName: string) => typedError<string | null, AppError_Serialize>(__TAURI_INVOKE("save_backup", { suggestedName })),
+	/**  Whether the workspace file is sound and, when it is damaged, the newest good backup. */
+	workspaceCheck: () => typedError<WorkspaceCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("workspace_check")),
+	/**  The workspace's backups, newest first, each with what it holds or why it is damaged. */
+	backups: () => typedError<BackupFile_Serialize[], AppError_Serialize>(__TAURI_INVOKE("backups")),
+	/**
+	 *  Restores the backup `name` (a file name as listed) in place of the workspace, keeping the
+	 *  current one in the backups folder; what the workspace holds now.
+	 */
+	restoreBackup: (name: string) => typedError<Counts, AppError_Serialize>(__TAURI_INVOKE("restore_backup", { name })),
 	/**  Everyone, by name, with what they own and how many active initiatives. */
 	people: () => typedError<PersonSummary_Serialize[], AppError_Serialize>(__TAURI_INVOKE("people")),
 	/**  Adds a person; the name must name one human. */
@@ -47,10 +59,11 @@ export const commands = {
 	 */
 	exportUpdate: (kind: ReviewKind, period: string | null, format: Format) => typedError<StoredReview, AppError_Serialize>(__TAURI_INVOKE("export_update", { kind, period, format })),
 	/**
-	 *  Writes the `kind` update of `period` in `format` to `path` (chosen in the save dialog,
-	 *  which has already asked before replacing a file) and keeps it as sent.
+	 *  Asks in the save dialog where to save the `kind` update of `period` in `format`
+	 *  (`suggested_name`, without its extension, is only offered), then writes it there and keeps
+	 *  it as sent; where it went, or `None` when cancelled.
 	 */
-	saveUpdate: (kind: ReviewKind, period: string | null, format: Format, path: string) => typedError<StoredReview, AppError_Serialize>(__TAURI_INVOKE("save_update", { kind, period, format, path })),
+	saveUpdate: (kind: ReviewKind, period: string | null, format: Format, suggestedName: string) => typedError<string | null, AppError_Serialize>(__TAURI_INVOKE("save_update", { kind, period, format, suggestedName })),
 	/**  The Roadmap view of `month` (`YYYY-MM`; the current month when absent) at `zoom`. */
 	roadmap: (month: string | null, zoom: Zoom) => typedError<RoadmapView_Serialize, AppError_Serialize>(__TAURI_INVOKE("roadmap", { month, zoom })),
 	/**
@@ -155,6 +168,52 @@ export type BacklogGrowth = {
 	/**  Initiatives marked done during the month. */
 	done: number,
 };
+
+/**  One backup in the folder, as listed. */
+export type BackupFile = BackupFile_Serialize | BackupFile_Deserialize;
+
+/**  One backup in the folder, as listed. */
+export type BackupFile_Deserialize = {
+	/**  The file name inside the backups folder. */
+	file: string,
+	path: string,
+	kind: BackupKind,
+	/**  When it was taken (a daily copy has the date only). */
+	date: string,
+	time?: string | null,
+	/**  Its size in bytes. */
+	size: number,
+	/**  What it holds, when it passes its check. */
+	counts?: Counts | null,
+	/**  Why it cannot be restored, when it fails its check. */
+	problem?: string | null,
+};
+
+/**  One backup in the folder, as listed. */
+export type BackupFile_Serialize = {
+	/**  The file name inside the backups folder. */
+	file: string,
+	path: string,
+	kind: BackupKind,
+	/**  When it was taken (a daily copy has the date only). */
+	date: string,
+	time: string | null,
+	/**  Its size in bytes. */
+	size: number,
+	/**  What it holds, when it passes its check. */
+	counts: Counts | null,
+	/**  Why it cannot be restored, when it fails its check. */
+	problem: string | null,
+};
+
+/**  Why a backup was taken. */
+export type BackupKind = 
+/**  The automatic copy of the day, pruned by the retention rule. */
+"daily" | 
+/**  Taken by `cadence backup` without `--out`; never pruned. */
+"manual" | 
+/**  The workspace as it was just before a restore; never pruned. */
+"before-restore";
 
 /**  A quarter's committed plan: the initiatives and their dates at the moment of commitment. */
 export type Baseline = Baseline_Serialize | Baseline_Deserialize;
@@ -527,6 +586,15 @@ export type Commitment_Serialize = {
 	baseline_id: number,
 	committed_at: string,
 	reason: string | null,
+};
+
+/**  How many of each kind of record a workspace file holds. */
+export type Counts = {
+	people: number,
+	initiatives: number,
+	checkins: number,
+	blockers: number,
+	decisions: number,
 };
 
 /**  Why a date is in danger. */
@@ -2628,6 +2696,25 @@ export type WeeklyView_Serialize = {
 	/**  The week's days as people write them ("16–22 November 2026"). */
 	span: string,
 	update: Update,
+};
+
+/**  Whether the workspace file can be used and, when it cannot, the newest backup that can. */
+export type WorkspaceCheck = WorkspaceCheck_Serialize | WorkspaceCheck_Deserialize;
+
+/**  Whether the workspace file can be used and, when it cannot, the newest backup that can. */
+export type WorkspaceCheck_Deserialize = {
+	/**  Why the workspace is damaged (`None` when it is sound or not created yet). */
+	problem?: string | null,
+	/**  The newest backup that passes its check, when the workspace is damaged. */
+	latest_good?: BackupFile_Deserialize | null,
+};
+
+/**  Whether the workspace file can be used and, when it cannot, the newest backup that can. */
+export type WorkspaceCheck_Serialize = {
+	/**  Why the workspace is damaged (`None` when it is sound or not created yet). */
+	problem: string | null,
+	/**  The newest backup that passes its check, when the workspace is damaged. */
+	latest_good: BackupFile_Serialize | null,
 };
 
 /**  Which workspace the app is on and what day it is there. */

@@ -1,12 +1,16 @@
-//! The workspace itself: what file is open, the sample company, backups.
+//! The workspace itself: what file is open, the sample company, backups and restoring one.
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use tauri::AppHandle;
 
+use cadence::backups::{self, BackupFile, WorkspaceCheck};
 use cadence::calendar::IsoWeek;
+use cadence::store::backup::Counts;
 
 use super::File;
 use crate::error::AppError;
+use crate::save_dialog::{self, SaveRequest};
 
 /// Which workspace the app is on and what day it is there.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -43,9 +47,51 @@ pub async fn load_sample(file: File<'_>) -> Result<(), AppError> {
     file.with(|ws| ws.load_sample(false)).await
 }
 
-/// Writes a consistent copy of the workspace to `path` (a file that does not exist yet).
+/// Asks in the save dialog where to save a backup (`suggested_name` is only offered), then
+/// writes a consistent copy of the workspace there; where it went, or `None` when cancelled.
 #[tauri::command]
 #[specta::specta]
-pub async fn save_backup(file: File<'_>, path: String) -> Result<(), AppError> {
-    file.with(move |ws| ws.backup(path.as_ref(), false)).await
+pub async fn save_backup(
+    app: AppHandle,
+    file: File<'_>,
+    suggested_name: String,
+) -> Result<Option<String>, AppError> {
+    let request = SaveRequest {
+        title: "Save a backup of the workspace",
+        suggested_name: &suggested_name,
+        filter: ("Cadence workspace", "db"),
+    };
+    let Some(path) = save_dialog::ask(&app, request).await? else {
+        return Ok(None);
+    };
+    // The dialog has asked before replacing a file; a database is still never written over.
+    file.with(move |ws| ws.backup(&path, true).map(|()| path.display().to_string()))
+        .await
+        .map(Some)
+}
+
+/// Whether the workspace file is sound and, when it is damaged, the newest good backup.
+#[tauri::command]
+#[specta::specta]
+pub async fn workspace_check(file: File<'_>) -> Result<WorkspaceCheck, AppError> {
+    file.at_path(|path, _| backups::check_workspace(path)).await
+}
+
+/// The workspace's backups, newest first, each with what it holds or why it is damaged.
+#[tauri::command]
+#[specta::specta]
+pub async fn backups(file: File<'_>) -> Result<Vec<BackupFile>, AppError> {
+    file.at_path(|path, _| backups::list(path)).await
+}
+
+/// Restores the backup `name` (a file name as listed) in place of the workspace, keeping the
+/// current one in the backups folder; what the workspace holds now.
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_backup(file: File<'_>, name: String) -> Result<Counts, AppError> {
+    file.at_path(move |path, clock| {
+        let source = backups::named(path, &name)?;
+        backups::restore(path, &source, clock).map(|r| r.counts)
+    })
+    .await
 }

@@ -1,9 +1,11 @@
+import { useState } from "react";
 import { api, type WorkspaceInfo } from "../api";
 import { Logo } from "../components/Logo";
 import { useToast } from "../components/Toast";
 import { formatLongDate, formatWeek } from "../lib/format";
 import { useRefresh } from "../lib/load";
 import type { Route } from "../lib/route";
+import { RestoreDialog } from "./RestoreDialog";
 
 const VIEWS = [
   { view: "home", label: "This week", href: "#/", keys: "g h" },
@@ -26,6 +28,7 @@ export function Sidebar({ info, route, onNew, onSearch }: Props) {
   const refresh = useRefresh();
   const toast = useToast();
   const fileName = info.path.split(/[\\/]/).pop() ?? info.path;
+  const [restoring, setRestoring] = useState(false);
 
   const backup = async () => {
     try {
@@ -103,11 +106,20 @@ export function Sidebar({ info, route, onNew, onSearch }: Props) {
           <button type="button" className="link-button" onClick={copyPath}>
             Copy path
           </button>
-          <button type="button" className="link-button" onClick={backup}>
+          <button type="button" className="link-button" id="sidebar-save-backup" onClick={backup}>
             Save a backup…
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            id="restore-open"
+            onClick={() => setRestoring(true)}
+          >
+            Restore from a backup…
           </button>
         </div>
       </div>
+      {restoring ? <RestoreDialog onClose={() => setRestoring(false)} /> : null}
     </aside>
   );
 }
