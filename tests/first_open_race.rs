@@ -6,6 +6,14 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::thread;
 
+/// Prints past the test harness's capture, so the figures show in every run.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 const ROUNDS: usize = 50;
 const PROCESSES: usize = 4;
 
@@ -54,7 +62,7 @@ fn four_processes_creating_the_same_new_file_never_fail() {
             .collect();
         assert_eq!(names, ["cadence.db"], "no temporary file is left behind");
     }
-    println!(
+    say!(
         "first-open race: {ROUNDS} rounds x {PROCESSES} processes running init on one new \
          file: {} failures",
         failures.len()
@@ -104,7 +112,7 @@ fn init_demo_and_readers_on_a_file_being_created_never_fail() {
             "the sample was loaded once"
         );
     }
-    println!(
+    say!(
         "first-open race: {ROUNDS} rounds of init, demo, init and {reads} reads on one new \
          file: {} failures",
         failures.len()
@@ -141,7 +149,7 @@ fn four_processes_opening_an_older_workspace_migrate_it_once_with_one_backup() {
             .count();
         assert_eq!(backups, 1, "one backup before the one migration");
     }
-    println!(
+    say!(
         "first-open race: {ROUNDS} rounds x {PROCESSES} processes opening one older workspace: \
          {} failures",
         failures.len()

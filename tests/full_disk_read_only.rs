@@ -14,6 +14,13 @@ use std::process::Command;
 
 use common::Env;
 
+/// Prints past the test harness's capture, so the figures and any skip show in every run.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        common::torture::say(&format!($($arg)*))
+    };
+}
+
 /// Commands that only read, with what they must print the same on a full or read-only disk.
 const READS: [&[&str]; 9] = [
     &["list"],
@@ -166,7 +173,7 @@ fn a_full_disk_reads_everything_and_refuses_writes_with_the_path() {
     let mount = match Mount::small(2048) {
         Ok(m) => m,
         Err(why) => {
-            println!("full disk: SKIPPED: {why}");
+            say!("full disk: SKIPPED: {why}");
             return;
         }
     };
@@ -214,7 +221,7 @@ fn a_full_disk_reads_everything_and_refuses_writes_with_the_path() {
     fs::remove_file(mount.path().join("filler")).unwrap();
     env.ok(&["add", "Billing v3", "--owner", "Tomás Silva"]);
     assert_eq!(env.ok(&["check"]).trim(), "ok");
-    println!(
+    say!(
         "full disk ({}): {} reads worked and matched, {} writes and 4 --out files refused \
          with the path, {left} files left behind",
         mount.kind,
@@ -229,7 +236,7 @@ fn a_read_only_file_system_reads_everything_and_names_the_path() {
     let mount = match Mount::small(2048) {
         Ok(m) => m,
         Err(why) => {
-            println!("read-only file system: SKIPPED: {why}");
+            say!("read-only file system: SKIPPED: {why}");
             return;
         }
     };
@@ -250,7 +257,7 @@ fn a_read_only_file_system_reads_everything_and_names_the_path() {
         "{err}"
     );
     assert!(err.contains("read-only file system"), "{err}");
-    println!(
+    say!(
         "read-only file system ({}): {} reads worked, {refused} writes refused with the path",
         mount.kind,
         READS.len()
@@ -273,13 +280,13 @@ fn a_read_only_file_reads_everything_and_names_the_path() {
     let before = reads(&env);
     // Permissions do not stop root, the immutable attribute does.
     if !run(Command::new("chattr").arg("+i").arg(&env.db)) {
-        println!("read-only file: SKIPPED: chattr +i is not possible here (needs root and ext*)");
+        say!("read-only file: SKIPPED: chattr +i is not possible here (needs root and ext*)");
         return;
     }
     let _guard = Immutable(env.db.clone());
     assert_eq!(reads(&env), before);
     let refused = writes_are_refused(&env, "the file is read-only");
-    println!(
+    say!(
         "read-only file: {} reads worked, {refused} writes refused with the path",
         READS.len()
     );
@@ -293,7 +300,7 @@ fn a_read_only_folder_reads_everything_and_names_the_folder() {
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
     if !is_root || !run(Command::new("setpriv").arg("--version")) {
-        println!("read-only folder: SKIPPED: needs root and setpriv to run as another user");
+        say!("read-only folder: SKIPPED: needs root and setpriv to run as another user");
         return;
     }
     let env = Env::temp();
@@ -346,7 +353,7 @@ fn a_read_only_folder_reads_everything_and_names_the_folder() {
         );
     }
     assert!(run(Command::new("chmod").arg("755").arg(folder)));
-    println!(
+    say!(
         "read-only folder: {} reads worked as a user who cannot write there, {} writes \
          refused naming the folder",
         READS.len(),
