@@ -91,12 +91,12 @@ pub fn escape_html(text: &str) -> String {
 
 /// Escapes text for Markdown so that it reads as written, and escapes nothing else: a
 /// backslash shows when the text is pasted where Markdown is not rendered. Line breaks become
-/// spaces. Escaped, per CommonMark: code spans, emphasis (`_` only where it can open or
+/// spaces and what a terminal would obey shows as a stand-in ([`plain_line`]). Escaped, per CommonMark: code spans, emphasis (`_` only where it can open or
 /// close one: not inside a word), link and image openers, HTML tags and autolinks, entity
 /// references, backslashes before punctuation, and at the start of the line a heading,
 /// quote, list, thematic break or code fence marker.
 pub fn escape_markdown(text: &str) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = plain_line(text);
     let chars: Vec<char> = flat.chars().collect();
     let mut out = String::with_capacity(flat.len() + 8);
     for (k, &c) in chars.iter().enumerate() {
@@ -342,6 +342,15 @@ mod tests {
         );
         assert_eq!(escape_markdown("_x_ snake_case"), r"\_x\_ snake_case");
         assert_eq!(escape_markdown(r"C:\dir \*"), r"C:\dir \\\*");
+    }
+
+    #[test]
+    fn markdown_carries_nothing_a_terminal_obeys() {
+        let old_data = "Billing\u{1b}[31m v2\u{7}\u{202e}gnipihs";
+        let md = escape_markdown(old_data);
+        assert!(!md.chars().any(|c| c.is_control()), "{md:?}");
+        assert!(!md.contains('\u{202e}'), "{md:?}");
+        assert_eq!(md, "Billing\u{241b}\\[31m v2\u{2407}\u{fffd}gnipihs");
     }
 
     #[test]
