@@ -23,6 +23,18 @@ pub enum Error {
     /// was left at `path`.
     #[error("cannot write {}: {reason}", path.display())]
     File { path: PathBuf, reason: String },
+    /// A stored value the store cannot read (a file edited by hand): the record, the column
+    /// and the value, and how to recover.
+    #[error(
+        "record {id} of {table}: {column} holds '{value}', which Cadence cannot read; correct it (e.g. \
+         with sqlite3) or restore a backup (`cadence backups`, then `cadence restore FILE`)"
+    )]
+    Unreadable {
+        table: String,
+        id: String,
+        column: String,
+        value: String,
+    },
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
     #[error("{0}")]

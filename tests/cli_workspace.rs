@@ -329,3 +329,28 @@ fn a_new_workspace_opens_from_a_second_process_while_the_first_holds_it() {
     assert_eq!(env.ok(&["check"]).trim(), "ok");
     drop(first);
 }
+
+#[test]
+fn a_value_edited_by_hand_that_cannot_be_read_is_named_with_its_record() {
+    let env = Env::temp();
+    env.ok(&["demo"]);
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute(
+        "UPDATE initiatives SET target_date = '2026-13-01' WHERE id = 2",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let named =
+        "record 2 of initiatives: target_date holds '2026-13-01', which Cadence cannot read";
+    for args in [&["list"][..], &["weekly"], &["monthly"]] {
+        let err = env.fails(args);
+        assert!(err.contains(named), "{args:?}: {err}");
+        assert!(err.contains("cadence restore"), "{err}");
+        assert!(!err.contains("Conversion error"), "{err}");
+    }
+    let out = env.cmd(&["check"]).output().unwrap();
+    assert!(!out.status.success());
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains(named), "{report}");
+}

@@ -9,19 +9,19 @@ use rusqlite::{Connection, Row};
 
 use super::schema;
 use crate::calendar::IsoWeek;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{
     Baseline, BaselineItem, Blocker, Change, CheckIn, Decision, Initiative, Person, StoredReview,
 };
 use crate::snapshot::Snapshot;
 
-/// Parses a column's text as one of the model's words.
-fn parse_word<T: FromStr>(text: &str, idx: &str) -> rusqlite::Result<T> {
+/// Parses the text of column `idx` as one of the model's words.
+fn parse_word<T: FromStr>(text: &str, idx: usize) -> rusqlite::Result<T> {
     text.parse().map_err(|_| {
         rusqlite::Error::FromSqlConversionFailure(
-            0,
+            idx,
             rusqlite::types::Type::Text,
-            format!("unexpected value '{text}' in column {idx}").into(),
+            format!("unexpected value '{text}'").into(),
         )
     })
 }
@@ -51,8 +51,8 @@ pub fn initiative(row: &Row<'_>) -> rusqlite::Result<Initiative> {
         title: row.get(1)?,
         owner_id: row.get(2)?,
         owner: row.get(3)?,
-        track: parse_word(row.get_ref(4)?.as_str()?, "track")?,
-        status: parse_word(row.get_ref(5)?.as_str()?, "status")?,
+        track: parse_word(row.get_ref(4)?.as_str()?, 4)?,
+        status: parse_word(row.get_ref(5)?.as_str()?, 5)?,
         priority: row.get(6)?,
         outcome: row.get(7)?,
         measure: row.get(8)?,
@@ -64,7 +64,7 @@ pub fn initiative(row: &Row<'_>) -> rusqlite::Result<Initiative> {
         risk_level: row
             .get_ref(14)?
             .as_str_or_null()?
-            .map(|t| parse_word(t, "risk_level"))
+            .map(|t| parse_word(t, 14))
             .transpose()?,
         mitigation: row.get(15)?,
         created_at: time(row, 16)?,
@@ -101,7 +101,7 @@ pub fn checkin(row: &Row<'_>) -> rusqlite::Result<CheckIn> {
         week: IsoWeek::parse("week", week).map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, e.into())
         })?,
-        health: parse_word(row.get_ref(3)?.as_str()?, "health")?,
+        health: parse_word(row.get_ref(3)?.as_str()?, 3)?,
         shipped: row.get(4)?,
         progress: row.get(5)?,
         note: row.get(6)?,
@@ -215,16 +215,63 @@ pub fn review(row: &Row<'_>) -> rusqlite::Result<StoredReview> {
     })
 }
 
-/// Runs `sql` and maps every row with `map`.
+/// Runs `sql` and maps every row with `map`. A value that cannot be read is reported with
+/// its table, record and column ([`Error::Unreadable`]), not as a bare conversion error.
 pub fn all<T>(
     conn: &Connection,
     sql: &str,
     params: impl rusqlite::Params,
-    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    mut map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(params, map)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<T>>>()?)
+    let mut unreadable = None;
+    let rows = stmt.query_map(params, |row| {
+        map(row).inspect_err(|e| {
+            if unreadable.is_none() {
+                unreadable = describe_unreadable(sql, row, e);
+            }
+        })
+    })?;
+    let read = rows.collect::<rusqlite::Result<Vec<T>>>();
+    read.map_err(|e| unreadable.unwrap_or(Error::Db(e)))
+}
+
+/// What a conversion failure in `row` of `sql` concerns: the table named after the first
+/// `FROM`, the record's id (the first column) and the column, with its stored value.
+fn describe_unreadable(sql: &str, row: &Row<'_>, e: &rusqlite::Error) -> Option<Error> {
+    use rusqlite::Error as E;
+    let idx = match e {
+        E::FromSqlConversionFailure(idx, ..)
+        | E::InvalidColumnType(idx, ..)
+        | E::IntegralValueOutOfRange(idx, _) => *idx,
+        _ => return None,
+    };
+    let stmt = row.as_ref();
+    let column = stmt.column_name(idx).ok()?.to_string();
+    let table = sql
+        .split_whitespace()
+        .skip_while(|w| !w.eq_ignore_ascii_case("FROM"))
+        .nth(1)?
+        .to_string();
+    let shown = |v: ValueRef<'_>| match v {
+        ValueRef::Null => "nothing".to_string(),
+        ValueRef::Integer(n) => n.to_string(),
+        ValueRef::Real(x) => x.to_string(),
+        ValueRef::Text(t) | ValueRef::Blob(t) => {
+            let text = String::from_utf8_lossy(t);
+            text.chars()
+                .take(80)
+                .collect::<String>()
+                .escape_debug()
+                .to_string()
+        }
+    };
+    Some(Error::Unreadable {
+        table,
+        id: row.get_ref(0).map(shown).unwrap_or_default(),
+        column,
+        value: row.get_ref(idx).map(shown).unwrap_or_default(),
+    })
 }
 
 /// Every baseline with its items, in id order.
