@@ -27,3 +27,7 @@ pub mod updates;
 pub mod weekly;
 
 pub use error::{Error, Result};
+
+/// This build's version, which `cadence --version` and the app's About show and the workspace
+/// records as the version that last wrote it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -311,10 +311,11 @@ fn a_damaged_backup_is_refused_and_the_workspace_is_left_untouched() {
         .unwrap();
     let newer = env.dir.path().join("newer.db");
     env.ok(&["backup", "--out", newer.to_str().unwrap()]);
-    rusqlite::Connection::open(&newer)
-        .unwrap()
-        .pragma_update(None, "user_version", 99)
+    let conn = rusqlite::Connection::open(&newer).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    conn.execute("UPDATE written_by SET version = '9.4.0'", [])
         .unwrap();
+    drop(conn);
 
     let db_before = fs::read(&env.db).unwrap();
     let export = env.ok(&["export"]);
@@ -323,7 +324,10 @@ fn a_damaged_backup_is_refused_and_the_workspace_is_left_untouched() {
         (&copy, "fails its integrity check"),
         (&text, "is not a Cadence workspace (not a SQLite database)"),
         (&foreign, "is a SQLite database but not a Cadence workspace"),
-        (&newer, "was written by a newer Cadence (schema version 99"),
+        (
+            &newer,
+            "was written by Cadence 9.4.0, a newer version (schema version 99",
+        ),
     ] {
         let err = env.fails(&["restore", file.to_str().unwrap()]);
         assert!(

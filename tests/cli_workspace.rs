@@ -222,11 +222,18 @@ fn a_newer_schema_is_refused_and_left_byte_for_byte_untouched() {
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     conn.pragma_update(None, "user_version", 99).unwrap();
+    conn.execute("UPDATE written_by SET version = '9.4.0'", [])
+        .unwrap();
     drop(conn);
     let before = bytes(&env.db);
     let err = env.fails(&["list"]);
     assert!(
-        err.contains("was written by a newer Cadence (schema version 99"),
+        err.contains(&format!(
+            "was written by Cadence 9.4.0, a newer version (schema version 99; this Cadence, \
+             {}, knows up to {})",
+            cadence::VERSION,
+            cadence::store::schema::latest_version()
+        )),
         "{err}"
     );
     assert_eq!(bytes(&env.db), before);
@@ -236,6 +243,55 @@ fn a_newer_schema_is_refused_and_left_byte_for_byte_untouched() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(dir.len(), 2, "no -wal, -shm or backup beside it: {dir:?}");
+}
+
+#[test]
+fn the_workspace_records_the_version_that_last_wrote_it() {
+    let env = Env::temp();
+    env.ok(&["demo"]);
+    let writer = || -> String {
+        rusqlite::Connection::open(&env.db)
+            .unwrap()
+            .query_row("SELECT version FROM written_by", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(writer(), cadence::VERSION);
+    rusqlite::Connection::open(&env.db)
+        .unwrap()
+        .execute("UPDATE written_by SET version = '0.0.9'", [])
+        .unwrap();
+    env.ok(&["list"]);
+    env.ok(&["weekly"]);
+    assert_eq!(writer(), "0.0.9", "reading is not writing");
+    env.ok(&["add", "Billing v2", "--owner", "Tomás Silva"]);
+    assert_eq!(writer(), cadence::VERSION);
+}
+
+#[test]
+fn migrating_a_workspace_records_the_version_that_migrated_it() {
+    let env = Env::bare();
+    let mut conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.pragma_update(
+        None,
+        "application_id",
+        cadence::store::schema::APPLICATION_ID,
+    )
+    .unwrap();
+    cadence::store::schema::migrations()
+        .to_version(&mut conn, 1)
+        .unwrap();
+    drop(conn);
+    env.ok(&["list"]);
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let (version, writer): (i64, String) = conn
+        .query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version), version FROM written_by",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(version, cadence::store::schema::latest_version());
+    assert_eq!(writer, cadence::VERSION);
 }
 
 #[test]

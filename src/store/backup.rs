@@ -143,11 +143,10 @@ pub fn verify(path: &Path) -> Result<Counts> {
             "is a SQLite database but not a Cadence workspace".into(),
         ));
     }
-    let latest = schema::latest_version();
-    if version > latest {
-        return Err(refuse(format!(
-            "was written by a newer Cadence (schema version {version}; this version knows up \
-             to {latest})"
+    if version > schema::latest_version() {
+        return Err(refuse(schema::newer_than_known(
+            super::open::writer_of(path).as_deref(),
+            version,
         )));
     }
     let problems = problems(&conn).map_err(damaged)?;

@@ -182,6 +182,7 @@ impl Workspace {
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let value = f(&tx, clock)?;
+            schema::record_writer(&tx)?;
             tx.commit()?;
             Ok(value)
         })();

@@ -147,8 +147,8 @@ pub(crate) fn open_connection(path: &Path) -> Result<(Connection, Access)> {
         }
         Header::Sqlite { version, .. } if version > latest => {
             return Err(refuse(format!(
-                "was written by a newer Cadence (schema version {version}; this version knows up \
-                 to {latest}); update Cadence to open it. The file was left untouched"
+                "{}; update Cadence to open it. The file was left untouched",
+                schema::newer_than_known(writer_of(path).as_deref(), version)
             )))
         }
         Header::Sqlite { version, .. } => version,
@@ -404,6 +404,25 @@ fn why_not_writable(path: &Path) -> String {
         ),
         Ok(()) => "SQLite could not open it for writing".into(),
     }
+}
+
+/// The Cadence version that last wrote the workspace file at `path`, when the file says
+/// (files written before schema version 2 do not). Read without locks and without creating
+/// any file beside it, so a file this build refuses is left as it was.
+pub(crate) fn writer_of(path: &Path) -> Option<String> {
+    use rusqlite::OptionalExtension;
+    let uri = format!("file:{}?immutable=1", uri_path(path).ok()?);
+    let conn = Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+    )
+    .ok()?;
+    conn.query_row("SELECT version FROM written_by WHERE id = 1", [], |r| {
+        r.get(0)
+    })
+    .optional()
+    .ok()
+    .flatten()
 }
 
 /// `path` made absolute and escaped for a `file:` URI.

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i32 = 0x4344_4E43;
 
 /// The schema versions, oldest first. Never edit a released step; append a new one.
-const STEPS: &[&str] = &[V1];
+const STEPS: &[&str] = &[V1, V2];
 
 /// Brings the schema of `conn` to the latest version. The version is read inside one
 /// IMMEDIATE transaction that also applies every missing step, so processes opening the same
@@ -21,9 +21,14 @@ pub(crate) fn migrate(conn: &mut Connection, before: impl FnOnce(i64) -> Result<
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version > latest {
+        let writer: Option<String> = tx
+            .query_row("SELECT version FROM written_by WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .ok();
         return Err(Error::Conflict(format!(
-            "the workspace was written by a newer Cadence (schema version {version}; this \
-             version knows up to {latest}); update Cadence to open it"
+            "the workspace {}; update Cadence to open it",
+            newer_than_known(writer.as_deref(), version)
         )));
     }
     if version == latest {
@@ -34,8 +39,38 @@ pub(crate) fn migrate(conn: &mut Connection, before: impl FnOnce(i64) -> Result<
         tx.execute_batch(step)?;
     }
     tx.pragma_update(None, "user_version", latest)?;
+    record_writer(&tx)?;
     tx.commit()?;
     Ok(())
+}
+
+/// Records this build's version as the one that last wrote the workspace; every write
+/// transaction calls it before committing.
+pub(crate) fn record_writer(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO written_by(id, version) VALUES (1, ?1)
+         ON CONFLICT(id) DO UPDATE SET version = excluded.version",
+        [crate::VERSION],
+    )?;
+    Ok(())
+}
+
+/// Why a workspace at schema `version`, newer than this build knows, cannot be opened, naming
+/// the Cadence version that wrote it when known: "was written by Cadence 0.3.0 (schema
+/// version 3; this Cadence, 0.2.0, knows up to 2)".
+pub(crate) fn newer_than_known(writer: Option<&str>, version: i64) -> String {
+    let latest = latest_version();
+    let ours = crate::VERSION;
+    match writer {
+        Some(writer) => format!(
+            "was written by Cadence {writer}, a newer version (schema version {version}; this \
+             Cadence, {ours}, knows up to {latest})"
+        ),
+        None => format!(
+            "was written by a newer Cadence (schema version {version}; this Cadence, {ours}, \
+             knows up to {latest})"
+        ),
+    }
 }
 
 /// The embedded migrations, as `rusqlite_migration` validates them.
@@ -163,11 +198,20 @@ CREATE TABLE reviews (
 CREATE INDEX reviews_period ON reviews(kind, period, id);
 "#;
 
+/// The Cadence version that last wrote the workspace (one row, replaced by every write), so a
+/// build that cannot open the file names the version that wrote it.
+const V2: &str = r#"
+CREATE TABLE written_by (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    version TEXT NOT NULL
+) STRICT;
+"#;
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn migrations_are_valid() {
         super::migrations().validate().expect("valid migrations");
-        assert_eq!(super::latest_version(), 1);
+        assert_eq!(super::latest_version(), 2);
     }
 }
