@@ -251,7 +251,10 @@ pub fn named(workspace: &Path, name: &str) -> Result<PathBuf> {
     if parse_name(&stem(workspace), name).is_none() {
         return Err(Error::invalid(
             "backup",
-            format!("'{name}' is not one of this workspace's backups"),
+            format!(
+                "'{}' is not one of this workspace's backups",
+                crate::error::abridged(name)
+            ),
         ));
     }
     Ok(folder(workspace).join(name))

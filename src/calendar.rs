@@ -3,7 +3,7 @@
 use chrono::{Datelike, Duration, Local, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Error, Result};
+use crate::error::{abridged, Error, Result};
 
 /// Parses a `YYYY-MM-DD` date given for `field`, refusing dates that do not exist.
 pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
@@ -19,11 +19,18 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
     if !shaped {
         return Err(Error::invalid(
             field,
-            format!("'{text}' is not a date in the form YYYY-MM-DD"),
+            format!("'{}' is not a date in the form YYYY-MM-DD", abridged(text)),
         ));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, format!("'{text}' is not a real calendar date")))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            field,
+            format!(
+                "'{text}' is not a real calendar date",
+                text = abridged(text)
+            ),
+        )
+    })
 }
 
 /// An ISO 8601 week (`%G-W%V`): Monday to Sunday, numbered within its ISO year.
@@ -46,7 +53,12 @@ impl IsoWeek {
     /// Parses `YYYY-Www` for `field`, refusing weeks the year does not have.
     pub fn parse(field: &str, text: &str) -> Result<Self> {
         let text = text.trim();
-        let bad = || Error::invalid(field, format!("'{text}' is not an ISO week like 2026-W07"));
+        let bad = || {
+            Error::invalid(
+                field,
+                format!("'{}' is not an ISO week like 2026-W07", abridged(text)),
+            )
+        };
         let (y, w) = text.split_once(['-']).ok_or_else(bad)?;
         let w = w
             .strip_prefix('W')
@@ -143,7 +155,12 @@ impl Month {
     /// Parses `YYYY-MM` for `field`.
     pub fn parse(field: &str, text: &str) -> Result<Self> {
         let text = text.trim();
-        let bad = || Error::invalid(field, format!("'{text}' is not a month like 2026-03"));
+        let bad = || {
+            Error::invalid(
+                field,
+                format!("'{}' is not a month like 2026-03", abridged(text)),
+            )
+        };
         let (y, m) = text.split_once('-').ok_or_else(bad)?;
         if y.len() != 4 || m.len() != 2 {
             return Err(bad());
@@ -256,7 +273,12 @@ impl Quarter {
     /// Parses `YYYY-Qn` for `field`, for a fiscal year starting in `start_month`.
     pub fn parse(field: &str, text: &str, start_month: u32) -> Result<Self> {
         let text = text.trim();
-        let bad = || Error::invalid(field, format!("'{text}' is not a quarter like 2026-Q3"));
+        let bad = || {
+            Error::invalid(
+                field,
+                format!("'{}' is not a quarter like 2026-Q3", abridged(text)),
+            )
+        };
         let (y, q) = text.split_once('-').ok_or_else(bad)?;
         let q = q.strip_prefix(['Q', 'q']).ok_or_else(bad)?;
         if y.len() != 4 || q.len() != 1 {

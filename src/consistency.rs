@@ -6,8 +6,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::{NaiveDate, NaiveDateTime};
+
 use crate::calendar::{IsoWeek, Month, Quarter};
-use crate::error::Error;
+use crate::error::{abridged, Error};
 use crate::history;
 use crate::model::{Change, Id, Initiative, Person, RiskLevel, Status, Track};
 use crate::render::terminal::escaped_line;
@@ -86,6 +88,24 @@ impl Checker {
         }
     }
 
+    /// Dates within the years the commands write them in ([`rules::DATE_YEARS`]).
+    fn days(&mut self, record: &str, days: &[(&str, Option<NaiveDate>)]) {
+        for (field, day) in days {
+            if let Some(d) = day {
+                self.rule(record, rules::day_in_range(field, *d));
+            }
+        }
+    }
+
+    /// Times whose dates are within the years the commands write them in.
+    fn times(&mut self, record: &str, times: &[(&str, Option<NaiveDateTime>)]) {
+        for (field, at) in times {
+            if let Some(t) = at {
+                self.rule(record, rules::time_in_range(field, *t));
+            }
+        }
+    }
+
     /// Ids positive, unique and increasing (the order an export lists them in).
     fn ids(&mut self, what: &str, ids: impl IntoIterator<Item = Id>) {
         let mut last = 0;
@@ -118,7 +138,7 @@ impl Checker {
                 }
                 Some(d) => {
                     if d.check_value(value).is_err() || value.trim() != value {
-                        self.push(record, format!("'{value}' is not {}", d.range));
+                        self.push(record, format!("'{}' is not {}", abridged(value), d.range));
                     }
                 }
             }
@@ -137,18 +157,22 @@ impl Checker {
         let mut names = HashMap::new();
         for p in &s.people {
             let record = format!("person {}", p.id);
+            self.times(&record, &[("created_at", Some(p.created_at))]);
             self.rule(&record, rules::owner_name("name", &p.name).map(drop));
             self.rule(&record, line("email", p.email.as_deref(), EMAIL_MAX));
             self.rule(&record, line("role", p.role.as_deref(), NAME_MAX));
             if let Some(e) = &p.email {
                 if !e.contains('@') || e.contains(char::is_whitespace) {
-                    self.push(&record, format!("email: '{e}' is not an email address"));
+                    self.push(
+                        &record,
+                        format!("email: '{}' is not an email address", abridged(e)),
+                    );
                 }
             }
             if let Some(other) = names.insert(p.name.to_ascii_lowercase(), p.id) {
                 self.push(
                     &record,
-                    format!("name: '{}' is already person {other}", p.name),
+                    format!("name: '{}' is already person {other}", abridged(&p.name)),
                 );
             }
         }
@@ -159,6 +183,21 @@ impl Checker {
         let people = by_id(&s.people, |p| p.id);
         for i in &s.initiatives {
             let record = format!("initiative {}", i.id);
+            self.days(
+                &record,
+                &[
+                    ("start_date", i.start_date),
+                    ("target_date", i.target_date),
+                    ("backup_date", i.backup_date),
+                ],
+            );
+            self.times(
+                &record,
+                &[
+                    ("created_at", Some(i.created_at)),
+                    ("updated_at", Some(i.updated_at)),
+                ],
+            );
             self.rule(&record, required("title", &i.title, TITLE_MAX, true));
             self.owner(&record, "owner", i.owner_id, &i.owner, &people);
             self.rule(&record, rules::priority("priority", i.priority).map(drop));
@@ -191,7 +230,11 @@ impl Checker {
             None => self.push(record, format!("{field} {id} is not a person in the file")),
             Some(p) if p.name != name => self.push(
                 record,
-                format!("{field}: person {id} is '{}', not '{name}'", p.name),
+                format!(
+                    "{field}: person {id} is '{}', not '{}'",
+                    abridged(&p.name),
+                    abridged(name)
+                ),
             ),
             Some(_) => {}
         }
@@ -213,6 +256,7 @@ impl Checker {
         let mut logs: HashMap<Id, Vec<&Change>> = HashMap::new();
         for c in &s.changes {
             let record = format!("change {}", c.id);
+            self.times(&record, &[("at", Some(c.at))]);
             self.rule(&record, multi("reason", c.reason.as_deref(), TEXT_MAX));
             self.rule(
                 &record,
@@ -280,7 +324,7 @@ impl Checker {
                     let Some(name) = history::FIELDS.iter().copied().find(|f| *f == field) else {
                         self.push(
                             &record,
-                            format!("'{field}' is not a field of an initiative"),
+                            format!("'{}' is not a field of an initiative", abridged(field)),
                         );
                         continue;
                     };
@@ -333,13 +377,19 @@ impl Checker {
             (None, Some(item)) => {
                 self.rule(record, required("item", item, TITLE_MAX, true));
                 if scope.iter().any(|s| s.eq_ignore_ascii_case(item)) {
-                    self.push(record, format!("'{item}' is already in the scope"));
+                    self.push(
+                        record,
+                        format!("'{}' is already in the scope", abridged(item)),
+                    );
                 }
                 scope.push(item.clone());
             }
             (Some(item), None) => {
                 if !scope.contains(item) {
-                    self.push(record, format!("cuts '{item}', which is not in the scope"));
+                    self.push(
+                        record,
+                        format!("cuts '{}', which is not in the scope", abridged(item)),
+                    );
                 }
                 scope.retain(|s| s != item);
                 if c.reason.is_none() {
@@ -356,6 +406,13 @@ impl Checker {
         let mut current = HashMap::new();
         for c in &s.checkins {
             let record = format!("check-in {}", c.id);
+            self.times(
+                &record,
+                &[
+                    ("recorded_at", Some(c.recorded_at)),
+                    ("replaced_at", c.replaced_at),
+                ],
+            );
             for (field, text) in [
                 ("shipped", &c.shipped),
                 ("progress", &c.progress),
@@ -400,6 +457,11 @@ impl Checker {
         let people = by_id(&s.people, |p| p.id);
         for b in &s.blockers {
             let record = format!("blocker {}", b.id);
+            self.days(
+                &record,
+                &[("since", Some(b.since)), ("resolved_on", b.resolved_on)],
+            );
+            self.times(&record, &[("created_at", Some(b.created_at))]);
             if !known.contains(&b.initiative_id) {
                 self.push(
                     &record,
@@ -429,6 +491,11 @@ impl Checker {
         let people = by_id(&s.people, |p| p.id);
         for d in &s.decisions {
             let record = format!("decision {}", d.id);
+            self.days(
+                &record,
+                &[("needed_by", Some(d.needed_by)), ("closed_on", d.closed_on)],
+            );
+            self.times(&record, &[("created_at", Some(d.created_at))]);
             self.rule(&record, required("question", &d.question, TEXT_MAX, true));
             self.owner(&record, "owner", d.owner_id, &d.owner, &people);
             if let Some(i) = d.initiative_id.filter(|i| !known.contains(i)) {
@@ -458,6 +525,16 @@ impl Checker {
         let mut latest: HashMap<&str, &crate::model::Baseline> = HashMap::new();
         for b in &s.baselines {
             let record = format!("baseline {}", b.id);
+            self.times(&record, &[("committed_at", Some(b.committed_at))]);
+            for item in &b.items {
+                self.days(
+                    &record,
+                    &[
+                        ("target_date", Some(item.target_date)),
+                        ("backup_date", Some(item.backup_date)),
+                    ],
+                );
+            }
             if let Err(e) = Quarter::parse("quarter", &b.quarter, self.fiscal_year_start)
                 .and_then(|q| exact("quarter", &b.quarter, &q.to_string()))
             {
@@ -532,6 +609,7 @@ impl Checker {
         self.ids("kept update", s.reviews.iter().map(|r| r.id));
         for r in &s.reviews {
             let record = format!("kept update {}", r.id);
+            self.times(&record, &[("created_at", Some(r.created_at))]);
             let period = match r.kind.as_str() {
                 "weekly" => IsoWeek::parse("period", &r.period).map(|w| w.to_string()),
                 "monthly" => Month::parse("period", &r.period).map(|m| m.to_string()),
@@ -540,7 +618,11 @@ impl Checker {
                 other => {
                     self.push(
                         &record,
-                        format!("kind: '{other}' is not one of: {}", REVIEW_KINDS.join(", ")),
+                        format!(
+                            "kind: '{}' is not one of: {}",
+                            abridged(other),
+                            REVIEW_KINDS.join(", ")
+                        ),
                     );
                     continue;
                 }
@@ -552,7 +634,11 @@ impl Checker {
                 let words: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
                 self.push(
                     &record,
-                    format!("format: '{}' is not one of: {}", r.format, words.join(", ")),
+                    format!(
+                        "format: '{}' is not one of: {}",
+                        abridged(&r.format),
+                        words.join(", ")
+                    ),
                 );
             }
         }
@@ -565,7 +651,7 @@ fn by_id<T>(list: &[T], id: impl Fn(&T) -> Id) -> HashMap<Id, &T> {
 
 /// A value as a message shows it.
 fn shown(v: Option<&str>) -> String {
-    v.map_or_else(|| "empty".into(), |v| format!("'{v}'"))
+    v.map_or_else(|| "empty".into(), |v| format!("'{}'", abridged(v)))
 }
 
 /// A text written exactly as the commands write it.
@@ -575,7 +661,7 @@ fn exact(field: &str, text: &str, canonical: &str) -> crate::Result<()> {
     } else {
         Err(Error::invalid(
             field,
-            format!("'{text}' is written {canonical}"),
+            format!("'{}' is written {canonical}", abridged(text)),
         ))
     }
 }
@@ -618,7 +704,7 @@ fn logged_value(field: &str, value: Option<&str>) -> crate::Result<()> {
         }
         "priority" => v
             .parse::<i64>()
-            .map_err(|_| Error::invalid(field, format!("'{v}' is not a whole number")))
+            .map_err(|_| Error::invalid(field, format!("'{}' is not a whole number", abridged(v))))
             .and_then(|n| rules::priority(field, n).map(drop)),
         "status" => v.parse::<Status>().map(drop),
         "track" => v.parse::<Track>().map(drop),

@@ -93,3 +93,63 @@ pub(crate) fn io_problem(e: &std::io::Error) -> Option<&'static str> {
 
 /// The core's result type.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// The most characters of a value a message quotes; a longer value is cut and ends in "…".
+pub const QUOTE_MAX: usize = 60;
+
+/// `value` as a message quotes it: whole up to [`QUOTE_MAX`] characters, else its first
+/// [`QUOTE_MAX`] followed by "…" (a file may hold a megabyte where a week was expected).
+pub fn abridged(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(QUOTE_MAX) {
+        None => value.into(),
+        Some((cut, _)) => format!("{}\u{2026}", &value[..cut]).into(),
+    }
+}
+
+/// A message of another library (serde's "unknown variant `…`") with every value it quotes
+/// between backticks or double quotes [`abridged`].
+pub fn abridged_message(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut rest = message;
+    while let Some(open) = rest.find(['`', '"']) {
+        let mark = &rest[open..=open];
+        out.push_str(&rest[..=open]);
+        let inner = &rest[open + 1..];
+        match inner.find(mark) {
+            Some(close) => {
+                out.push_str(&abridged(&inner[..close]));
+                out.push_str(mark);
+                rest = &inner[close + 1..];
+            }
+            None => {
+                out.push_str(&abridged(inner));
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_values_are_cut_to_a_readable_length() {
+        assert_eq!(abridged("2026-W07"), "2026-W07");
+        let long = "é".repeat(1_000_000);
+        let cut = abridged(&long);
+        assert_eq!(cut.chars().count(), QUOTE_MAX + 1);
+        assert!(cut.ends_with("é\u{2026}"));
+        let serde = format!("unknown variant `{long}`, expected one of `a`, `b` at line 1");
+        assert_eq!(
+            abridged_message(&serde),
+            format!(
+                "unknown variant `{}\u{2026}`, expected one of `a`, `b` at line 1",
+                "é".repeat(QUOTE_MAX)
+            )
+        );
+        assert_eq!(abridged_message("a \"b\" `c"), "a \"b\" `c");
+    }
+}

@@ -46,7 +46,7 @@ macro_rules! word_enum {
                     .find(|v| v.as_str() == wanted)
                     .ok_or_else(|| {
                         let words: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
-                        Error::invalid($field, format!("'{}' is not one of: {}", s, words.join(", ")))
+                        Error::invalid($field, format!("'{}' is not one of: {}", $crate::error::abridged(&s), words.join(", ")))
                     })
             }
         }

@@ -1,9 +1,9 @@
 //! The rules an initiative lives by: one named owner, a bounded timeline, a named risk.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::calendar::{IsoWeek, Quarter};
-use crate::error::{Error, Result};
+use crate::error::{abridged, Error, Result};
 use crate::model::{Initiative, Status};
 
 /// Words that make a name a team rather than a person.
@@ -102,13 +102,16 @@ pub fn owner_name(field: &str, name: &str) -> Result<String> {
     if PLACEHOLDERS.contains(&lower.as_str()) || PLACEHOLDERS.contains(&compact.as_str()) {
         return Err(Error::invalid(
             field,
-            format!("'{tidy}' is a placeholder, not a person; {NEEDS_ONE}"),
+            format!(
+                "'{}' is a placeholder, not a person; {NEEDS_ONE}",
+                abridged(&tidy)
+            ),
         ));
     }
     if !tidy.chars().any(char::is_alphabetic) {
         return Err(Error::invalid(
             field,
-            format!("'{tidy}' is not a name; {NEEDS_ONE}"),
+            format!("'{}' is not a name; {NEEDS_ONE}", abridged(&tidy)),
         ));
     }
     let words: Vec<&str> = lower
@@ -122,19 +125,25 @@ pub fn owner_name(field: &str, name: &str) -> Result<String> {
     if words.iter().any(|w| TEAM_WORDS.contains(w)) {
         return Err(Error::invalid(
             field,
-            format!("'{tidy}' names a team; {NEEDS_ONE}"),
+            format!("'{}' names a team; {NEEDS_ONE}", abridged(&tidy)),
         ));
     }
     if several {
         return Err(Error::invalid(
             field,
-            format!("'{tidy}' names several people; {NEEDS_ONE}, accountable alone"),
+            format!(
+                "'{}' names several people; {NEEDS_ONE}, accountable alone",
+                abridged(&tidy)
+            ),
         ));
     }
     if words.iter().all(|w| FUNCTION_WORDS.contains(w)) {
         return Err(Error::invalid(
             field,
-            format!("'{tidy}' names a function, not a person; {NEEDS_ONE}"),
+            format!(
+                "'{}' names a function, not a person; {NEEDS_ONE}",
+                abridged(&tidy)
+            ),
         ));
     }
     if tidy.chars().count() > 80 {
@@ -166,6 +175,36 @@ pub fn priority(field: &str, n: i64) -> Result<i64> {
 /// (U+202A–U+202E) and the isolates (U+2066–U+2069).
 pub fn is_direction_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The years a date is written in: the commands read dates as `YYYY-MM-DD`, so what they
+/// write falls in 0000–9999; a stored date outside (an import can spell `+262143-01-01`)
+/// breaks every report's arithmetic.
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 0..=9999;
+
+/// A stored date within [`DATE_YEARS`].
+pub fn day_in_range(field: &str, day: NaiveDate) -> Result<()> {
+    in_range(field, day.year(), &day)
+}
+
+/// A stored time whose date is within [`DATE_YEARS`].
+pub fn time_in_range(field: &str, at: NaiveDateTime) -> Result<()> {
+    in_range(field, at.year(), &at.format("%Y-%m-%dT%H:%M:%S"))
+}
+
+fn in_range(field: &str, year: i32, shown: &dyn std::fmt::Display) -> Result<()> {
+    if DATE_YEARS.contains(&year) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            format!(
+                "'{shown}' is outside the years {:04} to {} that dates are written in",
+                DATE_YEARS.start(),
+                DATE_YEARS.end()
+            ),
+        ))
+    }
 }
 
 /// The name a refused character is given in messages.
@@ -343,7 +382,7 @@ pub fn check_commitment(i: &Initiative, quarter: Quarter) -> Result<()> {
     commitment_rule(i, quarter).map_err(|e| match e {
         Error::Invalid { field, message } => Error::invalid(
             field,
-            format!("'{}' (initiative {}): {message}", i.title, i.id),
+            format!("'{}' (initiative {}): {message}", abridged(&i.title), i.id),
         ),
         other => other,
     })

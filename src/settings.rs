@@ -65,7 +65,8 @@ fn doc(key: &str) -> Result<&'static SettingDoc> {
         Error::invalid(
             "key",
             format!(
-                "'{key}' is not a setting; the settings are: {}",
+                "'{}' is not a setting; the settings are: {}",
+                crate::error::abridged(key),
                 keys.join(", ")
             ),
         )
@@ -84,8 +85,9 @@ pub fn read_stored<T>(key: &str, value: &str, parse: fn(&str) -> Result<T>) -> R
         Error::invalid(
             key,
             format!(
-                "the setting is '{value}' in this workspace (must be {range}); repair it with \
-                 `cadence settings set {key} {default}`"
+                "the setting is '{}' in this workspace (must be {range}); repair it with \
+                 `cadence settings set {key} {default}`",
+                crate::error::abridged(value)
             ),
         )
     })

@@ -237,3 +237,138 @@ fn check_names_every_record_broken_by_a_hand_edit() {
     }
     assert!(!text.contains('\u{1b}'), "{text}");
 }
+
+/// Every kind of stored date, set to a year the commands never write: `(table, field,
+/// whether it holds a time)`.
+const DATED: &[(&str, &str, bool)] = &[
+    ("blockers", "since", false),
+    ("blockers", "resolved_on", false),
+    ("blockers", "created_at", true),
+    ("decisions", "needed_by", false),
+    ("decisions", "closed_on", false),
+    ("decisions", "created_at", true),
+    ("people", "created_at", true),
+    ("baselines", "committed_at", true),
+    ("checkins", "recorded_at", true),
+    ("checkins", "replaced_at", true),
+    ("reviews", "created_at", true),
+];
+
+/// The record name a message gives a row of `table`.
+fn record_name(table: &str) -> &'static str {
+    match table {
+        "blockers" => "blocker",
+        "decisions" => "decision",
+        "people" => "person",
+        "baselines" => "baseline",
+        "checkins" => "check-in",
+        _ => "kept update",
+    }
+}
+
+#[test]
+fn dates_the_commands_never_write_are_refused_naming_record_and_field() {
+    let (env, mut v) = sample();
+    let sent = env.dir.path().join("weekly.md");
+    env.ok(&["weekly", "--out", sent.to_str().unwrap()]);
+    v["reviews"] = serde_json::from_str::<Value>(&env.ok(&["export"])).unwrap()["reviews"].clone();
+    for (table, field, time) in DATED {
+        for year in ["+262142", "-262143", "+10000", "-0001"] {
+            let mut v = v.clone();
+            let rows = v[*table].as_array_mut().unwrap();
+            let row = rows.iter_mut().last().unwrap();
+            let id = row["id"].clone();
+            let value = if *time {
+                format!("{year}-06-01T09:00:00")
+            } else {
+                format!("{year}-06-01")
+            };
+            row[*field] = json!(value);
+            let err = refused(&v);
+            let want = format!(
+                "{} {id}: {field}: '{value}' is outside the years 0000 to 9999 that dates are \
+                 written in",
+                record_name(table)
+            );
+            assert!(err.contains(&want), "wanted {want:?}, got {err:?}");
+        }
+    }
+}
+
+#[test]
+fn check_finds_dates_the_commands_never_write_in_a_hand_edited_file() {
+    let env = Env::temp();
+    env.ok(&["demo"]);
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute_batch(
+        "UPDATE blockers SET since = '+262142-01-01' WHERE id = 1;
+         UPDATE decisions SET needed_by = '-0001-12-31' WHERE id = 1;
+         UPDATE blockers SET resolved_on = '+10000-01-01' WHERE id = 2;",
+    )
+    .unwrap();
+    drop(conn);
+    let out = env.cmd(&["check"]).output().unwrap();
+    assert!(!out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for want in [
+        "blocker 1: since: '+262142-01-01' is outside the years 0000 to 9999",
+        "decision 1: needed_by: '-0001-12-31' is outside the years 0000 to 9999",
+        "blocker 2: resolved_on: '+10000-01-01' is outside the years 0000 to 9999",
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(want)),
+            "{want:?} not in:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_refusal_quotes_a_huge_value_cut_to_a_readable_length() {
+    let (_env, v) = sample();
+    let huge = "W".repeat(1_000_000);
+    let cases: Vec<(Edit, &str)> = vec![
+        (
+            Box::new(|v| v["checkins"][0]["week"] = json!("W".repeat(1_000_000))),
+            "week: 'WWWW",
+        ),
+        (
+            Box::new(|v| v["initiatives"][0]["track"] = json!("W".repeat(1_000_000))),
+            "unknown variant `WWWW",
+        ),
+        (
+            Box::new(|v| v["blockers"][0]["since"] = json!("W".repeat(1_000_000))),
+            "is not a Cadence export",
+        ),
+        (
+            Box::new(|v| v["baselines"][0]["quarter"] = json!("W".repeat(1_000_000))),
+            "quarter: 'WWWW",
+        ),
+        (
+            Box::new(|v| {
+                v["people"][0]["name"] = json!(format!("Platform team {}", "W".repeat(1_000_000)))
+            }),
+            "name: 'Platform team WWWW",
+        ),
+        (
+            Box::new(|v| v["settings"] = json!({"fiscal_year_start": "W".repeat(1_000_000)})),
+            "setting fiscal_year_start: 'WWWW",
+        ),
+    ];
+    for (edit, want) in cases {
+        let mut v = v.clone();
+        edit(&mut v);
+        let err = refused(&v);
+        assert!(err.contains(want), "wanted {want:?}, got {:.300}", err);
+        assert!(err.len() < 400, "{} bytes: {:.400}", err.len(), err);
+        assert!(!err.contains(&huge[..100]), "{:.300}", err);
+    }
+    // The same on the command line.
+    let env = Env::temp();
+    let err = env.fails(&["weekly", "--week", &huge[..100_000]]);
+    assert!(
+        err.contains(&format!("'{}\u{2026}'", &huge[..60])),
+        "{:.300}",
+        err
+    );
+    assert!(err.len() < 300, "{:.300}", err);
+}

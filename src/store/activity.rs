@@ -24,7 +24,8 @@ impl Workspace {
                     "initiative",
                     format!(
                         "'{}' is {}; check-ins are recorded for initiatives under way",
-                        initiative.title, initiative.status
+                        crate::error::abridged(&initiative.title),
+                        initiative.status
                     ),
                 ));
             }

@@ -55,7 +55,10 @@ pub(super) fn insert(
     if find(tx, &name)?.is_some() {
         return Err(Error::invalid(
             field,
-            format!("'{name}' is already a person here"),
+            format!(
+                "'{}' is already a person here",
+                crate::error::abridged(&name)
+            ),
         ));
     }
     let email = rules::optional_line("email", email, 200)?;
@@ -63,7 +66,7 @@ pub(super) fn insert(
         if !e.contains('@') || e.contains(char::is_whitespace) {
             return Err(Error::invalid(
                 "email",
-                format!("'{e}' is not an email address"),
+                format!("'{}' is not an email address", crate::error::abridged(e)),
             ));
         }
     }

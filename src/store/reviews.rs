@@ -25,7 +25,11 @@ impl Workspace {
         if !REVIEW_KINDS.contains(&kind) {
             return Err(Error::invalid(
                 "kind",
-                format!("'{kind}' is not one of: {}", REVIEW_KINDS.join(", ")),
+                format!(
+                    "'{}' is not one of: {}",
+                    crate::error::abridged(kind),
+                    REVIEW_KINDS.join(", ")
+                ),
             ));
         }
         self.write(|tx, clock| {

@@ -21,7 +21,7 @@ fn parse_word<T: FromStr>(text: &str, idx: usize) -> rusqlite::Result<T> {
         rusqlite::Error::FromSqlConversionFailure(
             idx,
             rusqlite::types::Type::Text,
-            format!("unexpected value '{text}'").into(),
+            format!("unexpected value '{}'", crate::error::abridged(text)).into(),
         )
     })
 }
@@ -259,11 +259,7 @@ fn describe_unreadable(sql: &str, row: &Row<'_>, e: &rusqlite::Error) -> Option<
         ValueRef::Real(x) => x.to_string(),
         ValueRef::Text(t) | ValueRef::Blob(t) => {
             let text = String::from_utf8_lossy(t);
-            text.chars()
-                .take(80)
-                .collect::<String>()
-                .escape_debug()
-                .to_string()
+            crate::error::abridged(&text).escape_debug().to_string()
         }
     };
     Some(Error::Unreadable {

@@ -43,7 +43,8 @@ impl Workspace {
             let mut scope = current(tx, id)?;
             if scope.iter().any(|i| i.eq_ignore_ascii_case(&item)) {
                 return Err(Error::Conflict(format!(
-                    "'{item}' is already in the scope of initiative {id}"
+                    "'{}' is already in the scope of initiative {id}",
+                    crate::error::abridged(&item)
                 )));
             }
             let at = super::log_time(tx, clock, id)?;
@@ -73,7 +74,7 @@ impl Workspace {
                     "item",
                     format!(
                         "'{}' is not in the scope of initiative {id}; {within}",
-                        item.trim()
+                        crate::error::abridged(item.trim())
                     ),
                 ));
             };

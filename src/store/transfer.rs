@@ -22,7 +22,10 @@ impl Workspace {
         if snap.format != Snapshot::FORMAT {
             return Err(Error::invalid(
                 "file",
-                format!("is not a Cadence export (format '{}')", snap.format),
+                format!(
+                    "is not a Cadence export (format '{}')",
+                    crate::error::abridged(&snap.format)
+                ),
             ));
         }
         if snap.schema_version > schema::latest_version() {
@@ -65,8 +68,10 @@ const TIME_KEYS: &[&str] = &[
 /// read too (the form SQLite and people write). A file that cannot be read is refused with
 /// the first error in it, its line and column.
 fn read_export(text: &str) -> Result<Snapshot> {
-    let refuse =
-        |e: serde_json::Error| Error::invalid("file", format!("is not a Cadence export: {e}"));
+    let refuse = |e: serde_json::Error| {
+        let e = crate::error::abridged_message(&e.to_string());
+        Error::invalid("file", format!("is not a Cadence export: {e}"))
+    };
     let first = match serde_json::from_str::<Snapshot>(text) {
         Ok(snap) => return Ok(snap),
         Err(e) => e,

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{abridged, Error, Result};
 use crate::settings::read_stored;
 
 /// What the monthly review is tuned with.
@@ -60,7 +60,10 @@ impl MonthlySettings {
             .ok_or_else(|| {
                 Error::invalid(
                     Self::REPRIORITISATION_THRESHOLD,
-                    format!("'{}' is not a whole number from 0 to 100", text.trim()),
+                    format!(
+                        "'{}' is not a whole number from 0 to 100",
+                        abridged(text.trim())
+                    ),
                 )
             })
     }
@@ -74,7 +77,10 @@ impl MonthlySettings {
             .ok_or_else(|| {
                 Error::invalid(
                     Self::FISCAL_YEAR_START,
-                    format!("'{}' is not a month number from 1 to 12", text.trim()),
+                    format!(
+                        "'{}' is not a month number from 1 to 12",
+                        abridged(text.trim())
+                    ),
                 )
             })
     }
