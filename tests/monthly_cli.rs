@@ -309,7 +309,7 @@ fn the_html_page_is_self_contained_with_the_timeline_and_hostile_titles_as_text(
     let items: Vec<String> = doc
         .descendants()
         .filter(|n| n.has_tag_name("li"))
-        .filter_map(|n| n.text().map(str::to_string))
+        .map(|n| n.descendants().filter_map(|d| d.text()).collect())
         .collect();
     assert!(items.iter().any(|t| t.starts_with(hostile)), "{items:?}");
     let csp = doc

@@ -6,12 +6,12 @@ mod common;
 use std::path::Path;
 
 use cadence::model::InitiativePatch;
-use cadence::narrative::monthly::monthly_update;
-use cadence::narrative::quarterly::quarterly_update;
 use cadence::render::update_markdown;
 use cadence::review::quarterly::quarterly;
 use common::company::{d, Company};
 use common::ok;
+use common::plain::monthly_update;
+use common::plain::quarterly_update;
 use common::quarter::{fernhill, q};
 
 /// `cadence add TITLE --owner OWNER --status active …` on `today` (with a risk unless one is

@@ -6,9 +6,9 @@
 mod common;
 
 use cadence::model::InitiativePatch;
-use cadence::narrative::weekly::weekly_update;
 use common::company::Company;
 use common::ok;
+use common::plain::weekly_update;
 
 /// `cadence add … --status active` on `today`; returns the new id.
 fn add(co: &Company, today: &str, title: &str, target: &str, backup: &str) -> String {
@@ -246,11 +246,11 @@ fn the_monthly_repeats_the_main_risk_only_when_it_changed_since_the_last_update_
     );
     co.checkin("2026-10-30 17:00", id, "2026-W44", "at-risk");
     let risk = "the main risk: the vendor may be late";
-    let october = cadence::narrative::monthly::monthly_update(&co.review("2026-10", "2026-10-31"));
+    let october = common::plain::monthly_update(&co.review("2026-10", "2026-10-31"));
     assert!(format!("{october:?}").contains(risk));
 
     co.keep_review("2026-11-02 08:00", "2026-10");
-    let november = cadence::narrative::monthly::monthly_update(&co.review("2026-11", "2026-11-20"));
+    let november = common::plain::monthly_update(&co.review("2026-11", "2026-11-20"));
     assert!(
         !format!("{november:?}").contains("main risk"),
         "{november:?}"
@@ -261,7 +261,7 @@ fn the_monthly_repeats_the_main_risk_only_when_it_changed_since_the_last_update_
         ..Default::default()
     };
     co.edit("2026-11-10 09:00", id, patch, "new risk");
-    let november = cadence::narrative::monthly::monthly_update(&co.review("2026-11", "2026-11-20"));
+    let november = common::plain::monthly_update(&co.review("2026-11", "2026-11-20"));
     assert!(
         format!("{november:?}").contains("the main risk: the bank's sandbox is down"),
         "{november:?}"

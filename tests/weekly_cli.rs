@@ -256,7 +256,7 @@ fn the_html_page_is_self_contained_and_hostile_titles_stay_text() {
     let items: Vec<String> = doc
         .descendants()
         .filter(|n| n.has_tag_name("li"))
-        .filter_map(|n| n.text().map(str::to_string))
+        .map(|n| n.descendants().filter_map(|d| d.text()).collect())
         .collect();
     assert!(items.iter().any(|i| i.starts_with(hostile)), "{items:?}");
     let style = doc.descendants().find(|n| n.has_tag_name("style")).unwrap();

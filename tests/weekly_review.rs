@@ -5,10 +5,10 @@ mod common;
 
 use cadence::calendar::{Clock, IsoWeek};
 use cadence::model::{InitiativePatch, NewInitiative, Status, Track};
-use cadence::narrative::weekly::weekly_update;
 use cadence::review::weekly::{weekly, DangerKind, WeeklyReview};
 use cadence::store::Workspace;
 use common::company::{d, Company};
+use common::plain::weekly_update;
 
 fn titles<T>(items: &[T], title: impl Fn(&T) -> &str) -> Vec<&str> {
     items.iter().map(title).collect()

@@ -1,6 +1,11 @@
 //! Plain-language updates generated from reviews, deterministically: the same review gives
 //! the same words. An [`Update`] holds plain text only; the renderers escape it for each
 //! format. The helpers here write dates, counts and lists the way people do.
+//!
+//! Every piece of user-written text (a title, a name, a risk, a note) is marked where it
+//! starts and ends with the Unicode isolates U+2068 FSI … U+2069 PDI ([`user`]): the HTML
+//! renderer turns each pair into `<bdi>…</bdi>`, so right-to-left text cannot reverse the
+//! sentence around it, and the other formats drop the marks ([`unmarked`]).
 
 pub mod monthly;
 pub mod quarterly;
@@ -44,6 +49,37 @@ impl Brief {
             ("In danger", &self.in_danger),
             ("Needed from you", &self.needed),
         ]
+    }
+}
+
+/// Opens a piece of user text in a sentence: U+2068 FIRST STRONG ISOLATE.
+pub const USER_START: char = '\u{2068}';
+/// Closes a piece of user text in a sentence: U+2069 POP DIRECTIONAL ISOLATE.
+pub const USER_END: char = '\u{2069}';
+
+/// User-written `text` marked for a sentence: [`USER_START`], the text, [`USER_END`]. The
+/// isolates the text itself may hold (old data; input refuses them) become `\u{FFFD}`, so the
+/// marks always pair up. Empty text stays empty.
+pub fn user(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    let mut out = String::with_capacity(text.len() + 6);
+    out.push(USER_START);
+    out.extend(text.chars().map(|c| match c {
+        '\u{2066}'..='\u{2069}' => '\u{FFFD}',
+        c => c,
+    }));
+    out.push(USER_END);
+    out
+}
+
+/// `text` without the marks of user text ([`user`]): what every format but HTML shows.
+pub fn unmarked(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains([USER_START, USER_END]) {
+        text.replace([USER_START, USER_END], "").into()
+    } else {
+        text.into()
     }
 }
 
@@ -124,10 +160,11 @@ pub fn join(items: &[String]) -> String {
 /// "Billing v2 (Tomás Silva)", or "Ravi Kumar's Self-serve billing (no ticket)" when the
 /// title already ends in brackets.
 pub fn who(title: &str, owner: &str) -> String {
+    let (t, o) = (user(title), user(owner));
     if title.trim_end().ends_with(')') {
-        format!("{owner}'s {title}")
+        format!("{o}'s {t}")
     } else {
-        format!("{title} ({owner})")
+        format!("{t} ({o})")
     }
 }
 
@@ -153,7 +190,7 @@ pub fn was_were(n: u32) -> &'static str {
 /// given." when there is none.
 pub fn reason(text: Option<&str>) -> String {
     match text.map(clause).filter(|t| !t.is_empty()) {
-        Some(t) => format!(" Reason: {}.", capitalise(&t)),
+        Some(t) => format!(" Reason: {}.", user(&capitalise(&t))),
         None => " No reason was given.".into(),
     }
 }
@@ -163,12 +200,16 @@ pub fn clause(text: &str) -> String {
     text.trim().trim_end_matches('.').trim_end().to_string()
 }
 
-/// Upper-cases the first letter.
+/// Upper-cases the first letter (the first inside a leading mark of user text).
 pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
+    let (mark, rest) = match text.strip_prefix(USER_START) {
+        Some(rest) => (USER_START.to_string(), rest),
+        None => (String::new(), text),
+    };
+    let mut chars = rest.chars();
     match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        Some(c) => mark.chars().chain(c.to_uppercase()).chain(chars).collect(),
+        None => mark,
     }
 }
 
@@ -206,8 +247,8 @@ impl Writer {
                 };
                 format!(
                     "a decision from {} on \u{201c}{}\u{201d} ({when})",
-                    d.decider,
-                    d.question.trim()
+                    user(&d.decider),
+                    user(d.question.trim())
                 )
             })
             .collect()

@@ -2,8 +2,8 @@
 //! decisions are needed by when, and the warning signs, in plain sentences.
 
 use super::{
-    capitalise, clause, count, days, is_are, join, listed, month_name, reason, times, who, Brief,
-    Section, Update, Writer,
+    capitalise, clause, count, days, is_are, join, listed, month_name, reason, times, user, who,
+    Brief, Section, Update, Writer,
 };
 use crate::calendar::Month;
 use crate::review::monthly::{
@@ -63,9 +63,9 @@ pub fn monthly_update(r: &MonthlyReview) -> Update {
 fn question(text: &str) -> String {
     let t = text.trim();
     if t.ends_with(['?', '.', '!']) {
-        t.to_string()
+        user(t)
     } else {
-        format!("{t}?")
+        format!("{}?", user(t))
     }
 }
 
@@ -84,7 +84,7 @@ impl Writer {
         let month = self.month(r.month);
         let map = &r.roadmap;
         let shipped = listed(
-            map.done.iter().map(|i| i.title.clone()).collect(),
+            map.done.iter().map(|i| user(&i.title)).collect(),
             &format!("Nothing was finished in {month}."),
         );
         let in_danger = listed(
@@ -96,7 +96,7 @@ impl Writer {
                         .iter()
                         .filter(|i| i.date_warning.is_some() || i.delivery.past_both),
                 )
-                .map(|i| i.title.clone())
+                .map(|i| user(&i.title))
                 .collect(),
             "Nothing.",
         );
@@ -189,7 +189,7 @@ impl Writer {
             let owners: Vec<String> = s
                 .missed_commitments
                 .iter()
-                .map(|m| m.owner.clone())
+                .map(|m| user(&m.owner))
                 .collect();
             signs.push(format!("repeated slips ({})", join(&owners)));
         }
@@ -225,7 +225,7 @@ impl Writer {
             .filter(|_| i.risk_changed)
             .map(clause)
             .filter(|r| !r.is_empty())
-            .map(|r| format!("; the main risk: {r}"))
+            .map(|r| format!("; the main risk: {}", user(&r)))
             .unwrap_or_default();
         let notes = self.commitment_notes(&i.delivery, i.target_date);
         let committed = if notes.contains("have passed") {
@@ -244,7 +244,7 @@ impl Writer {
                 .as_deref()
                 .map(clause)
                 .filter(|r| !r.is_empty())
-                .map(|r| format!(" Result: {}.", capitalise(&r)))
+                .map(|r| format!(" Result: {}.", user(&capitalise(&r))))
                 .unwrap_or_default();
             return format!("{who} {}.{result}", self.shipped(&i.delivery));
         }
@@ -268,7 +268,7 @@ impl Writer {
             .filter(|_| i.risk_changed)
             .map(clause)
             .filter(|r| !r.is_empty())
-            .map(|r| format!(" The main risk: {r}."))
+            .map(|r| format!(" The main risk: {}.", user(&r)))
             .unwrap_or_default();
         match (i.date_warning, i.backup_date) {
             (Some(DateWarning::BackupPassed), Some(b)) => format!(
@@ -313,16 +313,16 @@ impl Writer {
             items.push(format!(
                 "{}: \u{201c}{}\u{201d} was cut from the scope.{}",
                 who(&cut.title, &cut.owner),
-                cut.item,
+                user(&cut.item),
                 reason(cut.reason.as_deref())
             ));
         }
         for o in &c.owner_changes {
             items.push(format!(
                 "{} passed from {} to {}.{}",
-                o.title,
-                o.from,
-                o.to,
+                user(&o.title),
+                user(&o.from),
+                user(&o.to),
                 reason(o.reason.as_deref())
             ));
         }
@@ -384,17 +384,21 @@ impl Writer {
         let when = if d.days_overdue > 0 {
             format!(
                 "{} decides; it was needed by {} and is {} overdue.",
-                d.decider,
+                user(&d.decider),
                 self.date(d.needed_by),
                 days(d.days_overdue as i64)
             )
         } else {
-            format!("{} decides by {}.", d.decider, self.date(d.needed_by))
+            format!(
+                "{} decides by {}.",
+                user(&d.decider),
+                self.date(d.needed_by)
+            )
         };
         let about = d
             .initiative
             .as_deref()
-            .map(|t| format!(" It concerns {t}."))
+            .map(|t| format!(" It concerns {}.", user(t)))
             .unwrap_or_default();
         format!("{} {when}{about}", question(&d.question))
     }
@@ -408,8 +412,8 @@ impl Writer {
         format!(
             "{} {} decided{on}: {}.",
             question(&d.question),
-            d.decider,
-            outcome
+            user(&d.decider),
+            user(&outcome)
         )
     }
 
@@ -499,10 +503,10 @@ impl Writer {
         }
         format!(
             "{}'s dates slipped in {} of the last 3 months ({}), on {}.",
-            m.owner,
+            user(&m.owner),
             m.months.len(),
             join(&months),
-            join(&titles)
+            join(&titles.iter().map(|t| user(t)).collect::<Vec<_>>())
         )
     }
 }
@@ -568,8 +572,11 @@ mod tests {
             w.bounded(d("2026-12-18"), Some(d("2026-12-18"))),
             "18 December"
         );
-        assert_eq!(question("Go ahead"), "Go ahead?");
+        assert_eq!(super::super::unmarked(&question("Go ahead")), "Go ahead?");
         assert_eq!(reason(Some("  ")), " No reason was given.");
-        assert_eq!(reason(Some("vendor late.")), " Reason: Vendor late.");
+        assert_eq!(
+            reason(Some("vendor late.")),
+            " Reason: \u{2068}Vendor late\u{2069}."
+        );
     }
 }

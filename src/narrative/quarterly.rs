@@ -4,7 +4,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{capitalise, clause, count, date, days, is_are, join, reason, times, was_were, who};
+use super::{
+    capitalise, clause, count, date, days, is_are, join, reason, times, user, was_were, who,
+};
 use super::{Brief, Section, Update};
 use crate::calendar::Quarter;
 use crate::model::{Health, Status};
@@ -135,13 +137,13 @@ impl Writer {
             .collect();
         let in_danger = super::listed(
             past.iter()
-                .map(|i| i.title.clone())
+                .map(|i| user(&i.title))
                 .chain(
                     r.risk
                         .top_risks
                         .iter()
                         .filter(|t| matches!(t.health, Some(Health::AtRisk | Health::OffTrack)))
-                        .map(|t| t.title.clone()),
+                        .map(|t| user(&t.title)),
                 )
                 .collect(),
             "Nothing.",
@@ -214,9 +216,9 @@ impl Writer {
         match r.risk.top_risks.first() {
             Some(t) => s.push_str(&format!(
                 "; the top risk, on {}, in {}'s words: {}.",
-                t.title,
-                t.owner,
-                clause(&t.risk)
+                user(&t.title),
+                user(&t.owner),
+                user(&clause(&t.risk))
             )),
             None => s.push('.'),
         }
@@ -416,7 +418,7 @@ impl Writer {
                 ));
                 for a in &r.plan.amendments {
                     let names = |v: &[crate::review::monthly::InitiativeRef]| {
-                        join(&v.iter().map(|i| i.title.clone()).collect::<Vec<_>>())
+                        join(&v.iter().map(|i| user(&i.title)).collect::<Vec<_>>())
                     };
                     let mut parts = Vec::new();
                     if !a.added.is_empty() {
@@ -532,7 +534,7 @@ impl Writer {
                 .map(|o| {
                     format!(
                         "{}: {} of {} ended on time ({}).",
-                        o.owner,
+                        user(&o.owner),
                         o.ended_on_time,
                         count(o.on_track_calls as usize, "call", "calls"),
                         pct(o.percent)
@@ -582,8 +584,8 @@ impl Writer {
         items.extend(c.cuts.iter().map(|cut| {
             format!(
                 "Cut from {}: {}.{}",
-                cut.title,
-                clause(&cut.item),
+                user(&cut.title),
+                user(&clause(&cut.item)),
                 reason(cut.reason.as_deref())
             )
         }));
@@ -603,10 +605,19 @@ impl Writer {
         );
         s.push_str(&match (&o.result, &o.measure) {
             (Some(result), Some(m)) => {
-                format!("{} (measured by: {}).", clause(result), clause(m))
+                format!(
+                    "{} (measured by: {}).",
+                    user(&clause(result)),
+                    user(&clause(m))
+                )
             }
-            (Some(result), None) => format!("{}; no measure was stated.", clause(result)),
-            (None, Some(m)) => format!("no result recorded yet (measured by: {}).", clause(m)),
+            (Some(result), None) => {
+                format!("{}; no measure was stated.", user(&clause(result)))
+            }
+            (None, Some(m)) => format!(
+                "no result recorded yet (measured by: {}).",
+                user(&clause(m))
+            ),
             (None, None) => "no measure stated and no result recorded.".into(),
         });
         s
@@ -705,7 +716,7 @@ impl Writer {
             "{}, {} risk, {health}: {}.",
             who(&t.title, &t.owner),
             t.risk_level,
-            capitalise(&clause(&t.risk))
+            user(&capitalise(&clause(&t.risk)))
         );
         if let Some(m) = t
             .mitigation
@@ -713,7 +724,7 @@ impl Writer {
             .map(clause)
             .filter(|m| !m.is_empty())
         {
-            s.push_str(&format!(" Mitigation: {}.", capitalise(&m)));
+            s.push_str(&format!(" Mitigation: {}.", user(&capitalise(&m))));
         }
         s
     }

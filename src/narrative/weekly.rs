@@ -5,8 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    capitalise, clause, count, days, is_are, join, listed, reason, who, Brief, Section, Update,
-    Writer,
+    capitalise, clause, count, days, is_are, join, listed, reason, user, who, Brief, Section,
+    Update, Writer,
 };
 use crate::calendar::days_between;
 use crate::calendar::IsoWeek;
@@ -60,7 +60,7 @@ pub fn week_span(week: IsoWeek) -> String {
 
 /// A user-written text quoted inside a sentence.
 fn quoted(text: &str) -> String {
-    format!("\u{201c}{}\u{201d}", clause(text))
+    format!("\u{201c}{}\u{201d}", user(&clause(text)))
 }
 
 /// Sentences for one week's review; dates in the year of the week's Sunday go without it.
@@ -79,18 +79,18 @@ impl Week<'_> {
     fn brief(&self) -> Brief {
         let r = self.r;
         let shipped = listed(
-            r.shipped.iter().map(|s| s.title.clone()).collect(),
+            r.shipped.iter().map(|s| user(&s.title)).collect(),
             "Nothing this week.",
         );
         let in_danger = listed(
             r.dates_in_danger
                 .iter()
-                .map(|d| d.title.clone())
+                .map(|d| user(&d.title))
                 .chain(
                     r.in_progress
                         .iter()
                         .filter(|i| i.health == Some(Health::OffTrack))
-                        .map(|i| i.title.clone()),
+                        .map(|i| user(&i.title)),
                 )
                 .collect(),
             "Nothing.",
@@ -225,9 +225,9 @@ impl Week<'_> {
         let who = who(&s.title, &s.owner);
         let done = s.delivery.as_ref().map(|j| self.w.shipped(j));
         match (&s.shipped, done) {
-            (Some(text), Some(done)) => format!("{who} {done}: {}.", clause(text)),
+            (Some(text), Some(done)) => format!("{who} {done}: {}.", user(&clause(text))),
             (None, Some(done)) => format!("{who} {done}."),
-            (Some(text), None) => format!("{who}: {}.", clause(text)),
+            (Some(text), None) => format!("{who}: {}.", user(&clause(text))),
             (None, None) => format!("{who}."),
         }
     }
@@ -256,7 +256,7 @@ impl Week<'_> {
             .filter(|_| i.risk_changed)
             .map(clause)
             .filter(|r| !r.is_empty())
-            .map(|r| format!("; the main risk: {r}"))
+            .map(|r| format!("; the main risk: {}", user(&r)))
             .unwrap_or_default();
         let call = match (i.health, i.health_week) {
             (Some(h), Some(w)) if w == self.r.week => format!("is {}", h.label()),
@@ -310,7 +310,7 @@ impl Week<'_> {
             .as_deref()
             .map(clause)
             .filter(|p| !p.is_empty())
-            .map(|p| format!(" This week: {p}."))
+            .map(|p| format!(" This week: {}.", user(&p)))
             .unwrap_or_default();
         let notes = self.w.commitment_notes(&i.delivery, i.target_date);
         format!("{who} {call}{dates}{risk}.{notes}{progress}")
@@ -342,9 +342,9 @@ impl Week<'_> {
             .unwrap_or_default();
         format!(
             "{} is blocked by {}, {age}; {} removes it.{escalate}{recurring}",
-            b.initiative,
+            user(&b.initiative),
             quoted(&b.text),
-            b.owner
+            user(&b.owner)
         )
     }
 
@@ -356,10 +356,10 @@ impl Week<'_> {
             .map(|b| {
                 format!(
                     "{}: {} was cleared on {} by {}, {} after it was raised.",
-                    b.initiative,
+                    user(&b.initiative),
                     quoted(&b.text),
                     self.date(b.resolved_on),
-                    b.owner,
+                    user(&b.owner),
                     days(days_between(b.since, b.resolved_on))
                 )
             })
@@ -432,7 +432,7 @@ impl Week<'_> {
         if d.disagreement {
             format!(
                 "{text} {} still calls it on track: the call and the date disagree.",
-                d.owner
+                user(&d.owner)
             )
         } else {
             text
@@ -566,9 +566,9 @@ impl Week<'_> {
         for o in &s.overloaded_owners {
             items.push(format!(
                 "{} owns {} active initiatives: {}.",
-                o.owner,
+                user(&o.owner),
                 o.count,
-                join(&o.titles)
+                join(&o.titles.iter().map(|t| user(t)).collect::<Vec<_>>())
             ));
         }
         if !s.discovery_overdue.is_empty() {

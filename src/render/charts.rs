@@ -491,7 +491,7 @@ pub fn risk_grid_svg(r: &QuarterlyReview) -> String {
                 h.map(Health::as_str).unwrap_or("none"),
                 cell.count,
                 ids.join(" "),
-                esc(&tip),
+                super::sentence_plain(&tip),
                 health_class(*h),
                 x + 2.0,
                 y + 2.0,

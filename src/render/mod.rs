@@ -1,6 +1,8 @@
 //! Rendering for people and tools: an [`Update`] as Markdown (chat and docs), one
 //! self-contained HTML page (email, browser, print; no script) or plain text (email bodies),
 //! and the roadmap timeline drawn as SVG. Every user-written string is escaped here, once.
+//! The narrative marks user text inside its sentences ([`crate::narrative::user`]): HTML
+//! isolates each piece in a `<bdi>`, the other formats drop the marks.
 
 pub mod charts;
 pub mod monthly;
@@ -12,7 +14,7 @@ pub mod weekly;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::narrative::{Section, Update};
+use crate::narrative::{unmarked, Section, Update, USER_END, USER_START};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -65,7 +67,10 @@ impl std::str::FromStr for Format {
             "json" => Ok(Format::Json),
             other => Err(Error::invalid(
                 "format",
-                format!("'{other}' is not one of: md, html, txt, json"),
+                format!(
+                    "'{}' is not one of: md, html, txt, json",
+                    crate::error::abridged(other)
+                ),
             )),
         }
     }
@@ -89,6 +94,45 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Escapes a sentence of the narrative for HTML ([`escape_html`]) with each piece of user text
+/// it marks in a `<bdi>`, so that right-to-left text cannot reverse the sentence around it.
+pub fn sentence_html(text: &str) -> String {
+    isolated(text, "<bdi>", "</bdi>")
+}
+
+/// Escapes a sentence of the narrative for the content of an SVG `<text>`, which has no
+/// `<bdi>`: each piece of user text it marks goes in a `<tspan>` of class `cdn-user`, which
+/// the SVG's style isolates ([`SVG_ISOLATE`]).
+pub fn sentence_svg(text: &str) -> String {
+    isolated(text, "<tspan class=\"cdn-user\">", "</tspan>")
+}
+
+/// The SVG style rule that isolates user text ([`sentence_svg`]) for direction.
+pub const SVG_ISOLATE: &str = ".cdn-user{unicode-bidi:isolate}";
+
+/// Escapes a sentence for plain text inside HTML or SVG (an SVG `<title>` tooltip, which
+/// cannot hold elements): the marks of user text dropped.
+pub fn sentence_plain(text: &str) -> String {
+    escape_html(&unmarked(text))
+}
+
+/// [`escape_html`] on `text` with each piece of marked user text between `open` and `close`.
+fn isolated(text: &str, open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(start) = rest.find(USER_START) {
+        out.push_str(&escape_html(&rest[..start]));
+        let inner = &rest[start + USER_START.len_utf8()..];
+        let end = inner.find(USER_END).unwrap_or(inner.len());
+        out.push_str(open);
+        out.push_str(&escape_html(&inner[..end]));
+        out.push_str(close);
+        rest = inner.get(end + USER_END.len_utf8()..).unwrap_or_default();
+    }
+    out.push_str(&escape_html(rest));
+    out
+}
+
 /// Escapes text for Markdown so that it reads as written, and escapes nothing else: a
 /// backslash shows when the text is pasted where Markdown is not rendered. Line breaks become
 /// spaces and what a terminal would obey shows as a stand-in ([`plain_line`]). Escaped, per CommonMark: code spans, emphasis (`_` only where it can open or
@@ -96,7 +140,7 @@ pub fn escape_html(text: &str) -> String {
 /// references, backslashes before punctuation, and at the start of the line a heading,
 /// quote, list, thematic break or code fence marker.
 pub fn escape_markdown(text: &str) -> String {
-    let flat = plain_line(text);
+    let flat = plain_line(&unmarked(text));
     let chars: Vec<char> = flat.chars().collect();
     let mut out = String::with_capacity(flat.len() + 8);
     for (k, &c) in chars.iter().enumerate() {
@@ -180,9 +224,9 @@ pub fn update_markdown(u: &Update) -> String {
 }
 
 /// Text for the plain-text format: on one line (line breaks inside a field become spaces,
-/// as in Markdown) and with nothing a terminal would obey.
+/// as in Markdown), without the marks of user text and with nothing a terminal would obey.
 pub fn plain_line(text: &str) -> String {
-    terminal::safe(text)
+    terminal::safe(&unmarked(text))
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -224,7 +268,7 @@ pub fn section_html(section: &Section, figure: Option<&str>) -> String {
         escape_html(&section.heading)
     );
     for p in &section.paragraphs {
-        s.push_str(&format!("<p>{}</p>\n", escape_html(p)));
+        s.push_str(&format!("<p>{}</p>\n", sentence_html(p)));
     }
     if let Some(f) = figure {
         s.push_str(f);
@@ -233,7 +277,7 @@ pub fn section_html(section: &Section, figure: Option<&str>) -> String {
     if !section.items.is_empty() {
         s.push_str("<ul>\n");
         for item in &section.items {
-            s.push_str(&format!("<li>{}</li>\n", escape_html(item)));
+            s.push_str(&format!("<li>{}</li>\n", sentence_html(item)));
         }
         s.push_str("</ul>\n");
     }
@@ -251,7 +295,7 @@ pub fn brief_html(u: &Update) -> String {
         s.push_str(&format!(
             "<li><strong>{}:</strong> {}</li>\n",
             escape_html(label),
-            escape_html(text)
+            sentence_html(text)
         ));
     }
     s.push_str("</ul>\n");
@@ -264,7 +308,7 @@ pub fn update_html(u: &Update, figure: Option<&str>) -> String {
     let mut body = format!("<h1>{}</h1>\n", escape_html(&u.title));
     body.push_str(&brief_html(u));
     for p in &u.summary {
-        body.push_str(&format!("<p class=\"summary\">{}</p>\n", escape_html(p)));
+        body.push_str(&format!("<p class=\"summary\">{}</p>\n", sentence_html(p)));
     }
     if let Some(f) = figure {
         body.push_str(f);

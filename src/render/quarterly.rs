@@ -40,7 +40,10 @@ pub fn quarterly_html(update: &Update, charts: &QuarterlyCharts) -> String {
     let mut body = format!("<h1>{}</h1>\n", escape_html(&update.title));
     body.push_str(&super::brief_html(update));
     for p in &update.summary {
-        body.push_str(&format!("<p class=\"summary\">{}</p>\n", escape_html(p)));
+        body.push_str(&format!(
+            "<p class=\"summary\">{}</p>\n",
+            super::sentence_html(p)
+        ));
     }
     for section in &update.sections {
         let chart = match section.key.as_str() {

@@ -14,7 +14,9 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::escape_html as esc;
+use super::{sentence_plain, sentence_svg, SVG_ISOLATE};
 use crate::calendar::{days_between, Month, Quarter};
+use crate::narrative::user;
 use crate::review::monthly::{MonthlyReview, RoadmapItem};
 
 /// The time window a timeline shows.
@@ -141,7 +143,7 @@ pub fn timeline_svg(review: &MonthlyReview, zoom: Zoom) -> String {
     );
     let _ = write!(
         s,
-        "<title>Roadmap timeline, {} to {}</title><style>{STYLE}</style>",
+        "<title>Roadmap timeline, {} to {}</title><style>{STYLE}{SVG_ISOLATE}</style>",
         long_date(from),
         long_date(to)
     );
@@ -280,7 +282,7 @@ fn row(s: &mut String, scale: &Scale, item: &RoadmapItem, top: f64) {
         attr(committed),
         item.health.map(|h| h.as_str()).unwrap_or(""),
     );
-    let mut tip = format!("{} ({}, {word})", item.title, item.owner);
+    let mut tip = format!("{} ({}, {word})", user(&item.title), user(&item.owner));
     if let Some(t) = item.target_date {
         let _ = write!(tip, ": target {}", long_date(t));
     }
@@ -294,11 +296,11 @@ fn row(s: &mut String, scale: &Scale, item: &RoadmapItem, top: f64) {
         s,
         "<title>{}</title><text x=\"8\" y=\"{:.1}\">{}</text>\
          <text class=\"cdn-tl-sub\" x=\"8\" y=\"{:.1}\">{} · {word}</text>",
-        esc(&tip),
+        sentence_plain(&tip),
         top + 15.0,
-        esc(&short_title(&item.title)),
+        sentence_svg(&user(&short_title(&item.title))),
         top + 29.0,
-        esc(&item.owner),
+        sentence_svg(&user(&item.owner)),
     );
     let y = top + (ROW - BAR) / 2.0;
     if let Some(target) = item.target_date {

@@ -3,6 +3,7 @@
 
 pub mod company;
 pub mod mutations;
+pub mod plain;
 pub mod quarter;
 pub mod torture;
 

@@ -1,4 +1,5 @@
 import type { Update } from "../api";
+import { Sentence } from "./Sentence";
 
 /** A stakeholder update as the reader sees it: title, the three lines read first, summary,
  *  then each section. */
@@ -9,19 +10,19 @@ export function UpdatePreview({ update }: { update: Update }) {
       {update.brief.shipped ? (
         <ul className="update-brief" id="update-brief">
           <li>
-            <strong>Shipped:</strong> {update.brief.shipped}
+            <strong>Shipped:</strong> <Sentence text={update.brief.shipped} />
           </li>
           <li>
-            <strong>In danger:</strong> {update.brief.in_danger}
+            <strong>In danger:</strong> <Sentence text={update.brief.in_danger} />
           </li>
           <li>
-            <strong>Needed from you:</strong> {update.brief.needed}
+            <strong>Needed from you:</strong> <Sentence text={update.brief.needed} />
           </li>
         </ul>
       ) : null}
       {update.summary.map((p) => (
         <p key={p} className="update-summary">
-          {p}
+          <Sentence text={p} />
         </p>
       ))}
       {update.sections.map((s) => (
@@ -29,13 +30,15 @@ export function UpdatePreview({ update }: { update: Update }) {
           <h3 className="update-heading">{s.heading}</h3>
           {s.paragraphs.map((p) => (
             <p key={p} className="muted">
-              {p}
+              <Sentence text={p} />
             </p>
           ))}
           {s.items.length > 0 ? (
             <ul>
               {s.items.map((item) => (
-                <li key={item}>{item}</li>
+                <li key={item}>
+                  <Sentence text={item} />
+                </li>
               ))}
             </ul>
           ) : null}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { api, type QuarterlyView, type Section } from "../../api";
+import { Sentence } from "../../components/Sentence";
 import { ErrorNote, Loading } from "../../components/States";
 import { useToast } from "../../components/Toast";
 import { isTyping } from "../../lib/keys";
@@ -202,7 +203,7 @@ function Overview({ view }: { view: QuarterlyView }) {
       <h1 className="slide-title">{view.update.title}</h1>
       {view.update.summary.map((p) => (
         <p key={p} className="slide-lead">
-          {p}
+          <Sentence text={p} />
         </p>
       ))}
       <ExportBar
@@ -223,13 +224,15 @@ function SectionSlide({ section, view }: { section: Section; view: QuarterlyView
         <div>
           {section.paragraphs.map((p) => (
             <p key={p} className="slide-lead">
-              {p}
+              <Sentence text={p} />
             </p>
           ))}
           {section.items.length > 0 ? (
             <ul className="slide-items">
               {section.items.map((item) => (
-                <li key={item}>{item}</li>
+                <li key={item}>
+                  <Sentence text={item} />
+                </li>
               ))}
             </ul>
           ) : null}

@@ -1,5 +1,6 @@
 import { api, type RoadmapView, type Section, type Zoom } from "../../api";
 import { PageHeader } from "../../components/PageHeader";
+import { Sentence } from "../../components/Sentence";
 import { ErrorNote, Loading } from "../../components/States";
 import { Tile, Tiles } from "../../components/Tiles";
 import { useLoad } from "../../lib/load";
@@ -153,14 +154,14 @@ function SentencePanel({ id, section }: { id: string; section: Section | undefin
       </header>
       {section.paragraphs.map((p) => (
         <p key={p} className="muted">
-          {p}
+          <Sentence text={p} />
         </p>
       ))}
       {section.items.length > 0 ? (
         <ul className="items">
           {section.items.map((item) => (
             <li key={item} className="item">
-              {item}
+              <Sentence text={item} />
             </li>
           ))}
         </ul>
