@@ -4,6 +4,8 @@
 //! holds the dates logged when it was committed). Import refuses a file that breaks one;
 //! `check` reports every broken record of the workspace file. One implementation for both.
 
+mod releases;
+
 use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -50,7 +52,8 @@ impl From<Problem> for Error {
 }
 
 /// Every broken record of `s`, in the order of the export (settings, people, initiatives,
-/// changes, check-ins, blockers, decisions, baselines, kept updates); empty when sound.
+/// changes, check-ins, blockers, decisions, baselines, kept updates, releases); empty when
+/// sound.
 pub fn problems(s: &Snapshot) -> Vec<Problem> {
     let mut c = Checker::default();
     c.settings(s);
@@ -62,6 +65,7 @@ pub fn problems(s: &Snapshot) -> Vec<Problem> {
     c.decisions(s);
     c.baselines(s);
     c.reviews(s);
+    c.releases(s);
     c.found
 }
 

@@ -14,6 +14,7 @@ pub mod model;
 pub mod narrative;
 pub mod output_file;
 pub mod planning;
+pub mod release;
 pub mod render;
 pub mod retention;
 pub mod review;

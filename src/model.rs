@@ -4,7 +4,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::IsoWeek;
-use crate::error::Error;
 
 /// Row identifier of any record.
 pub type Id = i64;
@@ -37,8 +36,8 @@ macro_rules! word_enum {
         }
 
         impl std::str::FromStr for $name {
-            type Err = Error;
-            fn from_str(s: &str) -> Result<Self, Error> {
+            type Err = $crate::error::Error;
+            fn from_str(s: &str) -> std::result::Result<Self, $crate::error::Error> {
                 let wanted = s.trim().to_lowercase().replace(['_', ' '], "-");
                 $name::ALL
                     .iter()
@@ -46,12 +45,13 @@ macro_rules! word_enum {
                     .find(|v| v.as_str() == wanted)
                     .ok_or_else(|| {
                         let words: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
-                        Error::invalid($field, format!("'{}' is not one of: {}", $crate::error::abridged(&s), words.join(", ")))
+                        $crate::error::Error::invalid($field, format!("'{}' is not one of: {}", $crate::error::abridged(&s), words.join(", ")))
                     })
             }
         }
     };
 }
+pub(crate) use word_enum;
 
 word_enum!(
     /// Where an initiative stands in its life.

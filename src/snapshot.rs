@@ -10,6 +10,7 @@ use crate::history;
 use crate::model::{
     Baseline, Blocker, Change, CheckIn, Decision, Id, Initiative, Person, StoredReview,
 };
+use crate::release::Release;
 
 /// Every record of a workspace, in id order. Its JSON form is the export format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -27,6 +28,9 @@ pub struct Snapshot {
     pub decisions: Vec<Decision>,
     pub baselines: Vec<Baseline>,
     pub reviews: Vec<StoredReview>,
+    /// Releases with everything recorded on them (absent from exports of schema 1).
+    #[serde(default)]
+    pub releases: Vec<Release>,
 }
 
 impl Snapshot {
@@ -136,6 +140,7 @@ impl Snapshot {
                 .into_iter()
                 .filter(|r| r.created_at <= at)
                 .collect(),
+            releases: self.releases.iter().filter_map(|r| r.as_of(at)).collect(),
         }
     }
 }

@@ -7,6 +7,7 @@ mod detail;
 mod initiatives;
 mod open;
 mod people;
+mod releases;
 mod reviews;
 mod rows;
 pub mod schema;
@@ -22,6 +23,7 @@ pub use initiatives::InitiativeFilter;
 use open::Access;
 pub use open::{default_path, init_connection, resolve_path};
 pub use people::{OwnedInitiative, PersonSummary};
+pub use releases::{parse_answers, NewDecision, NewEvent, NewRelease, HOURS_MAX, MINUTES_MAX};
 pub use reviews::REVIEW_KINDS;
 
 use crate::calendar::{Clock, IsoWeek};

@@ -373,6 +373,7 @@ pub fn load_snapshot_weeks(
         )?,
         baselines: baselines(&tx)?,
         reviews: all(&tx, "SELECT * FROM reviews ORDER BY id", [], review)?,
+        releases: super::releases::load(&tx)?,
     };
     tx.finish()?;
     Ok(snapshot)

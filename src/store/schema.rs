@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i32 = 0x4344_4E43;
 
 /// The schema versions, oldest first. Never edit a released step; append a new one.
-const STEPS: &[&str] = &[V1, V2];
+const STEPS: &[&str] = &[V1, V2, V3_RELEASES];
 
 /// Brings the schema of `conn` to the latest version. The version is read inside one
 /// IMMEDIATE transaction that also applies every missing step, so processes opening the same
@@ -207,11 +207,100 @@ CREATE TABLE written_by (
 ) STRICT;
 "#;
 
+/// Releases: the release track's record with its scope, slips, rollback rehearsals,
+/// go/no-go calls, rollbacks, incidents and near-misses, and release pain.
+const V3_RELEASES: &str = r#"
+CREATE TABLE releases (
+    id                 INTEGER PRIMARY KEY,
+    name               TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    fixes              TEXT NOT NULL,
+    target_date        TEXT NOT NULL,
+    backup_date        TEXT NOT NULL,
+    support_note       TEXT,
+    scope_owner_id     INTEGER NOT NULL REFERENCES people(id),
+    delivery_owner_id  INTEGER NOT NULL REFERENCES people(id),
+    readiness_owner_id INTEGER NOT NULL REFERENCES people(id),
+    stop_owner_id      INTEGER REFERENCES people(id),
+    rollback_triggers  TEXT,
+    stable_version     TEXT,
+    frozen_at          TEXT,
+    shipped_at         TEXT,
+    cancelled_at       TEXT,
+    cancel_reason      TEXT,
+    created_at         TEXT NOT NULL,
+    CHECK (backup_date >= target_date)
+) STRICT;
+
+CREATE TABLE release_scope (
+    id            INTEGER PRIMARY KEY,
+    release_id    INTEGER NOT NULL REFERENCES releases(id),
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id),
+    added_at      TEXT NOT NULL,
+    late_reason   TEXT,
+    risky         INTEGER NOT NULL CHECK (risky IN (0, 1)),
+    cut_at        TEXT,
+    cut_reason    TEXT
+) STRICT;
+CREATE INDEX release_scope_release ON release_scope(release_id, id);
+
+CREATE TABLE release_slips (
+    id         INTEGER PRIMARY KEY,
+    release_id INTEGER NOT NULL REFERENCES releases(id),
+    at         TEXT NOT NULL,
+    old_target TEXT NOT NULL,
+    old_backup TEXT NOT NULL,
+    new_target TEXT NOT NULL,
+    new_backup TEXT NOT NULL,
+    reason     TEXT NOT NULL,
+    cause      TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE release_rehearsals (
+    id          INTEGER PRIMARY KEY,
+    release_id  INTEGER NOT NULL REFERENCES releases(id),
+    on_date     TEXT NOT NULL,
+    minutes     INTEGER NOT NULL,
+    by_id       INTEGER REFERENCES people(id),
+    note        TEXT,
+    recorded_at TEXT NOT NULL
+) STRICT;
+
+-- answers: the questions answered, in order, as `question=yes|no` joined by commas.
+CREATE TABLE release_decisions (
+    id         INTEGER PRIMARY KEY,
+    release_id INTEGER NOT NULL REFERENCES releases(id),
+    at         TEXT NOT NULL,
+    go         INTEGER NOT NULL CHECK (go IN (0, 1)),
+    by_id      INTEGER NOT NULL REFERENCES people(id),
+    answers    TEXT NOT NULL,
+    reason     TEXT
+) STRICT;
+
+CREATE TABLE release_events (
+    id          INTEGER PRIMARY KEY,
+    release_id  INTEGER NOT NULL REFERENCES releases(id),
+    kind        TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    restored_at TEXT,
+    note        TEXT NOT NULL,
+    hotfix      INTEGER NOT NULL CHECK (hotfix IN (0, 1))
+) STRICT;
+
+CREATE TABLE release_pain (
+    id          INTEGER PRIMARY KEY,
+    release_id  INTEGER NOT NULL REFERENCES releases(id),
+    cause       TEXT NOT NULL,
+    hours       INTEGER NOT NULL,
+    note        TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+) STRICT;
+"#;
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn migrations_are_valid() {
         super::migrations().validate().expect("valid migrations");
-        assert_eq!(super::latest_version(), 2);
+        assert_eq!(super::latest_version(), 3);
     }
 }

@@ -62,6 +62,12 @@ const TIME_KEYS: &[&str] = &[
     "recorded_at",
     "replaced_at",
     "committed_at",
+    "added_at",
+    "cut_at",
+    "frozen_at",
+    "shipped_at",
+    "cancelled_at",
+    "restored_at",
 ];
 
 /// Reads an export. Its times are written `YYYY-MM-DDTHH:MM:SS`; `YYYY-MM-DD HH:MM:SS` is
@@ -128,6 +134,9 @@ fn clear(tx: &rusqlite::Transaction<'_>) -> Result<()> {
     drop(stmt);
     for (name, _) in &triggers {
         tx.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+    }
+    for table in super::releases::TABLES {
+        tx.execute_batch(&format!("DELETE FROM {table};"))?;
     }
     tx.execute_batch(
         "DELETE FROM reviews; DELETE FROM baseline_items; DELETE FROM baselines;
@@ -241,5 +250,5 @@ fn insert_all(tx: &rusqlite::Transaction<'_>, s: &Snapshot) -> Result<()> {
             params![r.id, r.kind, r.period, r.format, r.body, r.created_at],
         )?;
     }
-    Ok(())
+    super::releases::insert_all(tx, &s.releases)
 }

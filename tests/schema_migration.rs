@@ -1,0 +1,88 @@
+//! A workspace written before releases existed (schema version 1, `tests/fixtures/schema-v1`)
+//! opens with today's code: it is backed up first, migrated, and every review reads as the
+//! code that wrote it printed it.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::ok;
+
+const TODAY: &str = "2027-03-10";
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/schema-v1")
+        .join(name);
+    fs::read_to_string(path).unwrap()
+}
+
+fn version(path: &Path) -> i64 {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_version_1_workspace_is_backed_up_migrated_and_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("workspace.db");
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v1/workspace.db"),
+        &db,
+    )
+    .unwrap();
+    assert_eq!(version(&db), 1);
+
+    // The first command migrates; the weekly update reads as it did.
+    assert_eq!(ok(&db, TODAY, &["weekly"]), fixture("weekly.md"));
+    assert_eq!(version(&db), 2);
+
+    // The backup beside it was taken before the migration: version 1, the same records.
+    let backups: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("workspace.db.v1-")
+        })
+        .collect();
+    assert_eq!(backups.len(), 1, "one backup before migrating");
+    assert_eq!(version(&backups[0]), 1);
+    let copy = dir.path().join("from-backup.db");
+    fs::copy(&backups[0], &copy).unwrap();
+    let old = rusqlite::Connection::open(&copy).unwrap();
+    let count = |sql: &str| -> i64 { old.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT count(*) FROM initiatives"), 13);
+    drop(old);
+
+    for (args, file) in [
+        (&["monthly"][..], "monthly.md"),
+        (&["quarterly"][..], "quarterly.md"),
+        (&["list"][..], "list.txt"),
+    ] {
+        assert_eq!(ok(&db, TODAY, args), fixture(file), "{args:?}");
+    }
+    assert_eq!(ok(&db, TODAY, &["check"]).lines().count(), 1);
+
+    // The export holds the same records, with the new schema version and no releases.
+    let before: serde_json::Value = serde_json::from_str(&fixture("export.json")).unwrap();
+    let mut after: serde_json::Value = serde_json::from_str(&ok(&db, TODAY, &["export"])).unwrap();
+    assert_eq!(after["schema_version"], 2);
+    assert_eq!(after["releases"], serde_json::json!([]));
+    let obj = after.as_object_mut().unwrap();
+    obj.remove("releases");
+    obj.insert("schema_version".into(), 1.into());
+    assert_eq!(after, before);
+
+    // An export written before releases imports as it is.
+    let old_export = dir.path().join("old-export.json");
+    fs::write(&old_export, fixture("export.json")).unwrap();
+    let imported = dir.path().join("imported.db");
+    ok(&imported, TODAY, &["import", old_export.to_str().unwrap()]);
+    assert_eq!(ok(&imported, TODAY, &["weekly"]), fixture("weekly.md"));
+}
