@@ -1,4 +1,4 @@
-//! A workspace written before releases existed (schema version 1, `tests/fixtures/schema-v1`)
+//! A workspace written before releases existed (schema version 2, `tests/fixtures/schema-v2`)
 //! opens with today's code: it is backed up first, migrated, and every review reads as the
 //! code that wrote it printed it.
 
@@ -13,7 +13,7 @@ const TODAY: &str = "2027-03-10";
 
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/schema-v1")
+        .join("tests/fixtures/schema-v2")
         .join(name);
     fs::read_to_string(path).unwrap()
 }
@@ -26,21 +26,21 @@ fn version(path: &Path) -> i64 {
 }
 
 #[test]
-fn a_version_1_workspace_is_backed_up_migrated_and_reads_the_same() {
+fn a_version_2_workspace_is_backed_up_migrated_and_reads_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("workspace.db");
     fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v1/workspace.db"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v2/workspace.db"),
         &db,
     )
     .unwrap();
-    assert_eq!(version(&db), 1);
+    assert_eq!(version(&db), 2);
 
     // The first command migrates; the weekly update reads as it did.
     assert_eq!(ok(&db, TODAY, &["weekly"]), fixture("weekly.md"));
-    assert_eq!(version(&db), 2);
+    assert_eq!(version(&db), 3);
 
-    // The backup beside it was taken before the migration: version 1, the same records.
+    // The backup beside it was taken before the migration: version 2, the same records.
     let backups: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -48,11 +48,11 @@ fn a_version_1_workspace_is_backed_up_migrated_and_reads_the_same() {
             p.file_name()
                 .unwrap()
                 .to_string_lossy()
-                .starts_with("workspace.db.v1-")
+                .starts_with("workspace.db.v2-")
         })
         .collect();
     assert_eq!(backups.len(), 1, "one backup before migrating");
-    assert_eq!(version(&backups[0]), 1);
+    assert_eq!(version(&backups[0]), 2);
     let copy = dir.path().join("from-backup.db");
     fs::copy(&backups[0], &copy).unwrap();
     let old = rusqlite::Connection::open(&copy).unwrap();
@@ -72,11 +72,11 @@ fn a_version_1_workspace_is_backed_up_migrated_and_reads_the_same() {
     // The export holds the same records, with the new schema version and no releases.
     let before: serde_json::Value = serde_json::from_str(&fixture("export.json")).unwrap();
     let mut after: serde_json::Value = serde_json::from_str(&ok(&db, TODAY, &["export"])).unwrap();
-    assert_eq!(after["schema_version"], 2);
+    assert_eq!(after["schema_version"], 3);
     assert_eq!(after["releases"], serde_json::json!([]));
     let obj = after.as_object_mut().unwrap();
     obj.remove("releases");
-    obj.insert("schema_version".into(), 1.into());
+    obj.insert("schema_version".into(), 2.into());
     assert_eq!(after, before);
 
     // An export written before releases imports as it is.
