@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{by_id, line, multi, required, Checker, NAME_MAX, TEXT_MAX};
+use crate::error::abridged;
 use crate::model::Id;
 use crate::release::{EventKind, Question, Release};
 use crate::snapshot::Snapshot;
@@ -18,11 +19,27 @@ impl Checker {
         let mut child_ids: HashMap<&str, HashSet<Id>> = HashMap::new();
         for r in &s.releases {
             let record = format!("release {}", r.id);
+            self.days(
+                &record,
+                &[
+                    ("target_date", Some(r.target_date)),
+                    ("backup_date", Some(r.backup_date)),
+                ],
+            );
+            self.times(
+                &record,
+                &[
+                    ("created_at", Some(r.created_at)),
+                    ("frozen_at", r.frozen_at),
+                    ("shipped_at", r.shipped_at),
+                    ("cancelled_at", r.cancelled_at),
+                ],
+            );
             self.rule(&record, required("name", &r.name, NAME_MAX, true));
             if let Some(other) = names.insert(r.name.to_ascii_lowercase(), r.id) {
                 self.push(
                     &record,
-                    format!("name: '{}' is already release {other}", r.name),
+                    format!("name: '{}' is already release {other}", abridged(&r.name)),
                 );
             }
             self.rule(&record, required("fixes", &r.fixes, TEXT_MAX, true));
@@ -137,6 +154,10 @@ impl Checker {
         let mut in_scope = HashSet::new();
         for x in &r.scope {
             let entry = format!("{record}, scope entry {}", x.id);
+            self.times(
+                &entry,
+                &[("added_at", Some(x.added_at)), ("cut_at", x.cut_at)],
+            );
             if !initiatives.contains(&x.initiative_id) {
                 self.push(
                     &entry,
@@ -189,6 +210,16 @@ impl Checker {
         let mut last = r.created_at;
         for x in &r.slips {
             let entry = format!("{record}, slip {}", x.id);
+            self.times(&entry, &[("at", Some(x.at))]);
+            self.days(
+                &entry,
+                &[
+                    ("old_target", Some(x.old_target)),
+                    ("old_backup", Some(x.old_backup)),
+                    ("new_target", Some(x.new_target)),
+                    ("new_backup", Some(x.new_backup)),
+                ],
+            );
             self.rule(&entry, required("reason", &x.reason, TEXT_MAX, true));
             if x.old_backup < x.old_target || x.new_backup < x.new_target {
                 self.push(&entry, "a backup date is on or after its target date");
@@ -224,6 +255,8 @@ impl Checker {
     ) {
         for x in &r.rehearsals {
             let entry = format!("{record}, rehearsal {}", x.id);
+            self.days(&entry, &[("on", Some(x.on))]);
+            self.times(&entry, &[("recorded_at", Some(x.recorded_at))]);
             if !(1..=MINUTES_MAX).contains(&x.minutes) {
                 self.push(
                     &entry,
@@ -242,6 +275,7 @@ impl Checker {
         }
         for d in &r.decisions {
             let entry = format!("{record}, go/no-go {}", d.id);
+            self.times(&entry, &[("at", Some(d.at))]);
             self.owner(&entry, "by", d.by_id, &d.by, people);
             self.rule(&entry, multi("reason", d.reason.as_deref(), TEXT_MAX));
             let order: Vec<Question> = d.answers.iter().map(|a| a.question).collect();
@@ -257,6 +291,10 @@ impl Checker {
         }
         for e in &r.events {
             let entry = format!("{record}, event {}", e.id);
+            self.times(
+                &entry,
+                &[("at", Some(e.at)), ("restored_at", e.restored_at)],
+            );
             self.rule(&entry, required("note", &e.note, TEXT_MAX, false));
             if e.hotfix && e.kind != EventKind::Incident {
                 self.push(&entry, "hotfix: only an incident is fixed by a hotfix");
@@ -285,6 +323,7 @@ impl Checker {
         }
         for p in &r.pain {
             let entry = format!("{record}, pain entry {}", p.id);
+            self.times(&entry, &[("recorded_at", Some(p.recorded_at))]);
             if !(1..=HOURS_MAX).contains(&p.hours) {
                 self.push(
                     &entry,

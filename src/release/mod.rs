@@ -365,20 +365,22 @@ impl Release {
 /// date and time) for `field`.
 pub fn parse_time(field: &str, text: &str) -> Result<NaiveDateTime> {
     let t = text.trim();
-    [
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-    ]
-    .iter()
-    .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
-    .ok_or_else(|| {
+    let bad = || {
         Error::invalid(
             field,
-            format!("'{t}' is not a local date and time like 2027-03-14 16:30"),
+            format!(
+                "'{}' is not a local date and time like 2027-03-14 16:30",
+                crate::error::abridged(t)
+            ),
         )
-    })
+    };
+    let (date, time) = t.split_once([' ', 'T']).ok_or_else(bad)?;
+    let date = crate::calendar::parse_date(field, date).map_err(|_| bad())?;
+    let time = ["%H:%M", "%H:%M:%S"]
+        .iter()
+        .find_map(|f| chrono::NaiveTime::parse_from_str(time, f).ok())
+        .ok_or_else(bad)?;
+    Ok(date.and_time(time))
 }
 
 #[cfg(test)]
@@ -396,6 +398,8 @@ mod tests {
         let e = parse_time("at", "14/03/2027").unwrap_err();
         assert_eq!(e.field(), Some("at"));
         assert!(parse_time("restored", "2027-02-30 10:00").is_err());
+        assert!(parse_time("at", "+262142-06-01 10:00").is_err());
+        assert!(parse_time("at", "2027-03-14 16:30:00.5").is_err());
     }
 
     #[test]
