@@ -39,10 +39,11 @@ e2e: deps-e2e tauri-driver ui-build
 		$(CARGO) test -p cadence-e2e -- --test-threads=1
 	@echo "screenshots and driver logs: $(CURDIR)/e2e-artifacts/"
 
-## The weekly review on a generated workspace of 1,000 initiatives and ~157,000 check-ins:
-## building it against a bare read of the same rows, and rendering it to every format.
+## The three reviews on a generated workspace of 1,000 initiatives and ~157,000 check-ins, with
+## and without three years of kept updates: each against a bare read of the same rows, with the
+## ratios measured in the same run; and rendering the weekly review to every format.
 bench:
-	$(CARGO) bench -p cadence --bench weekly
+	$(CARGO) bench -p cadence --bench reviews
 
 ## Start-up time and memory (PSS) of the release app on the sample company, median of 5 runs.
 measure: app deps-e2e tauri-driver

@@ -320,3 +320,29 @@ pub struct StoredReview {
     pub body: String,
     pub created_at: NaiveDateTime,
 }
+
+/// A kept update as a [`crate::snapshot::Snapshot`] holds it. Reviews read only when each
+/// update was kept, so the snapshot they read leaves the bodies in the store (`None`); the
+/// one export writes and check reads holds every body. An export without a body is refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct KeptUpdate {
+    pub id: Id,
+    /// `weekly`, `monthly` or `quarterly`.
+    pub kind: String,
+    /// `YYYY-Www`, `YYYY-MM` or `YYYY-Qn`.
+    pub period: String,
+    /// `md`, `html`, `txt` or `json`.
+    pub format: String,
+    #[serde(
+        deserialize_with = "required_body",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub body: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+/// An exported update's body, which an import requires.
+fn required_body<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    String::deserialize(d).map(Some)
+}

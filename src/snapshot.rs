@@ -8,11 +8,12 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::IsoWeek;
 use crate::history;
 use crate::model::{
-    Baseline, Blocker, Change, CheckIn, Decision, Id, Initiative, Person, StoredReview,
+    Baseline, Blocker, Change, CheckIn, Decision, Id, Initiative, KeptUpdate, Person,
 };
 use crate::release::Release;
 
-/// Every record of a workspace, in id order. Its JSON form is the export format.
+/// Every record of a workspace, in id order. Its JSON form, with the kept updates' bodies,
+/// is the export format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Snapshot {
@@ -27,7 +28,8 @@ pub struct Snapshot {
     pub blockers: Vec<Blocker>,
     pub decisions: Vec<Decision>,
     pub baselines: Vec<Baseline>,
-    pub reviews: Vec<StoredReview>,
+    /// The kept updates; their bodies only in the snapshot export writes and check reads.
+    pub reviews: Vec<KeptUpdate>,
     /// Releases with everything recorded on them (absent from exports of schema 1).
     #[serde(default)]
     pub releases: Vec<Release>,

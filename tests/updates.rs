@@ -95,3 +95,39 @@ fn saving_an_update_never_writes_over_the_workspace_and_keeps_nothing_when_refus
     drop(ws);
     assert_eq!(std::fs::read(&co.path).unwrap(), before);
 }
+
+#[test]
+fn reviews_read_when_updates_were_kept_and_only_export_reads_their_bodies() {
+    let co = Company::temp();
+    co.at("2026-11-23 08:00").load_sample(false).unwrap();
+    let mut ws = co.at("2026-11-23 12:00");
+    let kept = ws
+        .export_update(ReviewKind::Weekly, None, Format::Markdown)
+        .unwrap();
+
+    let read = ws.snapshot().unwrap();
+    let held = read.reviews.iter().find(|r| r.id == kept.id).unwrap();
+    assert_eq!(held.body, None, "a review's snapshot leaves the bodies out");
+    assert_eq!(held.created_at, kept.created_at);
+    assert_eq!(ws.kept_weeks().unwrap()[0].id, kept.id);
+
+    let whole = ws.whole_snapshot().unwrap();
+    let held = whole.reviews.iter().find(|r| r.id == kept.id).unwrap();
+    assert_eq!(held.body.as_deref(), Some(kept.body.as_str()));
+
+    let export = ws.export_json().unwrap();
+    let copy = Company::temp();
+    let mut other = copy.at("2026-11-23 12:00");
+    other.import_json(&export, false).unwrap();
+    assert_eq!(other.export_json().unwrap(), export);
+    let week = cadence::calendar::IsoWeek::parse("week", "2026-W48").unwrap();
+    assert_eq!(
+        other.sent_weekly(week, Format::Markdown).unwrap().body,
+        kept.body
+    );
+
+    let without_body = export.replacen("\"body\":", "\"text\":", 1);
+    let err = other.import_json(&without_body, true).unwrap_err();
+    assert!(err.to_string().contains("body"), "{err}");
+    assert_eq!(other.export_json().unwrap(), export, "nothing was replaced");
+}

@@ -117,14 +117,21 @@ impl Workspace {
         Ok(n == 0)
     }
 
-    /// Reads the whole workspace into memory, as of now.
+    /// Reads every record into memory, as of now: what a review reads. The kept updates come
+    /// without their bodies, which only export and check read ([`Workspace::whole_snapshot`]),
+    /// so years of kept updates cost a review nothing.
     pub fn snapshot(&self) -> Result<Snapshot> {
-        rows::load_snapshot(&self.conn)
+        rows::load_snapshot(&self.conn, None, rows::Bodies::Leave)
     }
 
-    /// Reads the workspace with only the check-ins of the weeks from `from` to `to`.
+    /// [`Workspace::snapshot`] with only the check-ins of the weeks from `from` to `to`.
     pub fn snapshot_of_weeks(&self, from: IsoWeek, to: IsoWeek) -> Result<Snapshot> {
-        rows::load_snapshot_weeks(&self.conn, Some((from, to)))
+        rows::load_snapshot(&self.conn, Some((from, to)), rows::Bodies::Leave)
+    }
+
+    /// Every record with the kept updates' bodies: what export writes and check reads.
+    pub fn whole_snapshot(&self) -> Result<Snapshot> {
+        rows::load_snapshot(&self.conn, None, rows::Bodies::Read)
     }
 
     /// Writes a consistent copy of the workspace to `out`, even while another process writes
@@ -138,7 +145,7 @@ impl Workspace {
     /// what is wrong, one line per broken record (empty when sound).
     pub fn check(&self) -> Result<Vec<String>> {
         let mut problems = backup::problems(&self.conn)?;
-        match self.snapshot() {
+        match self.whole_snapshot() {
             Ok(snap) => problems.extend(
                 crate::consistency::problems(&snap)
                     .iter()

@@ -6,7 +6,7 @@ use rusqlite::params;
 use super::rows;
 use super::Workspace;
 use crate::error::{Error, Result};
-use crate::model::StoredReview;
+use crate::model::{KeptUpdate, StoredReview};
 use crate::render::Format;
 
 /// The kinds of review an update can be kept for.
@@ -87,13 +87,17 @@ impl Workspace {
         )
     }
 
-    /// Every update kept for a `kind` review, the latest period first, then the latest kept.
-    pub fn kept_of_kind(&self, kind: &str) -> Result<Vec<StoredReview>> {
+    /// Every update kept for a `kind` review, the latest period first, then the latest kept;
+    /// without their bodies.
+    pub fn kept_of_kind(&self, kind: &str) -> Result<Vec<KeptUpdate>> {
         rows::all(
             &self.conn,
-            "SELECT * FROM reviews WHERE kind = ?1 ORDER BY period DESC, id DESC",
+            &format!(
+                "SELECT {} FROM reviews WHERE kind = ?1 ORDER BY period DESC, id DESC",
+                rows::KEPT_WITHOUT_BODIES
+            ),
             [kind],
-            rows::review,
+            rows::kept_update,
         )
     }
 }

@@ -11,7 +11,8 @@ use super::schema;
 use crate::calendar::IsoWeek;
 use crate::error::{Error, Result};
 use crate::model::{
-    Baseline, BaselineItem, Blocker, Change, CheckIn, Decision, Initiative, Person, StoredReview,
+    Baseline, BaselineItem, Blocker, Change, CheckIn, Decision, Initiative, KeptUpdate, Person,
+    StoredReview,
 };
 use crate::snapshot::Snapshot;
 
@@ -215,6 +216,24 @@ pub fn review(row: &Row<'_>) -> rusqlite::Result<StoredReview> {
     })
 }
 
+/// The columns [`kept_update`] reads with the bodies, in the order it reads them.
+const KEPT_WITH_BODIES: &str = "id, kind, period, format, body, created_at";
+
+/// The columns [`kept_update`] reads without the bodies: what a review needs.
+pub const KEPT_WITHOUT_BODIES: &str = "id, kind, period, format, NULL, created_at";
+
+/// Maps a row of [`KEPT_WITH_BODIES`] or [`KEPT_WITHOUT_BODIES`].
+pub fn kept_update(row: &Row<'_>) -> rusqlite::Result<KeptUpdate> {
+    Ok(KeptUpdate {
+        id: row.get(0)?,
+        kind: row.get(1)?,
+        period: row.get(2)?,
+        format: row.get(3)?,
+        body: row.get(4)?,
+        created_at: time(row, 5)?,
+    })
+}
+
 /// Runs `sql` and maps every row with `map`. A value that cannot be read is reported with
 /// its table, record and column ([`Error::Unreadable`]), not as a bare conversion error.
 pub fn all<T>(
@@ -305,16 +324,22 @@ pub fn baselines(conn: &Connection) -> Result<Vec<Baseline>> {
     Ok(list)
 }
 
-/// Reads every table, in id order, inside one read transaction.
-pub fn load_snapshot(conn: &Connection) -> Result<Snapshot> {
-    load_snapshot_weeks(conn, None)
+/// Whether a snapshot holds the kept updates' bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bodies {
+    /// Every body: what export writes and check reads.
+    Read,
+    /// None: reviews read only when each update was kept.
+    Leave,
 }
 
-/// [`load_snapshot`] with only the check-ins of the weeks from `weeks.0` to `weeks.1` (both
-/// included) when given: what a weekly review reads.
-pub fn load_snapshot_weeks(
+/// Reads every table, in id order, inside one read transaction; with the check-ins of the
+/// weeks from `weeks.0` to `weeks.1` (both included) only when given (what a weekly review
+/// reads).
+pub fn load_snapshot(
     conn: &Connection,
     weeks: Option<(IsoWeek, IsoWeek)>,
+    bodies: Bodies,
 ) -> Result<Snapshot> {
     let tx = conn.unchecked_transaction()?;
     let settings: BTreeMap<String, String> = all(
@@ -372,7 +397,18 @@ pub fn load_snapshot_weeks(
             decision,
         )?,
         baselines: baselines(&tx)?,
-        reviews: all(&tx, "SELECT * FROM reviews ORDER BY id", [], review)?,
+        reviews: all(
+            &tx,
+            &format!(
+                "SELECT {} FROM reviews ORDER BY id",
+                match bodies {
+                    Bodies::Read => KEPT_WITH_BODIES,
+                    Bodies::Leave => KEPT_WITHOUT_BODIES,
+                }
+            ),
+            [],
+            kept_update,
+        )?,
         releases: super::releases::load(&tx)?,
     };
     tx.finish()?;

@@ -10,7 +10,7 @@ use crate::snapshot::Snapshot;
 impl Workspace {
     /// The whole workspace, history included, as pretty JSON (ends with a newline).
     pub fn export_json(&self) -> Result<String> {
-        crate::render::terminal::json_pretty(&self.snapshot()?)
+        crate::render::terminal::json_pretty(&self.whole_snapshot()?)
     }
 
     /// Loads an exported workspace. Refuses a non-empty workspace unless `replace`; checks
@@ -244,10 +244,14 @@ fn insert_all(tx: &rusqlite::Transaction<'_>, s: &Snapshot) -> Result<()> {
         }
     }
     for r in &s.reviews {
+        let body = r
+            .body
+            .as_deref()
+            .ok_or_else(|| Error::invalid("body", format!("kept update {} holds no body", r.id)))?;
         tx.execute(
             "INSERT INTO reviews(id, kind, period, format, body, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![r.id, r.kind, r.period, r.format, r.body, r.created_at],
+            params![r.id, r.kind, r.period, r.format, body, r.created_at],
         )?;
     }
     super::releases::insert_all(tx, &s.releases)
