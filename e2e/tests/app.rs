@@ -586,3 +586,16 @@ async fn a_backup_is_saved_through_the_apps_own_dialog_and_one_is_restored_from_
 fn verify(path: &std::path::Path) -> WebDriverResult<Counts> {
     backup::verify(path).map_err(|e| WebDriverError::FatalError(e.to_string()))
 }
+
+#[tokio::test]
+async fn about_shows_the_version_and_the_workspace_schema() {
+    run_test("about", Seed::Sample, async |app| {
+        app.find(".sidebar").await?;
+        app.click("#about-open").await?;
+        app.wait_text("#about-version", cadence::VERSION).await?;
+        let schema = format!("version {}", cadence::store::schema::latest_version());
+        app.wait_text("#about-schema", &schema).await?;
+        Ok(())
+    })
+    .await;
+}

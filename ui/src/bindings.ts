@@ -2717,7 +2717,7 @@ export type WorkspaceCheck_Serialize = {
 	latest_good: BackupFile_Serialize | null,
 };
 
-/**  Which workspace the app is on and what day it is there. */
+/**  Which workspace the app is on and what day it is there, and which Cadence this is. */
 export type WorkspaceInfo = {
 	/**  The workspace file. */
 	path: string,
@@ -2725,6 +2725,10 @@ export type WorkspaceInfo = {
 	week: string,
 	/**  No people and no initiatives yet: the app shows its welcome. */
 	empty: boolean,
+	/**  This build's version, which the About dialog shows. */
+	version: string,
+	/**  The workspace schema version this build reads and writes. */
+	schema_version: number,
 };
 
 /**  The furthest slip of the quarter. */

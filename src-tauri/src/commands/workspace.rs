@@ -7,12 +7,13 @@ use tauri::AppHandle;
 use cadence::backups::{self, BackupFile, WorkspaceCheck};
 use cadence::calendar::IsoWeek;
 use cadence::store::backup::Counts;
+use cadence::store::schema;
 
 use super::File;
 use crate::error::AppError;
 use crate::save_dialog::{self, SaveRequest};
 
-/// Which workspace the app is on and what day it is there.
+/// Which workspace the app is on and what day it is there, and which Cadence this is.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct WorkspaceInfo {
     /// The workspace file.
@@ -21,6 +22,10 @@ pub struct WorkspaceInfo {
     pub week: IsoWeek,
     /// No people and no initiatives yet: the app shows its welcome.
     pub empty: bool,
+    /// This build's version, which the About dialog shows.
+    pub version: String,
+    /// The workspace schema version this build reads and writes.
+    pub schema_version: i32,
 }
 
 /// The open workspace: its file, today, this ISO week, and whether it is empty.
@@ -35,6 +40,8 @@ pub async fn workspace_info(file: File<'_>) -> Result<WorkspaceInfo, AppError> {
             today,
             week: IsoWeek::of(today),
             empty: ws.is_empty()?,
+            version: cadence::VERSION.into(),
+            schema_version: schema::latest_version().try_into().unwrap_or(i32::MAX),
         })
     })
     .await

@@ -5,6 +5,7 @@ import { useToast } from "../components/Toast";
 import { formatLongDate, formatWeek } from "../lib/format";
 import { useRefresh } from "../lib/load";
 import type { Route } from "../lib/route";
+import { AboutDialog } from "./AboutDialog";
 import { RestoreDialog } from "./RestoreDialog";
 
 const VIEWS = [
@@ -29,6 +30,7 @@ export function Sidebar({ info, route, onNew, onSearch }: Props) {
   const toast = useToast();
   const fileName = info.path.split(/[\\/]/).pop() ?? info.path;
   const [restoring, setRestoring] = useState(false);
+  const [about, setAbout] = useState(false);
 
   const backup = async () => {
     try {
@@ -117,9 +119,18 @@ export function Sidebar({ info, route, onNew, onSearch }: Props) {
           >
             Restore from a backup…
           </button>
+          <button
+            type="button"
+            className="link-button"
+            id="about-open"
+            onClick={() => setAbout(true)}
+          >
+            About Cadence
+          </button>
         </div>
       </div>
       {restoring ? <RestoreDialog onClose={() => setRestoring(false)} /> : null}
+      {about ? <AboutDialog info={info} onClose={() => setAbout(false)} /> : null}
     </aside>
   );
 }
