@@ -23,6 +23,7 @@ pub mod rules;
 pub mod sample;
 pub mod settings;
 pub mod snapshot;
+pub mod spreadsheet;
 pub mod store;
 pub mod updates;
 pub mod weekly;

@@ -85,6 +85,10 @@ pub struct ListArgs {
     track: Option<String>,
     #[arg(long)]
     json: bool,
+    /// table (the default), json, or csv for a spreadsheet (cells that a spreadsheet would
+    /// run as a formula start with ').
+    #[arg(long, value_name = "FORMAT")]
+    format: Option<String>,
 }
 
 pub fn list(ws: &Workspace, a: &ListArgs, out: &mut dyn Write) -> Result<()> {
@@ -94,8 +98,23 @@ pub fn list(ws: &Workspace, a: &ListArgs, out: &mut dyn Write) -> Result<()> {
         track: a.track.as_deref().map(str::parse).transpose()?,
     };
     let list = ws.initiatives(&filter)?;
-    if a.json {
-        return print_json(out, &list);
+    match (a.json, a.format.as_deref().map(|f| f.trim().to_lowercase())) {
+        (true, _) => return print_json(out, &list),
+        (false, Some(f)) if f == "json" => return print_json(out, &list),
+        (false, Some(f)) if f == "csv" => {
+            out.write_all(crate::spreadsheet::initiatives_csv(&list)?.as_bytes())?;
+            return Ok(());
+        }
+        (false, Some(f)) if f != "table" => {
+            return Err(crate::error::Error::invalid(
+                "format",
+                format!(
+                    "'{}' is not one of: table, json, csv",
+                    crate::error::abridged(&f)
+                ),
+            ))
+        }
+        _ => {}
     }
     let mut t = table::new(&[
         "ID", "PRI", "TITLE", "OWNER", "TRACK", "STATUS", "TARGET", "BACKUP", "RISK",

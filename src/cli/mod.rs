@@ -8,6 +8,7 @@ mod people;
 mod quarterly;
 mod scope;
 mod settings;
+mod spreadsheet;
 mod table;
 mod weekly;
 mod workspace;
@@ -86,6 +87,8 @@ pub enum Command {
     Export(workspace::ExportArgs),
     /// Import an exported workspace (all or nothing).
     Import(workspace::ImportArgs),
+    /// Add initiatives from a spreadsheet's CSV export (all rows or none).
+    ImportCsv(spreadsheet::ImportCsvArgs),
     /// Write a consistent copy of the workspace, safe while the app is writing.
     Backup(backups::BackupArgs),
     /// List the backups beside the workspace (automatic daily ones included) with what they hold.
@@ -165,6 +168,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Settings(c) => settings::run(&mut ws, &c, out)?,
         Command::Export(a) => workspace::export(&ws, &a, out)?,
         Command::Import(a) => workspace::import(&mut ws, &a, out)?,
+        Command::ImportCsv(a) => spreadsheet::import_csv(&mut ws, &a, out)?,
         Command::Backup(a) => backups::backup(&ws, &a, out)?,
         Command::Check => return workspace::check(&ws, out),
         Command::Backups(_) | Command::Restore(_) => unreachable!("run before opening"),
@@ -202,6 +206,7 @@ impl Command {
             | Command::Quarterly(_)
             | Command::CommitPlan(_)
             | Command::Import(_) => true,
+            Command::ImportCsv(a) => !a.dry_run,
         }
     }
 }

@@ -141,7 +141,42 @@ pub(super) fn log_changes(
 impl Workspace {
     /// Creates an initiative; an owner not yet known becomes a person (after the owner rule).
     pub fn add_initiative(&mut self, new: &NewInitiative) -> Result<Initiative> {
-        self.write(|tx, clock| {
+        self.write(|tx, clock| insert(tx, clock, new))
+    }
+
+    /// Creates many initiatives in one transaction, each as [`Workspace::add_initiative`]
+    /// would: the outcome of each, in order. Everything is written only when `keep` and every
+    /// one succeeded; otherwise nothing is (a dry run, or a refused row).
+    pub fn add_initiatives(
+        &mut self,
+        news: &[NewInitiative],
+        keep: bool,
+    ) -> Result<Vec<Result<Initiative>>> {
+        self.write_if(|tx, clock| {
+            let mut outcomes = Vec::with_capacity(news.len());
+            for new in news {
+                tx.execute_batch("SAVEPOINT row")?;
+                let outcome = insert(tx, clock, new);
+                match &outcome {
+                    Ok(_) => tx.execute_batch("RELEASE row")?,
+                    Err(Error::Invalid { .. } | Error::NotFound { .. } | Error::Conflict(_)) => {
+                        tx.execute_batch("ROLLBACK TO row; RELEASE row")?
+                    }
+                    Err(_) => return outcome.map(|_| (Vec::new(), false)),
+                }
+                outcomes.push(outcome);
+            }
+            let all = keep && outcomes.iter().all(Result::is_ok);
+            Ok((outcomes, all))
+        })
+    }
+}
+
+/// Inserts a new initiative with its first logged change (the rules of
+/// [`Workspace::add_initiative`]).
+fn insert(tx: &Transaction<'_>, clock: Clock, new: &NewInitiative) -> Result<Initiative> {
+    {
+        {
             let title = rules::required_line("title", &new.title, TITLE_MAX)?;
             let owner = people::find_or_insert(tx, clock, "owner", &new.owner)?;
             let priority = match new.priority {
@@ -165,7 +200,11 @@ impl Workspace {
                 backup_date: date_field("backup_date", new.backup_date.as_deref())?,
                 risk: rules::optional_text("risk", new.risk.as_deref(), TEXT_MAX)?,
                 risk_level: level_field(new.risk_level.as_deref())?,
-                mitigation: rules::optional_text("mitigation", new.mitigation.as_deref(), TEXT_MAX)?,
+                mitigation: rules::optional_text(
+                    "mitigation",
+                    new.mitigation.as_deref(),
+                    TEXT_MAX,
+                )?,
                 created_at: now,
                 updated_at: now,
             };
@@ -185,9 +224,11 @@ impl Workspace {
             update_row(tx, &i)?;
             log_changes(tx, None, &i, None)?;
             Ok(i)
-        })
+        }
     }
+}
 
+impl Workspace {
     /// One initiative.
     pub fn initiative(&self, id: Id) -> Result<Initiative> {
         get(&self.conn, id)

@@ -185,14 +185,25 @@ impl Workspace {
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction<'_>, Clock) -> Result<T>,
     ) -> Result<T> {
+        self.write_if(|tx, clock| f(tx, clock).map(|v| (v, true)))
+    }
+
+    /// [`Workspace::write`] for work that decides itself whether to keep what it wrote: `f`
+    /// returns its value and whether to commit; otherwise the transaction is rolled back.
+    fn write_if<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>, Clock) -> Result<(T, bool)>,
+    ) -> Result<T> {
         let clock = self.clock;
         let written = (|| {
             let tx = self
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let value = f(&tx, clock)?;
-            schema::record_writer(&tx)?;
-            tx.commit()?;
+            let (value, keep) = f(&tx, clock)?;
+            if keep {
+                schema::record_writer(&tx)?;
+                tx.commit()?;
+            }
             Ok(value)
         })();
         written.map_err(|e| match (storage_problem(&e), &self.access) {
