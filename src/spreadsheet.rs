@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{abridged, Error, Result};
 use crate::model::{Initiative, NewInitiative};
-use crate::store::Workspace;
+use crate::store::{InitiativeFilter, Workspace};
 
 /// How a file writes the day and the month of a date that is not in ISO form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,7 +129,7 @@ impl Field {
 }
 
 /// A header of the file and the field it fills (none when it matched no field).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SheetColumn {
     pub header: String,
@@ -138,7 +138,7 @@ pub struct SheetColumn {
 }
 
 /// What is wrong with one cell or row, naming the column as the file heads it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SheetProblem {
     pub column: String,
@@ -147,7 +147,7 @@ pub struct SheetProblem {
 
 /// One row of the file: its line (where the row starts, counting the header as line 1), the
 /// initiative it makes, and what stops it from being imported.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SheetRow {
     pub line: u32,
@@ -157,7 +157,7 @@ pub struct SheetRow {
 
 /// A file read for import: its columns, the headers not imported, every row with its
 /// problems, and whether the rows were written (all of them, or none).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SheetImport {
     pub columns: Vec<SheetColumn>,
@@ -230,6 +230,11 @@ impl Workspace {
         }
         sheet.written = keep && sheet.refused() == 0;
         Ok(sheet)
+    }
+
+    /// The initiatives matching `filter` as CSV for a spreadsheet ([`initiatives_csv`]).
+    pub fn initiatives_csv(&self, filter: &InitiativeFilter) -> Result<String> {
+        initiatives_csv(&self.initiatives(filter)?)
     }
 }
 

@@ -369,6 +369,31 @@ impl App {
         Ok(())
     }
 
+    /// Answers the native open dialog titled `title` with the file `path`: the location entry
+    /// (Ctrl+L) takes the path, Return opens it.
+    /// Return may first be taken by the entry's completion, so it is pressed again (on the
+    /// dialog only) until the dialog closes.
+    pub async fn answer_open_dialog(&self, title: &str, path: &Path) -> WebDriverResult<()> {
+        let window = self.native_window(title).await?;
+        xdotool(&["windowfocus", "--sync", &window])?;
+        xdotool(&["key", "--clearmodifiers", "ctrl+l"])?;
+        xdotool(&["type", "--delay", "15", &path.to_string_lossy()])?;
+        for _ in 0..5 {
+            tokio::time::sleep(Duration::from_millis(1000)).await;
+            let shown =
+                visible_windows(&format!("^{title}$")).map_err(WebDriverError::FatalError)?;
+            if !shown.contains(&window) {
+                return Ok(());
+            }
+            xdotool(&["windowfocus", "--sync", &window])?;
+            xdotool(&["key", "Return"])?;
+        }
+        Err(WebDriverError::FatalError(format!(
+            "the dialog “{title}” did not take {}",
+            path.display()
+        )))
+    }
+
     /// What the clipboard holds as `target` (`text/html`, `UTF8_STRING`…), read with xclip
     /// from the test display; waits until it holds something.
     pub async fn clipboard(&self, target: &str) -> WebDriverResult<String> {
@@ -512,7 +537,8 @@ impl App {
         }
     }
 
-    async fn screenshot(&self, name: &str) -> WebDriverResult<()> {
+    /// Saves what the window shows into `e2e-artifacts/<name>.png`.
+    pub async fn screenshot(&self, name: &str) -> WebDriverResult<()> {
         self.driver
             .screenshot(&artifacts_dir().join(format!("{name}.png")))
             .await

@@ -599,3 +599,63 @@ async fn about_shows_the_version_and_the_workspace_schema() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn initiatives_come_from_a_spreadsheet_after_a_preview_and_go_back_as_csv() {
+    run_test("spreadsheet", Seed::Sample, async |app| {
+        app.find(".sidebar").await?;
+        app.keys("gb").await?;
+        app.wait_text(".page-title", "Board").await?;
+        let refused = app.scratch("team.csv");
+        let good = app.scratch("initiatives.csv");
+        let write = |path: &std::path::Path, text: &str| {
+            std::fs::write(path, text).map_err(|e| WebDriverError::FatalError(e.to_string()))
+        };
+        write(
+            &refused,
+            "\u{feff}Project;DRI;Due;Fallback;Status;Risk;Risk level\r\n\
+             Partner API;Platform team;;;proposed;;\r\n\
+             Invoice reminders;Maya Okafor;14.04.2026;28.04.2026;active;Emails land in spam;low\r\n",
+        )?;
+        write(
+            &good,
+            "Project,Owner,Due,Fallback,Status,Risk,Risk level\r\n\
+             Partner API,Daniel Reyes,,,proposed,,\r\n\
+             Invoice reminders,Maya Okafor,4/14/2026,4/28/2026,active,Emails land in spam,low\r\n",
+        )?;
+
+        // A refused row: shown with its line and column, and nothing can be imported.
+        app.click("#board-import-sheet").await?;
+        app.answer_open_dialog("Import from a spreadsheet", &refused)
+            .await?;
+        app.wait_text("#sheet-rows", "'Platform team' names a team")
+            .await?;
+        app.wait_text("#sheet-summary", "1 of 2 rows is refused")
+            .await?;
+        assert!(!app.find("#sheet-import-all").await?.is_enabled().await?);
+        // The window repaints on the next input after the native dialog closes.
+        app.click("#sheet-summary").await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.screenshot("spreadsheet_preview_refused").await?;
+
+        // Another file: every row ready, imported all at once.
+        app.click("#sheet-choose-again").await?;
+        app.answer_open_dialog("Import from a spreadsheet", &good)
+            .await?;
+        app.wait_text("#sheet-summary", "All 2 rows can be imported")
+            .await?;
+        app.wait_text("#sheet-rows", "2026-04-14").await?;
+        app.click("#sheet-import-all").await?;
+        app.wait_text(".toast", "2 initiatives imported").await?;
+        app.wait_text(".lane-customer", "Invoice reminders").await?;
+
+        // Back to a spreadsheet: the list as CSV on the clipboard.
+        app.click("#board-copy-csv").await?;
+        app.wait_text(".toast", "Initiatives copied as CSV").await?;
+        let csv = app.clipboard("UTF8_STRING").await?;
+        assert!(csv.starts_with("ID,Title,Owner,"), "{csv}");
+        assert!(csv.contains("Invoice reminders,Maya Okafor"), "{csv}");
+        Ok(())
+    })
+    .await;
+}

@@ -2,8 +2,10 @@
 //! arguments, call the core on a blocking thread and map errors; the UI in `ui/` talks to
 //! them only through the generated `ui/src/bindings.ts`.
 
+mod chosen_sheet;
 mod commands;
 mod error;
+mod open_dialog;
 mod save_dialog;
 mod workspace_file;
 
@@ -11,7 +13,8 @@ use tauri::{AppHandle, Manager};
 use tauri_specta::{collect_commands, Builder};
 
 use commands::{
-    activity, initiatives, people, quarterly, roadmap, updates, weekly, window, workspace,
+    activity, initiatives, people, quarterly, roadmap, spreadsheet, updates, weekly, window,
+    workspace,
 };
 use workspace_file::WorkspaceFile;
 
@@ -33,6 +36,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             initiatives::initiative_detail,
             initiatives::add_initiative,
             initiatives::edit_initiative,
+            spreadsheet::choose_spreadsheet,
+            spreadsheet::preview_spreadsheet,
+            spreadsheet::import_spreadsheet,
+            spreadsheet::initiatives_csv,
             activity::record_checkin,
             activity::add_blocker,
             activity::resolve_blocker,
@@ -82,6 +89,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(WorkspaceFile::from_env())
+        .manage(chosen_sheet::ChosenSheet::default())
         .setup(|app| {
             let handle = app.handle().clone();
             tauri::async_runtime::spawn_blocking(move || {

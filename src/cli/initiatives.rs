@@ -97,14 +97,15 @@ pub fn list(ws: &Workspace, a: &ListArgs, out: &mut dyn Write) -> Result<()> {
         owner: a.owner.clone(),
         track: a.track.as_deref().map(str::parse).transpose()?,
     };
+    let format = a.format.as_deref().map(|f| f.trim().to_lowercase());
+    if format.as_deref() == Some("csv") && !a.json {
+        out.write_all(ws.initiatives_csv(&filter)?.as_bytes())?;
+        return Ok(());
+    }
     let list = ws.initiatives(&filter)?;
-    match (a.json, a.format.as_deref().map(|f| f.trim().to_lowercase())) {
+    match (a.json, format) {
         (true, _) => return print_json(out, &list),
         (false, Some(f)) if f == "json" => return print_json(out, &list),
-        (false, Some(f)) if f == "csv" => {
-            out.write_all(crate::spreadsheet::initiatives_csv(&list)?.as_bytes())?;
-            return Ok(());
-        }
         (false, Some(f)) if f != "table" => {
             return Err(crate::error::Error::invalid(
                 "format",

@@ -17,6 +17,7 @@ import {
   type CheckIn_Serialize,
   commands,
   type DateDanger_Serialize,
+  type DateOrder,
   type Decision_Serialize,
   type DecisionItem_Serialize,
   type ErrorCode,
@@ -40,6 +41,7 @@ import {
   type RoadmapView_Serialize,
   type Section,
   type Slip_Serialize,
+  type SpreadsheetPreview_Serialize,
   type Status,
   type StoredReview,
   type Track,
@@ -62,6 +64,7 @@ export type {
   Change_Serialize as Change,
   CheckIn_Serialize as CheckIn,
   DateDanger_Serialize as DateDanger,
+  DateOrder,
   Decision_Serialize as Decision,
   DecisionItem_Serialize as DecisionItem,
   ErrorCode,
@@ -84,6 +87,7 @@ export type {
   RoadmapView_Serialize as RoadmapView,
   Section,
   Slip_Serialize as Slip,
+  SpreadsheetPreview_Serialize as SpreadsheetPreview,
   Status,
   StoredReview,
   Track,
@@ -145,6 +149,18 @@ export const api = {
   restoreBackup: (file: string) => unwrap(commands.restoreBackup(file)),
 
   copyText: (text: string) => writeText(text),
+
+  /** Has the app ask which spreadsheet (CSV) to import, then reads it: every row with its
+   * problems, nothing written; null when the person cancelled. */
+  chooseSpreadsheet: () => unwrap(commands.chooseSpreadsheet()),
+  /** The chosen spreadsheet read again with dates in `order` (as the file shows when null). */
+  previewSpreadsheet: (order: DateOrder | null) => unwrap(commands.previewSpreadsheet(order)),
+  /** Imports every row of the chosen spreadsheet, or none when one is refused. */
+  importSpreadsheet: (order: DateOrder | null) => unwrap(commands.importSpreadsheet(order)),
+  /** Copies every initiative as CSV for a spreadsheet (formula-like cells neutralised). */
+  async copyInitiativesCsv(): Promise<void> {
+    await writeText(await unwrap(commands.initiativesCsv({})));
+  },
 
   /** The Roadmap view of `month` (`YYYY-MM`; this month when null) at `zoom`. */
   roadmap: (month: string | null, zoom: Zoom) => unwrap(commands.roadmap(month, zoom)),

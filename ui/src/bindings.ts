@@ -39,6 +39,20 @@ export const commands = {
 	/**  Applies `patch` to initiative `id`, logging every changed field with `reason`. */
 	editInitiative: (id: number, patch: InitiativePatch_Deserialize, reason: string | null) => typedError<Initiative_Serialize, AppError_Serialize>(__TAURI_INVOKE("edit_initiative", { id, patch, reason })),
 	/**
+	 *  Asks which spreadsheet (CSV) to import, reads it and previews it: nothing is written. None
+	 *  when the person cancelled.
+	 */
+	chooseSpreadsheet: () => typedError<SpreadsheetPreview_Serialize | null, AppError_Serialize>(__TAURI_INVOKE("choose_spreadsheet")),
+	/**  The chosen spreadsheet previewed again, reading its dates in `date_order`. */
+	previewSpreadsheet: (dateOrder: DateOrder | null) => typedError<SpreadsheetPreview_Serialize, AppError_Serialize>(__TAURI_INVOKE("preview_spreadsheet", { dateOrder })),
+	/**
+	 *  Imports the chosen spreadsheet: every row, or none when one is refused (the rows then carry
+	 *  their problems).
+	 */
+	importSpreadsheet: (dateOrder: DateOrder | null) => typedError<SpreadsheetPreview_Serialize, AppError_Serialize>(__TAURI_INVOKE("import_spreadsheet", { dateOrder })),
+	/**  The initiatives matching `filter` as CSV for a spreadsheet. */
+	initiativesCsv: (filter: InitiativeFilter_Deserialize) => typedError<string, AppError_Serialize>(__TAURI_INVOKE("initiatives_csv", { filter })),
+	/**
 	 *  Records the owner's check-in (this ISO week unless `week` says otherwise), with the one it
 	 *  replaced for the same week.
 	 */
@@ -673,6 +687,13 @@ export type DateMove_Serialize = {
 	 */
 	moves_this_quarter: number,
 };
+
+/**  How a file writes the day and the month of a date that is not in ISO form. */
+export type DateOrder = 
+/**  14/03/2026, 14.03.2026: most of the world. */
+"dmy" | 
+/**  03/14/2026: the United States. */
+"mdy";
 
 /**  What a date says about an active initiative, whatever its owner's health call. */
 export type DateWarning = 
@@ -2367,6 +2388,89 @@ export type Section = {
 	items: string[],
 };
 
+/**  A header of the file and the field it fills (none when it matched no field). */
+export type SheetColumn = SheetColumn_Serialize | SheetColumn_Deserialize;
+
+/**  A header of the file and the field it fills (none when it matched no field). */
+export type SheetColumn_Deserialize = {
+	header: string,
+	/**  The initiative's field (`title`, `owner`, `target_date`…), or none: not imported. */
+	field?: string | null,
+};
+
+/**  A header of the file and the field it fills (none when it matched no field). */
+export type SheetColumn_Serialize = {
+	header: string,
+	/**  The initiative's field (`title`, `owner`, `target_date`…), or none: not imported. */
+	field: string | null,
+};
+
+/**
+ *  A file read for import: its columns, the headers not imported, every row with its
+ *  problems, and whether the rows were written (all of them, or none).
+ */
+export type SheetImport = SheetImport_Serialize | SheetImport_Deserialize;
+
+/**
+ *  A file read for import: its columns, the headers not imported, every row with its
+ *  problems, and whether the rows were written (all of them, or none).
+ */
+export type SheetImport_Deserialize = {
+	columns: SheetColumn_Deserialize[],
+	/**  Headers that matched no field: listed, never guessed. */
+	unmatched: string[],
+	rows: SheetRow_Deserialize[],
+	/**  The order non-ISO dates were read in, when the file has such dates. */
+	date_order?: DateOrder | null,
+	written: boolean,
+};
+
+/**
+ *  A file read for import: its columns, the headers not imported, every row with its
+ *  problems, and whether the rows were written (all of them, or none).
+ */
+export type SheetImport_Serialize = {
+	columns: SheetColumn_Serialize[],
+	/**  Headers that matched no field: listed, never guessed. */
+	unmatched: string[],
+	rows: SheetRow_Serialize[],
+	/**  The order non-ISO dates were read in, when the file has such dates. */
+	date_order: DateOrder | null,
+	written: boolean,
+};
+
+/**  What is wrong with one cell or row, naming the column as the file heads it. */
+export type SheetProblem = {
+	column: string,
+	message: string,
+};
+
+/**
+ *  One row of the file: its line (where the row starts, counting the header as line 1), the
+ *  initiative it makes, and what stops it from being imported.
+ */
+export type SheetRow = SheetRow_Serialize | SheetRow_Deserialize;
+
+/**
+ *  One row of the file: its line (where the row starts, counting the header as line 1), the
+ *  initiative it makes, and what stops it from being imported.
+ */
+export type SheetRow_Deserialize = {
+	line: number,
+	initiative: NewInitiative_Deserialize,
+	problems: SheetProblem[],
+};
+
+/**
+ *  One row of the file: its line (where the row starts, counting the header as line 1), the
+ *  initiative it makes, and what stops it from being imported.
+ */
+export type SheetRow_Serialize = {
+	line: number,
+	initiative: NewInitiative_Serialize,
+	problems: SheetProblem[],
+};
+
 /**  Something delivered in the week. */
 export type ShippedItem = ShippedItem_Serialize | ShippedItem_Deserialize;
 
@@ -2440,6 +2544,21 @@ export type Slips_Deserialize = {
 export type Slips_Serialize = {
 	target: Slip_Serialize,
 	backup: Slip_Serialize,
+};
+
+/**  A spreadsheet read for import: the chosen file's name and each row with its problems. */
+export type SpreadsheetPreview = SpreadsheetPreview_Serialize | SpreadsheetPreview_Deserialize;
+
+/**  A spreadsheet read for import: the chosen file's name and each row with its problems. */
+export type SpreadsheetPreview_Deserialize = {
+	file_name: string,
+	sheet: SheetImport_Deserialize,
+};
+
+/**  A spreadsheet read for import: the chosen file's name and each row with its problems. */
+export type SpreadsheetPreview_Serialize = {
+	file_name: string,
+	sheet: SheetImport_Serialize,
 };
 
 /**  An initiative whose "in progress" text has not changed. */

@@ -1,19 +1,55 @@
+import { useState } from "react";
 import { api, type Board as BoardData, type Card, type Lane } from "../api";
 import { HealthBadge, RiskMeter, StatusPill } from "../components/Badges";
 import { PageHeader } from "../components/PageHeader";
 import { Empty, ErrorNote, Loading } from "../components/States";
+import { useToast } from "../components/Toast";
 import { formatShortDate, plural, trackLabel } from "../lib/format";
 import { useLoad } from "../lib/load";
+import { SpreadsheetImport } from "./SpreadsheetImport";
 
-/** The tracks side by side, each in priority order, with the release-fix limit in view. */
+/** The tracks side by side, each in priority order, with the release-fix limit in view; the
+ *  initiatives come from a spreadsheet and go back to one as CSV. */
 export function Board() {
   const board = useLoad(api.board, "board");
+  const [importing, setImporting] = useState(false);
+  const toast = useToast();
+  const copyCsv = async () => {
+    try {
+      await api.copyInitiativesCsv();
+      toast("Initiatives copied as CSV");
+    } catch (e) {
+      toast(`Not copied: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
   return (
     <div className="page page-wide">
       <PageHeader
         title="Board"
         subtitle="Proposed, active and paused initiatives by track, highest priority first."
+        actions={
+          <>
+            <button
+              type="button"
+              className="button button-quiet"
+              id="board-copy-csv"
+              title="Every initiative as CSV, to paste into a spreadsheet"
+              onClick={() => void copyCsv()}
+            >
+              Copy as CSV
+            </button>
+            <button
+              type="button"
+              className="button"
+              id="board-import-sheet"
+              onClick={() => setImporting(true)}
+            >
+              Import from a spreadsheet…
+            </button>
+          </>
+        }
       />
+      {importing ? <SpreadsheetImport onClose={() => setImporting(false)} /> : null}
       {board.error ? <ErrorNote error={board.error} /> : null}
       {board.data ? <Lanes board={board.data} /> : board.error ? null : <Loading />}
     </div>
