@@ -6,6 +6,7 @@ mod initiatives;
 mod monthly;
 mod people;
 mod quarterly;
+mod release;
 mod scope;
 mod settings;
 mod spreadsheet;
@@ -64,6 +65,10 @@ pub enum Command {
     /// Scope items of an initiative: add, cut (with the reason), list.
     #[command(subcommand)]
     Scope(scope::ScopeCommand),
+    /// Releases: add, list, show, scope, freeze, rehearse, go/no-go, slip, ship, rollback,
+    /// incidents, near-misses, pain, cancel.
+    #[command(subcommand)]
+    Release(release::ReleaseCommand),
     /// Blockers: add, resolve, list.
     #[command(subcommand)]
     Blocker(activity::BlockerCommand),
@@ -158,6 +163,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::History(a) => initiatives::history(&ws, &a, out)?,
         Command::Checkin(a) => initiatives::checkin(&mut ws, a, out)?,
         Command::Scope(c) => scope::run(&mut ws, &c, out)?,
+        Command::Release(c) => release::run(&mut ws, c, out)?,
         Command::Blocker(c) => activity::blocker(&mut ws, c, out)?,
         Command::Decision(c) => activity::decision(&mut ws, c, out)?,
         Command::Weekly(a) => weekly::weekly(&mut ws, &a, out)?,
@@ -194,6 +200,7 @@ impl Command {
             | Command::Check => false,
             Command::Person(c) => matches!(c, people::PersonCommand::Add { .. }),
             Command::Scope(c) => !matches!(c, scope::ScopeCommand::List { .. }),
+            Command::Release(c) => c.writes(),
             Command::Blocker(c) => !matches!(c, B::List { .. }),
             Command::Decision(c) => !matches!(c, D::List { .. }),
             Command::Settings(c) => matches!(c, settings::SettingsCommand::Set { .. }),

@@ -4,6 +4,7 @@
 
 pub mod figures;
 pub mod sheet;
+pub mod view;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};

@@ -121,23 +121,7 @@ pub fn sheet(r: &Release, snap: &Snapshot, today: NaiveDate) -> Sheet {
             answer: decision.and_then(|d| d.answer(*q)),
         })
         .collect();
-    let mut warnings = Vec::new();
-    if r.one_person_owns_all() {
-        warnings.push(format!(
-            "{} holds all three owner roles, which hides risk until the last day",
-            r.scope_owner
-        ));
-    }
-    if r.stop_owner.is_none() {
-        warnings.push("nobody is named as the person who can stop the release".into());
-    }
-    for s in r.late_additions() {
-        warnings.push(format!(
-            "{} was added after the freeze: {}",
-            title(snap, s.initiative_id),
-            s.late_reason.as_deref().unwrap_or_default()
-        ));
-    }
+    let warnings = super::view::view(r, snap, today).warnings;
     Sheet {
         release_id: r.id,
         name: r.name.clone(),
