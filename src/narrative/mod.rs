@@ -9,6 +9,7 @@
 
 pub mod monthly;
 pub mod quarterly;
+pub mod releases;
 pub mod weekly;
 
 use chrono::{Datelike, NaiveDate};

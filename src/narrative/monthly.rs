@@ -50,6 +50,10 @@ pub fn monthly_update(r: &MonthlyReview) -> Update {
             items: r.decisions.closed.iter().map(|d| w.decided(d)).collect(),
         });
     }
+    sections.extend(super::releases::monthly_section(
+        &r.releases,
+        r.month.year(),
+    ));
     sections.push(w.signals(r));
     Update {
         title: format!("Roadmap update: {}", month_name(r.first_day)),

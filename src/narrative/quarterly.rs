@@ -30,8 +30,12 @@ pub fn quarterly_update(r: &QuarterlyReview) -> Update {
         w.enablers(r),
         w.backlog(r),
         w.trend(r),
-        w.about(r),
     ]);
+    sections.extend(super::releases::confidence_section(
+        &r.release_confidence,
+        r.last_day.year(),
+    ));
+    sections.push(w.about(r));
     Update {
         title: format!("Quarterly review: {}", w.span),
         brief: w.brief(r),

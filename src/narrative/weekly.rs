@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::releases;
 use super::{
     capitalise, clause, count, days, is_are, join, listed, reason, user, who, Brief, Section,
     Update, Writer,
@@ -24,20 +25,27 @@ pub fn weekly_update(r: &WeeklyReview) -> Update {
         },
         r,
     };
+    let year = r.sunday.year();
+    let mut summary = w.summary();
+    if let Some(rescue) = releases::rescue_sentence(&r.releases.rescue, year) {
+        summary.insert(0, rescue);
+    }
+    let mut sections = vec![
+        w.shipped(),
+        w.in_progress(),
+        w.blockers(),
+        w.cleared(),
+        w.dangers(),
+        w.decisions(),
+        w.not_shipping(),
+    ];
+    sections.extend(releases::weekly_section(&r.releases, year));
+    sections.push(w.attention());
     Update {
         title: format!("Weekly update: {}", week_span(r.week)),
         brief: w.brief(),
-        summary: w.summary(),
-        sections: vec![
-            w.shipped(),
-            w.in_progress(),
-            w.blockers(),
-            w.cleared(),
-            w.dangers(),
-            w.decisions(),
-            w.not_shipping(),
-            w.attention(),
-        ],
+        summary,
+        sections,
     }
 }
 

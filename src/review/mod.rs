@@ -4,4 +4,5 @@
 pub mod delivery;
 pub mod monthly;
 pub mod quarterly;
+pub mod releases;
 pub mod weekly;

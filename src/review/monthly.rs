@@ -48,6 +48,8 @@ pub struct MonthlyReview {
     pub decisions: MonthlyDecisions,
     pub signals: MonthlySignals,
     pub settings: MonthlySettings,
+    /// Releases of the month with their outcome, and the pain ranking.
+    pub releases: crate::review::releases::MonthlyReleases,
 }
 
 /// How many initiatives are in each group and how many decisions wait.
@@ -263,6 +265,12 @@ pub fn monthly(
         roadmap,
         decisions,
         settings: *settings,
+        releases: crate::review::releases::monthly(
+            &snap,
+            month.first_day(),
+            month.last_day(),
+            today,
+        ),
     }
 }
 

@@ -60,6 +60,9 @@ pub struct QuarterlyReview {
     pub key_figures: KeyFigures,
     /// The key figures of up to four previous quarters that have data, oldest first.
     pub trend: Vec<KeyFigures>,
+    /// Releases: on time, change failure rate, time to restore and rehearsal time, against
+    /// up to four earlier quarters.
+    pub release_confidence: crate::review::releases::ReleaseConfidence,
 }
 
 /// Builds the quarterly review of `quarter` from what was known by the end of the quarter,
@@ -78,6 +81,7 @@ pub fn quarterly(snapshot: &Snapshot, quarter: Quarter, today: NaiveDate) -> Qua
         as_of: period.as_of,
         ended: period.ended,
         trend: trend::trend(snapshot, quarter, today),
+        release_confidence: crate::review::releases::confidence(snapshot, quarter, today),
         key_figures,
         plan: parts.plan,
         reliability: parts.reliability,

@@ -62,6 +62,9 @@ pub struct WeeklyReview {
     pub dates_in_danger: Vec<DateDanger>,
     pub not_shipping: NotShipping,
     pub signals: WeeklySignals,
+    /// Releases: those due soon with their readiness, this week's outcomes, rescue mode and
+    /// the two-track checks.
+    pub releases: crate::review::releases::WeeklyReleases,
     /// When an update of this week was last kept (exported), if it was.
     pub kept_at: Option<NaiveDateTime>,
 }
@@ -328,6 +331,7 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
             date_moves: changes.date_moves,
         },
         signals,
+        releases: crate::review::releases::weekly(&snap, week.monday(), week.sunday(), today),
         kept_at,
     })
 }
