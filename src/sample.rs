@@ -2,6 +2,8 @@
 //! initiatives with their committed plan and eight weeks of history, dated relative to today
 //! so it always looks current.
 
+mod releases;
+
 use chrono::{Duration, NaiveDate};
 
 use crate::calendar::{Clock, IsoWeek, Quarter};
@@ -583,6 +585,16 @@ fn build(today: NaiveDate) -> Result<Workspace> {
         "Maya Okafor",
         &day(-1).to_string(),
         Some(billing),
+    )?;
+    releases::add(
+        &mut ws,
+        today,
+        &releases::Scope {
+            billing,
+            audit,
+            offline,
+            sms,
+        },
     )?;
     ws.set_clock(Clock::pinned(today));
     Ok(ws)

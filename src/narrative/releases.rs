@@ -334,14 +334,14 @@ pub fn confidence_section(c: &ReleaseConfidence, year: i32) -> Option<Section> {
     ));
     let cf = &q.change_failure;
     paragraphs.push(format!(
-        "Change failure rate: {} — shipped releases rolled back or with an incident after release, over releases shipped (the DORA definition){}. {} caught before they reached users.",
+        "Change failure rate: {} — shipped releases rolled back or with an incident after release, over releases shipped (the DORA definition){}. Near-misses, a release paused or a problem caught at the last moment: {}.",
         percent(cf.failed, cf.shipped),
         if cf.hotfixed > 0 {
             format!("; {} fixed by a hotfix", cf.hotfixed)
         } else {
             String::new()
         },
-        capitalise(&count(q.near_misses as usize, "near-miss was", "near-misses were"))
+        q.near_misses
     ));
     let r = &q.restore;
     paragraphs.push(match r.median {
