@@ -2,6 +2,7 @@
 
 mod activity;
 mod backups;
+mod completions;
 mod initiatives;
 mod monthly;
 mod people;
@@ -17,6 +18,7 @@ mod workspace;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::LazyLock;
 
 use clap::{Args, Parser, Subcommand};
 
@@ -26,9 +28,18 @@ use crate::output_file;
 use crate::render::terminal::{safe_line, SafeWriter};
 use crate::store::{resolve_path, Workspace};
 
+/// What `cadence --version` says: this build and the workspace schema it reads and writes.
+static VERSION: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{} (workspace schema {})",
+        crate::VERSION,
+        crate::store::schema::latest_version()
+    )
+});
+
 /// Run the delivery cadence of your company: weekly status, monthly roadmap, quarterly health.
 #[derive(Debug, Parser)]
-#[command(name = "cadence", version, about)]
+#[command(name = "cadence", version = VERSION.as_str(), propagate_version = true, about)]
 pub struct Cli {
     /// The workspace file (default: cadence/cadence.db in the platform data directory).
     #[arg(long, global = true, env = "CADENCE_DB", value_name = "PATH")]
@@ -102,6 +113,10 @@ pub enum Command {
     Restore(backups::RestoreArgs),
     /// Check the file's integrity and references; prints `ok` or what is wrong.
     Check,
+    /// Print the completion script for bash, zsh or fish.
+    Completions(completions::CompletionsArgs),
+    /// Write the man pages of cadence and its subcommands into a folder.
+    Manpages(completions::ManpagesArgs),
 }
 
 /// Parses the command line, runs the command and reports any error on one line. What is
@@ -124,6 +139,18 @@ pub fn main() -> ExitCode {
 
 /// Runs one parsed command, writing its output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
+    // These two describe the command line itself and need no workspace.
+    match &cli.command {
+        Command::Completions(a) => {
+            completions::completions(a, out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Manpages(a) => {
+            completions::manpages(a, out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
     let clock = match cli.today.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => Clock::pinned(parse_date("today", t)?),
         _ => Clock::system(),
@@ -177,7 +204,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::ImportCsv(a) => spreadsheet::import_csv(&mut ws, &a, out)?,
         Command::Backup(a) => backups::backup(&ws, &a, out)?,
         Command::Check => return workspace::check(&ws, out),
-        Command::Backups(_) | Command::Restore(_) => unreachable!("run before opening"),
+        Command::Backups(_)
+        | Command::Restore(_)
+        | Command::Completions(_)
+        | Command::Manpages(_) => unreachable!("run before opening"),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -197,7 +227,9 @@ impl Command {
             | Command::Backup(_)
             | Command::Backups(_)
             | Command::Restore(_)
-            | Command::Check => false,
+            | Command::Check
+            | Command::Completions(_)
+            | Command::Manpages(_) => false,
             Command::Person(c) => matches!(c, people::PersonCommand::Add { .. }),
             Command::Scope(c) => !matches!(c, scope::ScopeCommand::List { .. }),
             Command::Release(c) => c.writes(),
