@@ -1,4 +1,5 @@
-# Cadence: `make run` sets up and launches the app, `make test` sets up and runs every test.
+# Cadence: `make run` sets up and launches the app, `make test` sets up and runs every test
+# that can run on this platform (Debian/Ubuntu or macOS).
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
@@ -13,11 +14,19 @@ APP_FEATURES := --features cadence-desktop/custom-protocol
 BUILD_PKGS := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev pkg-config
 E2E_PKGS := xvfb xauth webkit2gtk-driver dbus xdotool xclip
+# What the install test checks the package with: the man page renderer, the shells whose
+# completions are parsed, the desktop entry validator and lintian.
+INSTALL_PKGS := man-db zsh fish desktop-file-utils lintian
+MACOS := $(filter Darwin,$(shell uname -s))
 # The bundle `make package` builds: a .deb on Linux, the .app on a Mac.
-BUNDLES := $(if $(filter Darwin,$(shell uname -s)),app,deb)
+BUNDLES := $(if $(MACOS),app,deb)
+TAURI := ../ui/node_modules/.bin/tauri
+# The install test runs where packages are built: where dpkg-deb exists.
+DPKG_DEB := $(shell command -v dpkg-deb 2>/dev/null)
 
-.PHONY: run app package e2e measure bench torture test test-core test-ui test-app lint \
-	deps-system deps-e2e ui-deps ui-build tauri-driver
+.PHONY: run app package package-lint icons e2e e2e-unavailable measure bench torture test \
+	test-core test-ui test-app test-install lint deps-system deps-e2e deps-install ui-deps \
+	ui-build tauri-driver
 
 ## Builds the release app and opens it on your workspace (CADENCE_DB, else the default file).
 run: app
@@ -27,9 +36,24 @@ run: app
 app: deps-system ui-build
 	$(CARGO) build --release -p cadence-desktop $(APP_FEATURES)
 
-## A .deb through `tauri build` (the host platform's bundle elsewhere).
+## The package of the release build: on Linux a .deb holding the app and the `cadence` command
+## in /usr/bin, completions, man pages and icons (target/release/bundle/deb/); on a Mac
+## Cadence.app with `cadence` inside it (Contents/MacOS/cadence; target/release/bundle/macos/).
+## The binaries are stripped, the app's in place.
 package: deps-system ui-build
-	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles $(BUNDLES)
+	$(CARGO) build --release -p cadence -p cadence-desktop --bin cadence --bin cadence-desktop \
+		$(APP_FEATURES)
+	scripts/stage-package.sh $(TARGET_DIR)/release
+	scripts/strip.sh $(TARGET_DIR)/release/cadence-desktop
+	cd src-tauri && $(TAURI) bundle --no-binary-patching --bundles $(BUNDLES)
+
+## lintian on the release .deb; fails on any error and lists the warnings.
+package-lint: package deps-install
+	lintian --fail-on error --info $(TARGET_DIR)/release/bundle/deb/*.deb
+
+## Regenerates every icon from icons/icon.svg (the hicolor PNGs, the .icns and the .ico).
+icons: ui-deps
+	scripts/icons.sh
 
 ## Builds the app and runs only the end-to-end suite, under Xvfb with a session bus of its own
 ## (one instance at a time goes through D-Bus); screenshots go to e2e-artifacts/.
@@ -64,9 +88,14 @@ torture:
 		$(CARGO) test -p cadence --no-fail-fast --test torture_crash --test torture_concurrency \
 		--test torture_import_fuzz
 
-## Everything: core and CLI tests, UI unit tests and lint, bindings freshness, Rust lints and
-## the end-to-end suite.
-test: test-core test-ui test-app lint e2e
+## Everything this platform can run: core and CLI tests, UI unit tests and lint, bindings
+## freshness and Rust lints; on Linux also the end-to-end suite and, where dpkg-deb exists, the
+## install test.
+test: test-core test-ui test-app lint $(if $(MACOS),e2e-unavailable,e2e $(if $(DPKG_DEB),test-install))
+
+## Says that the end-to-end suite does not run here: tauri-driver has no macOS driver.
+e2e-unavailable:
+	@echo "make test: the end-to-end (WebDriver) suite runs on Linux and Windows only; skipped on macOS"
 
 ## Core and CLI tests against real SQLite files.
 test-core:
@@ -81,6 +110,21 @@ test-ui: ui-deps
 test-app: deps-system ui-build
 	$(CARGO) test -p cadence-desktop $(APP_FEATURES)
 
+## The package as installed: the debug build the other tests built, stripped and packaged the
+## way `make package` packages the release build (in a target folder of its own, so the
+## end-to-end suite's binary is left as it is), installed into a temporary root with dpkg and
+## tested there (scripts/test-install.sh says what), then lintian on it.
+INSTALL_TEST_DIR := $(abspath $(TARGET_DIR))/install-test
+test-install: deps-e2e deps-install ui-build
+	$(CARGO) build -p cadence -p cadence-desktop --bin cadence --bin cadence-desktop \
+		$(APP_FEATURES)
+	scripts/stage-package.sh $(TARGET_DIR)/debug
+	rm -rf $(INSTALL_TEST_DIR) && mkdir -p $(INSTALL_TEST_DIR)/debug
+	scripts/strip.sh $(TARGET_DIR)/debug/cadence-desktop $(INSTALL_TEST_DIR)/debug/cadence-desktop
+	cd src-tauri && CARGO_TARGET_DIR=$(INSTALL_TEST_DIR) $(TAURI) bundle --no-binary-patching \
+		--debug --bundles deb
+	scripts/test-install.sh $(INSTALL_TEST_DIR)/debug/bundle/deb
+
 ## Formatting and lints of every Rust package.
 lint: deps-system ui-build
 	$(CARGO) fmt --all -- --check
@@ -93,6 +137,10 @@ deps-system:
 ## Installs what the end-to-end suite needs when missing.
 deps-e2e: deps-system
 	@scripts/ensure-packages.sh $(E2E_PKGS)
+
+## Installs what the install test and package-lint need when missing.
+deps-install:
+	@scripts/ensure-packages.sh $(INSTALL_PKGS)
 
 ## The UI's npm packages at their locked versions. `npm install` rather than `npm ci`: it keeps
 ## to the lock too, and updates node_modules in place where `npm ci` deletes it first.
