@@ -25,7 +25,7 @@ TAURI := ../ui/node_modules/.bin/tauri
 DPKG_DEB := $(shell command -v dpkg-deb 2>/dev/null)
 
 .PHONY: run app package package-lint icons e2e e2e-unavailable measure bench torture test \
-	test-core test-ui test-app test-install lint deps-system deps-e2e deps-install ui-deps \
+	test-core test-ui test-app test-install lint lint-app-deps deps-system deps-e2e deps-install ui-deps \
 	ui-build tauri-driver
 
 ## Builds the release app and opens it on your workspace (CADENCE_DB, else the default file).
@@ -125,10 +125,18 @@ test-install: deps-e2e deps-install ui-build
 		--debug --bundles deb
 	scripts/test-install.sh $(INSTALL_TEST_DIR)/debug/bundle/deb
 
-## Formatting and lints of every Rust package.
-lint: deps-system ui-build
+## Formatting and lints of every Rust package, and the desktop app free of the CLI's crates.
+lint: deps-system ui-build lint-app-deps
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets $(APP_FEATURES) -- -D warnings
+
+## The CLI belongs to the binary: the desktop app links neither clap nor comfy-table.
+lint-app-deps:
+	@tree="$$($(CARGO) tree -p cadence-desktop -e normal --prefix none $(APP_FEATURES))" || exit 1; \
+	if grep -E '^(clap|comfy-table) ' <<< "$$tree"; then \
+		echo "cadence-desktop links the CLI's crates above: it must depend on cadence with" \
+			"default-features = false, and the library must not use them"; exit 1; \
+	fi
 
 ## Installs the system packages Tauri needs when missing (apt on Debian/Ubuntu; nothing on a Mac).
 deps-system:

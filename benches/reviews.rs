@@ -14,10 +14,10 @@ use std::path::Path;
 use std::time::{Duration as Elapsed, Instant};
 
 use cadence::calendar::{Clock, IsoWeek, Month, Quarter};
+use cadence::model::Format;
 use cadence::model::{InitiativePatch, NewInitiative, Status, Track};
-use cadence::render::weekly::render_weekly;
-use cadence::render::Format;
-use cadence::review::weekly::{first_week_read, weekly_owned};
+use cadence::render::weekly_export::render_weekly;
+use cadence::review::weekly_review::{first_week_read, weekly_owned};
 use cadence::store::Workspace;
 use chrono::{Duration, NaiveDate};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};

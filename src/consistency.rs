@@ -13,14 +13,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::calendar::{IsoWeek, Month, Quarter};
 use crate::error::{abridged, Error};
 use crate::history;
-use crate::model::{Change, Id, Initiative, Person, RiskLevel, Status, Track};
-use crate::render::terminal::escaped_line;
-use crate::render::Format;
-use crate::review::monthly::MonthlySettings;
+use crate::model::{Change, Format, Id, Initiative, Person, ReviewKind, RiskLevel, Status, Track};
 use crate::rules;
+use crate::settings::ReviewSettings;
 use crate::settings::SETTINGS;
 use crate::snapshot::Snapshot;
-use crate::store::REVIEW_KINDS;
+use crate::terminal::escaped_line;
 
 /// The longest title or scope item.
 pub const TITLE_MAX: usize = 200;
@@ -149,8 +147,8 @@ impl Checker {
         }
         if let Some(start) = s
             .settings
-            .get(MonthlySettings::FISCAL_YEAR_START)
-            .and_then(|v| MonthlySettings::parse_fiscal_year_start(v).ok())
+            .get(ReviewSettings::FISCAL_YEAR_START)
+            .and_then(|v| ReviewSettings::parse_fiscal_year_start(v).ok())
         {
             self.fiscal_year_start = start;
         }
@@ -620,12 +618,13 @@ impl Checker {
                 "quarterly" => Quarter::parse("period", &r.period, self.fiscal_year_start)
                     .map(|q| q.to_string()),
                 other => {
+                    let kinds: Vec<&str> = ReviewKind::ALL.iter().map(|k| k.as_str()).collect();
                     self.push(
                         &record,
                         format!(
                             "kind: '{}' is not one of: {}",
                             abridged(other),
-                            REVIEW_KINDS.join(", ")
+                            kinds.join(", ")
                         ),
                     );
                     continue;

@@ -5,6 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::IsoWeek;
 
+mod format;
+
+pub use format::Format;
+
 /// Row identifier of any record.
 pub type Id = i64;
 
@@ -305,6 +309,15 @@ pub struct BaselineItem {
     pub target_date: NaiveDate,
     pub backup_date: NaiveDate,
 }
+
+word_enum!(
+    /// Which review an update comes from.
+    ReviewKind, "kind" {
+        Weekly => "weekly",
+        Monthly => "monthly",
+        Quarterly => "quarterly",
+    }
+);
 
 /// An update as it was exported, kept with its period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

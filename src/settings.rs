@@ -1,11 +1,11 @@
 //! The workspace's documented settings: each key with its default, what it means and the
 //! rule its value must follow. Only these keys can be set, and only to valid values.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
-use crate::review::monthly::MonthlySettings;
-use crate::store::Workspace;
+use crate::error::{abridged, Error, Result};
 
 /// A documented setting.
 pub struct SettingDoc {
@@ -21,35 +21,22 @@ pub struct SettingDoc {
 /// Every setting a workspace knows.
 pub const SETTINGS: &[SettingDoc] = &[
     SettingDoc {
-        key: MonthlySettings::REPRIORITISATION_THRESHOLD,
+        key: ReviewSettings::REPRIORITISATION_THRESHOLD,
         default: "4",
         meaning: "Priority changes and date moves in one month above which the monthly review \
                   flags constant reprioritisation (a whole number from 0 to 100).",
         range: "a whole number from 0 to 100",
-        check: |v| MonthlySettings::parse_threshold(v).map(|_| ()),
+        check: |v| ReviewSettings::parse_threshold(v).map(|_| ()),
     },
     SettingDoc {
-        key: MonthlySettings::FISCAL_YEAR_START,
+        key: ReviewSettings::FISCAL_YEAR_START,
         default: "1",
         meaning: "The month the fiscal year starts in, 1 to 12; quarters are counted from it \
                   (1 gives calendar quarters).",
         range: "a month number from 1 to 12",
-        check: |v| MonthlySettings::parse_fiscal_year_start(v).map(|_| ()),
+        check: |v| ReviewSettings::parse_fiscal_year_start(v).map(|_| ()),
     },
 ];
-
-/// A setting with its value in one workspace.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct SettingValue {
-    pub key: String,
-    /// The value in force: the one set, else the default.
-    pub value: String,
-    pub default: String,
-    /// Whether the workspace sets it (rather than using the default).
-    pub set: bool,
-    pub meaning: String,
-}
 
 impl SettingDoc {
     /// Checks `value` against the setting's rule.
@@ -58,7 +45,8 @@ impl SettingDoc {
     }
 }
 
-fn doc(key: &str) -> Result<&'static SettingDoc> {
+/// The documented setting `key` names; an error listing the settings when none does.
+pub fn doc(key: &str) -> Result<&'static SettingDoc> {
     let key = key.trim();
     SETTINGS.iter().find(|d| d.key == key).ok_or_else(|| {
         let keys: Vec<&str> = SETTINGS.iter().map(|d| d.key).collect();
@@ -66,7 +54,7 @@ fn doc(key: &str) -> Result<&'static SettingDoc> {
             "key",
             format!(
                 "'{}' is not a setting; the settings are: {}",
-                crate::error::abridged(key),
+                abridged(key),
                 keys.join(", ")
             ),
         )
@@ -87,52 +75,89 @@ pub fn read_stored<T>(key: &str, value: &str, parse: fn(&str) -> Result<T>) -> R
             format!(
                 "the setting is '{}' in this workspace (must be {range}); repair it with \
                  `cadence settings set {key} {default}`",
-                crate::error::abridged(value)
+                abridged(value)
             ),
         )
     })
 }
 
-impl Workspace {
-    /// Every documented setting with its value in this workspace.
-    pub fn settings(&self) -> Result<Vec<SettingValue>> {
-        SETTINGS.iter().map(|d| self.setting_value(d.key)).collect()
-    }
+/// What the reviews are tuned with: the fiscal year every review counts quarters from, and
+/// the monthly review's reprioritisation threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReviewSettings {
+    /// Priority or date changes in one month above which constant reprioritisation is
+    /// flagged (setting `monthly.reprioritisation_threshold`, default 4).
+    pub reprioritisation_threshold: u32,
+    /// The month the fiscal year starts in, 1 to 12, for "moves this quarter" (setting
+    /// `fiscal_year_start`, default 1: calendar quarters).
+    pub fiscal_year_start: u32,
+}
 
-    /// One documented setting with its value in this workspace.
-    pub fn setting_value(&self, key: &str) -> Result<SettingValue> {
-        let d = doc(key)?;
-        let stored = self.setting(d.key)?;
-        Ok(SettingValue {
-            key: d.key.into(),
-            value: stored.clone().unwrap_or_else(|| d.default.into()),
-            default: d.default.into(),
-            set: stored.is_some(),
-            meaning: d.meaning.into(),
-        })
-    }
-
-    /// Sets a documented setting after checking its value against the setting's rule. The
-    /// fiscal year's start month cannot change once a plan is committed: the committed
-    /// quarters would be counted from another month (unless the stored one breaks its rule:
-    /// setting it is then the repair).
-    pub fn set_known_setting(&mut self, key: &str, value: &str) -> Result<SettingValue> {
-        let d = doc(key)?;
-        (d.check)(value)?;
-        if d.key == MonthlySettings::FISCAL_YEAR_START
-            && self
-                .fiscal_year_start()
-                .is_ok_and(|now| MonthlySettings::parse_fiscal_year_start(value).ok() != Some(now))
-            && self.has_baselines()?
-        {
-            return Err(Error::Conflict(format!(
-                "{}: plans are already committed for quarters counted from the current start \
-                 month; changing it would move them",
-                d.key
-            )));
+impl Default for ReviewSettings {
+    fn default() -> Self {
+        ReviewSettings {
+            reprioritisation_threshold: Self::DEFAULT_REPRIORITISATION_THRESHOLD,
+            fiscal_year_start: 1,
         }
-        self.set_setting(d.key, value.trim())?;
-        self.setting_value(d.key)
+    }
+}
+
+impl ReviewSettings {
+    /// The settings key of the reprioritisation threshold.
+    pub const REPRIORITISATION_THRESHOLD: &'static str = "monthly.reprioritisation_threshold";
+    /// The settings key of the month the fiscal year starts in.
+    pub const FISCAL_YEAR_START: &'static str = "fiscal_year_start";
+    /// The threshold when none is set: more than four changes in a month is flagged.
+    pub const DEFAULT_REPRIORITISATION_THRESHOLD: u32 = 4;
+
+    /// Reads the settings from a workspace's settings table; absent keys take their default.
+    /// A stored value that breaks its rule is an error saying how to repair it.
+    pub fn from_settings(settings: &BTreeMap<String, String>) -> Result<Self> {
+        let mut s = ReviewSettings::default();
+        if let Some(v) = settings.get(Self::REPRIORITISATION_THRESHOLD) {
+            s.reprioritisation_threshold =
+                read_stored(Self::REPRIORITISATION_THRESHOLD, v, Self::parse_threshold)?;
+        }
+        if let Some(v) = settings.get(Self::FISCAL_YEAR_START) {
+            s.fiscal_year_start =
+                read_stored(Self::FISCAL_YEAR_START, v, Self::parse_fiscal_year_start)?;
+        }
+        Ok(s)
+    }
+
+    /// Parses a reprioritisation threshold: a whole number from 0 to 100.
+    pub fn parse_threshold(text: &str) -> Result<u32> {
+        text.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n <= 100)
+            .ok_or_else(|| {
+                Error::invalid(
+                    Self::REPRIORITISATION_THRESHOLD,
+                    format!(
+                        "'{}' is not a whole number from 0 to 100",
+                        abridged(text.trim())
+                    ),
+                )
+            })
+    }
+
+    /// Parses the month a fiscal year starts in: 1 to 12.
+    pub fn parse_fiscal_year_start(text: &str) -> Result<u32> {
+        text.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=12).contains(n))
+            .ok_or_else(|| {
+                Error::invalid(
+                    Self::FISCAL_YEAR_START,
+                    format!(
+                        "'{}' is not a month number from 1 to 12",
+                        abridged(text.trim())
+                    ),
+                )
+            })
     }
 }
 
@@ -145,5 +170,28 @@ mod tests {
         for d in SETTINGS {
             (d.check)(d.default).unwrap_or_else(|e| panic!("{}: {e}", d.key));
         }
+    }
+
+    #[test]
+    fn reads_defaults_and_refuses_nonsense() {
+        let mut map = BTreeMap::new();
+        assert_eq!(
+            ReviewSettings::from_settings(&map).unwrap(),
+            ReviewSettings::default()
+        );
+        map.insert(
+            ReviewSettings::REPRIORITISATION_THRESHOLD.into(),
+            "7".into(),
+        );
+        map.insert(ReviewSettings::FISCAL_YEAR_START.into(), "4".into());
+        let s = ReviewSettings::from_settings(&map).unwrap();
+        assert_eq!((s.reprioritisation_threshold, s.fiscal_year_start), (7, 4));
+        map.insert(
+            ReviewSettings::REPRIORITISATION_THRESHOLD.into(),
+            "-1".into(),
+        );
+        let err = ReviewSettings::from_settings(&map).unwrap_err();
+        assert_eq!(err.field(), Some("monthly.reprioritisation_threshold"));
+        assert!(ReviewSettings::parse_fiscal_year_start("13").is_err());
     }
 }

@@ -6,9 +6,9 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use cadence::backups;
 use cadence::calendar::Clock;
 use cadence::store::Workspace;
+use cadence::usecases::backups;
 use chrono::NaiveDateTime;
 use common::{cadence, ok, Env};
 

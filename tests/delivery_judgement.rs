@@ -4,12 +4,12 @@
 
 mod common;
 
-use cadence::narrative::monthly::monthly_update;
-use cadence::narrative::quarterly::quarterly_update;
-use cadence::narrative::weekly::weekly_update;
+use cadence::narrative::monthly_update::monthly_update;
+use cadence::narrative::quarterly_update::quarterly_update;
+use cadence::narrative::weekly_update::weekly_update;
 use cadence::render::update_text;
 use cadence::review::delivery::Basis;
-use cadence::review::quarterly::quarterly;
+use cadence::review::quarterly_review::quarterly;
 use common::company::{d, Company};
 use common::quarter::q;
 

@@ -4,7 +4,8 @@ mod common;
 
 use cadence::calendar::Month;
 use cadence::model::{InitiativePatch, NewInitiative, Status};
-use cadence::review::monthly::{MissedKind, MonthlySettings, RoadmapItem};
+use cadence::review::monthly_review::{MissedKind, RoadmapItem};
+use cadence::settings::ReviewSettings;
 use common::company::{d, t, Company};
 
 fn titles(items: &[RoadmapItem]) -> Vec<&str> {
@@ -105,7 +106,7 @@ fn groups_initiatives_by_the_latest_health_call_with_their_bounded_dates() {
     let o = &r.roadmap.off_track[0];
     assert_eq!(
         o.date_warning,
-        Some(cadence::review::monthly::DateWarning::BackupPassed)
+        Some(cadence::review::monthly_review::DateWarning::BackupPassed)
     );
 
     // October as it was known then: Billing was off track, Early win was done, nothing else.
@@ -435,7 +436,7 @@ fn reprioritisation_is_raised_above_the_threshold_set_in_the_workspace() {
         "2026-12-08",
     );
     co.at("2026-10-01 09:00")
-        .set_setting(MonthlySettings::REPRIORITISATION_THRESHOLD, "2")
+        .set_setting(ReviewSettings::REPRIORITISATION_THRESHOLD, "2")
         .unwrap();
     let prio = |n| InitiativePatch {
         priority: Some(n),
@@ -465,7 +466,7 @@ fn reprioritisation_is_raised_above_the_threshold_set_in_the_workspace() {
     assert_eq!((s.count, s.threshold, s.raised), (3, 2, true));
 
     co.at("2026-11-23 10:00")
-        .set_setting(MonthlySettings::REPRIORITISATION_THRESHOLD, "3")
+        .set_setting(ReviewSettings::REPRIORITISATION_THRESHOLD, "3")
         .unwrap();
     assert!(
         !co.review("2026-11", "2026-11-23")
@@ -757,7 +758,7 @@ fn leap_february_ends_on_the_29th() {
     // B's target (the 28th) passed on the 29th while B was still open.
     assert_eq!(
         r.roadmap.on_track[0].date_warning,
-        Some(cadence::review::monthly::DateWarning::PastTarget)
+        Some(cadence::review::monthly_review::DateWarning::PastTarget)
     );
     let mar = co.review("2028-03", "2028-03-15");
     assert!(mar.roadmap.done.is_empty());

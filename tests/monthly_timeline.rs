@@ -3,7 +3,7 @@
 mod common;
 
 use cadence::render::timeline::{timeline_svg, Zoom};
-use cadence::review::monthly::MonthlyReview;
+use cadence::review::monthly_review::MonthlyReview;
 use chrono::NaiveDate;
 use common::company::{d, Company};
 use roxmltree::{Document, Node};
@@ -281,7 +281,7 @@ fn the_roadmap_view_shows_the_same_picture_as_the_html_export() {
         assert_eq!(view.zoom, zoom);
         assert_eq!(view.review, ws.monthly_review(month).unwrap());
         let html = ws
-            .monthly_update(month, cadence::render::Format::Html, zoom)
+            .monthly_update(month, cadence::model::Format::Html, zoom)
             .unwrap();
         assert!(html.contains(&view.timeline_svg), "{zoom:?}");
         assert_eq!(check_bars(&view.review, &view.timeline_svg), 7);

@@ -6,9 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use cadence::calendar::{Clock, Quarter};
+use cadence::model::Format;
 use cadence::model::{InitiativePatch, NewCheckIn, NewInitiative, Status};
 use cadence::render::timeline::Zoom;
-use cadence::render::Format;
 use cadence::store::Workspace;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use proptest::prelude::*;

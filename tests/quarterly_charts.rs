@@ -4,9 +4,9 @@
 mod common;
 
 use cadence::model::{NewInitiative, Status};
-use cadence::narrative::quarterly::quarterly_update;
+use cadence::narrative::quarterly_update::quarterly_update;
 use cadence::render::charts::quarterly_charts;
-use cadence::review::quarterly::quarterly;
+use cadence::review::quarterly_review::quarterly;
 use common::company::{d, Company};
 use common::quarter::{fernhill, q};
 use roxmltree::{Document, Node};

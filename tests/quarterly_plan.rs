@@ -6,7 +6,7 @@ mod common;
 
 use cadence::calendar::Quarter;
 use cadence::model::{Status, Track};
-use cadence::review::quarterly::{quarterly, Delivery};
+use cadence::review::quarterly_review::{quarterly, Delivery};
 use cadence::Error;
 use common::company::{d, Company};
 use common::quarter::{q, Spec};

@@ -4,7 +4,7 @@
 mod common;
 
 use cadence::model::{Health, RiskLevel, Track};
-use cadence::review::quarterly::{quarterly, Delivery, PlanItem, QuarterlyReview};
+use cadence::review::quarterly_review::{quarterly, Delivery, PlanItem, QuarterlyReview};
 use common::company::d;
 use common::quarter::{fernhill, q, Fernhill};
 

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use cadence::model::InitiativePatch;
 use cadence::render::update_markdown;
-use cadence::review::quarterly::quarterly;
+use cadence::review::quarterly_review::quarterly;
 use common::company::{d, Company};
 use common::ok;
 use common::plain::monthly_update;

@@ -8,6 +8,12 @@
 //! number of in-process cases (1,000 by default; the binary runs a twentieth as many);
 //! `CADENCE_TORTURE_SEED` replays a run.
 
+/// The CLI belongs to the binary, not the library: its code is compiled in here so the fuzz
+/// cases run exactly what the binary runs, without a process each. Only `run` and `Cli` are
+/// used here.
+#[allow(dead_code)]
+#[path = "../src/cli/mod.rs"]
+mod cli;
 mod common;
 
 use std::cell::Cell;
@@ -16,8 +22,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Once;
 use std::time::Instant;
 
-use cadence::cli::{self, Cli};
 use clap::Parser;
+use cli::Cli;
 use common::mutations;
 use common::torture;
 use serde_json::Value;

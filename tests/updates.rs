@@ -3,8 +3,8 @@
 mod common;
 
 use cadence::calendar::{Month, Quarter};
-use cadence::render::Format;
-use cadence::updates::ReviewKind;
+use cadence::model::Format;
+use cadence::model::ReviewKind;
 use common::company::Company;
 
 #[test]

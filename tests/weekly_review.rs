@@ -5,7 +5,7 @@ mod common;
 
 use cadence::calendar::{Clock, IsoWeek};
 use cadence::model::{InitiativePatch, NewInitiative, Status, Track};
-use cadence::review::weekly::{weekly, DangerKind, WeeklyReview};
+use cadence::review::weekly_review::{weekly, DangerKind, WeeklyReview};
 use cadence::store::Workspace;
 use common::company::{d, Company};
 use common::plain::weekly_update;

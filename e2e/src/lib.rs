@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use cadence::backups;
 use cadence::calendar::{parse_date, Clock};
 use cadence::store::Workspace;
+use cadence::usecases::backups;
 use futures_util::FutureExt;
 use tempfile::TempDir;
 use thirtyfour::prelude::*;

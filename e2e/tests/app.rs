@@ -1,9 +1,9 @@
 //! The desktop app end to end: the real binary, a real window under Xvfb, a real workspace file.
 
-use cadence::backups::{self, BackupKind};
 use cadence::calendar::{parse_date, Clock};
 use cadence::store::backup::{self, Counts};
 use cadence::store::Workspace;
+use cadence::usecases::backups::{self, BackupKind};
 use cadence_e2e::{run_test, run_test_across_restart, Geometry, Seed};
 use std::time::Duration;
 

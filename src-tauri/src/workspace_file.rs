@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use cadence::backups;
 use cadence::calendar::Clock;
 use cadence::store::{resolve_path, Workspace};
+use cadence::usecases::backups;
 
 use crate::error::AppError;
 

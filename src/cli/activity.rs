@@ -5,10 +5,10 @@ use std::io::Write;
 use clap::Subcommand;
 
 use super::{print_json, table};
-use crate::calendar::days_between;
-use crate::error::Result;
-use crate::model::Id;
-use crate::store::Workspace;
+use cadence::calendar::days_between;
+use cadence::error::Result;
+use cadence::model::Id;
+use cadence::store::Workspace;
 
 /// Blocker commands.
 #[derive(Debug, Subcommand)]

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{print_json, table};
-use crate::backups::{self, BackupFile};
-use crate::calendar::Clock;
-use crate::error::Result;
-use crate::store::Workspace;
+use cadence::calendar::Clock;
+use cadence::error::Result;
+use cadence::store::Workspace;
+use cadence::usecases::backups::{self, BackupFile};
 
 #[derive(Debug, Args)]
 pub struct BackupArgs {

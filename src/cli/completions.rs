@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, ValueEnum};
 
-use crate::error::{Error, Result};
+use cadence::error::{Error, Result};
 
 use super::Cli;
 

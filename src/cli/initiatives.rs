@@ -5,9 +5,9 @@ use std::io::Write;
 use clap::Args;
 
 use super::{print_json, table};
-use crate::error::Result;
-use crate::model::{Id, InitiativePatch, NewCheckIn, NewInitiative, Status, Track};
-use crate::store::{InitiativeFilter, Workspace};
+use cadence::error::Result;
+use cadence::model::{Id, InitiativePatch, NewCheckIn, NewInitiative, Status, Track};
+use cadence::store::{InitiativeFilter, Workspace};
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -107,11 +107,11 @@ pub fn list(ws: &Workspace, a: &ListArgs, out: &mut dyn Write) -> Result<()> {
         (true, _) => return print_json(out, &list),
         (false, Some(f)) if f == "json" => return print_json(out, &list),
         (false, Some(f)) if f != "table" => {
-            return Err(crate::error::Error::invalid(
+            return Err(cadence::error::Error::invalid(
                 "format",
                 format!(
                     "'{}' is not one of: table, json, csv",
-                    crate::error::abridged(&f)
+                    cadence::error::abridged(&f)
                 ),
             ))
         }

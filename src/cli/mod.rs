@@ -22,18 +22,18 @@ use std::sync::LazyLock;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::calendar::{parse_date, Clock};
-use crate::error::Result;
-use crate::output_file;
-use crate::render::terminal::{safe_line, SafeWriter};
-use crate::store::{resolve_path, Workspace};
+use cadence::calendar::{parse_date, Clock};
+use cadence::error::Result;
+use cadence::output_file;
+use cadence::store::{resolve_path, Workspace};
+use cadence::terminal::{safe_line, SafeWriter};
 
 /// What `cadence --version` says: this build and the workspace schema it reads and writes.
 static VERSION: LazyLock<String> = LazyLock::new(|| {
     format!(
         "{} (workspace schema {})",
-        crate::VERSION,
-        crate::store::schema::latest_version()
+        cadence::VERSION,
+        cadence::store::schema::latest_version()
     )
 });
 
@@ -284,6 +284,6 @@ fn deliver(
 
 /// Writes `value` as pretty JSON followed by a newline.
 fn print_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
-    out.write_all(crate::render::terminal::json_pretty(value)?.as_bytes())?;
+    out.write_all(cadence::terminal::json_pretty(value)?.as_bytes())?;
     Ok(())
 }

@@ -5,11 +5,11 @@ use std::io::Write;
 use clap::Args;
 
 use super::{deliver, OutArgs};
-use crate::calendar::Month;
-use crate::error::Result;
-use crate::render::timeline::Zoom;
-use crate::render::Format;
-use crate::store::Workspace;
+use cadence::calendar::Month;
+use cadence::error::Result;
+use cadence::model::Format;
+use cadence::render::timeline::Zoom;
+use cadence::store::Workspace;
 
 #[derive(Debug, Args)]
 pub struct MonthlyArgs {

@@ -6,11 +6,11 @@ use std::io::Write;
 use clap::Args;
 
 use super::{deliver, print_json, table, OutArgs};
-use crate::error::{Error, Result};
-use crate::model::{Baseline, Id};
-use crate::narrative::count;
-use crate::render::Format;
-use crate::store::Workspace;
+use cadence::error::{Error, Result};
+use cadence::model::Format;
+use cadence::model::{Baseline, Id};
+use cadence::narrative::count;
+use cadence::store::Workspace;
 
 #[derive(Debug, Args)]
 pub struct QuarterlyArgs {

@@ -6,12 +6,12 @@ use std::io::Write;
 use clap::{Args, Subcommand};
 
 use super::{print_json, table};
-use crate::error::Result;
-use crate::model::Id;
-use crate::release::sheet::{sheet, Readiness};
-use crate::release::view::{view, ReleaseView};
-use crate::release::{EventKind, Release};
-use crate::store::{NewDecision, NewEvent, NewRelease, Workspace};
+use cadence::error::Result;
+use cadence::model::Id;
+use cadence::release::sheet::{sheet, Readiness};
+use cadence::release::view::{view, ReleaseView};
+use cadence::release::{EventKind, Release};
+use cadence::store::{NewDecision, NewEvent, NewRelease, Workspace};
 
 /// Release commands.
 #[derive(Debug, Subcommand)]
@@ -459,7 +459,7 @@ fn trend(r: &Release) -> String {
 }
 
 fn outcome_words(v: &ReleaseView) -> &'static str {
-    use crate::release::figures::Outcome as O;
+    use cadence::release::figures::Outcome as O;
     match v.outcome {
         O::Open => "to ship",
         O::ByTarget => "by its target date",
@@ -659,7 +659,7 @@ fn show(v: &ReleaseView, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn check(s: &crate::release::sheet::Sheet, out: &mut dyn Write) -> Result<()> {
+fn check(s: &cadence::release::sheet::Sheet, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "Go/no-go for release {}", s.name)?;
     writeln!(out, "{}", readiness_words(&s.readiness))?;
     for w in &s.warnings {

@@ -5,9 +5,9 @@ use std::io::Write;
 use clap::Subcommand;
 
 use super::print_json;
-use crate::error::Result;
-use crate::model::Id;
-use crate::store::Workspace;
+use cadence::error::Result;
+use cadence::model::Id;
+use cadence::store::Workspace;
 
 /// Scope commands.
 #[derive(Debug, Subcommand)]

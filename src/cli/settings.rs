@@ -5,8 +5,8 @@ use std::io::Write;
 use clap::Subcommand;
 
 use super::{print_json, table};
-use crate::error::Result;
-use crate::store::Workspace;
+use cadence::error::Result;
+use cadence::store::Workspace;
 
 /// Settings commands.
 #[derive(Debug, Subcommand)]

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::error::{Error, Result};
-use crate::narrative::count;
-use crate::spreadsheet::DateOrder;
-use crate::store::Workspace;
+use cadence::error::{Error, Result};
+use cadence::narrative::count;
+use cadence::store::Workspace;
+use cadence::usecases::spreadsheet::DateOrder;
 
 #[derive(Debug, Args)]
 pub struct ImportCsvArgs {

@@ -5,10 +5,10 @@ use std::io::Write;
 use clap::Args;
 
 use super::{deliver, OutArgs};
-use crate::calendar::IsoWeek;
-use crate::error::Result;
-use crate::render::Format;
-use crate::store::Workspace;
+use cadence::calendar::IsoWeek;
+use cadence::error::Result;
+use cadence::model::Format;
+use cadence::store::Workspace;
 
 #[derive(Debug, Args)]
 pub struct WeeklyArgs {

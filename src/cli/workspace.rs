@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::{deliver, OutArgs};
-use crate::error::{Error, Result};
-use crate::store::Workspace;
+use cadence::error::{Error, Result};
+use cadence::store::Workspace;
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {

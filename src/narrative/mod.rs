@@ -7,16 +7,16 @@
 //! renderer turns each pair into `<bdi>…</bdi>`, so right-to-left text cannot reverse the
 //! sentence around it, and the other formats drop the marks ([`unmarked`]).
 
-pub mod monthly;
-pub mod quarterly;
+pub mod monthly_update;
+pub mod quarterly_update;
 pub mod releases;
-pub mod weekly;
+pub mod weekly_update;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::review::common::{DateMove, FieldMove};
 use crate::review::delivery::{Basis, DeliveryJudgement};
-use crate::review::monthly::{DateMove, FieldMove};
 
 /// A stakeholder update: a title, the three lines read first, a short summary and titled
 /// sections, all plain text.
@@ -236,7 +236,7 @@ impl Writer {
     /// overdue)", "a decision on “Go ahead?” (by 26 November)".
     pub(crate) fn decisions_needed(
         &self,
-        decisions: &[&crate::review::monthly::DecisionItem],
+        decisions: &[&crate::review::common::DecisionItem],
     ) -> Vec<String> {
         decisions
             .iter()
@@ -259,7 +259,7 @@ impl Writer {
     /// "Q1", "Q1 2027", "fiscal Q3".
     fn plan_name(&self, j: &DeliveryJudgement) -> String {
         let label = j.plan_quarter.as_deref().unwrap_or_default();
-        let name = quarterly::quarter_name(label, j.fiscal_year_start);
+        let name = quarterly_update::quarter_name(label, j.fiscal_year_start);
         name.strip_suffix(&format!(" {}", self.year))
             .map_or(name.clone(), str::to_string)
     }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::escape_html as esc;
 use crate::model::{Health, RiskLevel};
 use crate::narrative::who;
-use crate::review::quarterly::{Delivery, KeyFigures, QuarterlyReview, HEALTH_COLUMNS};
+use crate::review::quarterly_review::{Delivery, KeyFigures, QuarterlyReview, HEALTH_COLUMNS};
 
 /// The four charts of a quarterly review, each a self-contained SVG element.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

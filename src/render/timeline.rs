@@ -17,7 +17,7 @@ use super::escape_html as esc;
 use super::{sentence_plain, sentence_svg, SVG_ISOLATE};
 use crate::calendar::{days_between, Month, Quarter};
 use crate::narrative::user;
-use crate::review::monthly::{MonthlyReview, RoadmapItem};
+use crate::review::monthly_review::{MonthlyReview, RoadmapItem};
 
 /// The time window a timeline shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

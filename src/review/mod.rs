@@ -1,8 +1,11 @@
 //! Reviews: pure functions of a workspace snapshot, a period and today
-//! (store → snapshot → **review** → narrative → render).
+//! (store → snapshot → **review** → narrative → render). The weekly, monthly and quarterly
+//! reviews import nothing from each other: what they share lives in [`common`].
 
+pub mod board;
+pub mod common;
 pub mod delivery;
-pub mod monthly;
-pub mod quarterly;
+pub mod monthly_review;
+pub mod quarterly_review;
 pub mod releases;
-pub mod weekly;
+pub mod weekly_review;

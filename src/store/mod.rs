@@ -10,6 +10,7 @@ mod people;
 mod releases;
 mod reviews;
 mod rows;
+pub mod sample;
 pub mod schema;
 mod scope;
 mod transfer;

@@ -6,8 +6,8 @@ use rusqlite::params;
 use super::rows;
 use super::Workspace;
 use crate::error::{Error, Result};
+use crate::model::Format;
 use crate::model::{KeptUpdate, StoredReview};
-use crate::render::Format;
 
 /// The kinds of review an update can be kept for.
 pub const REVIEW_KINDS: &[&str] = &["weekly", "monthly", "quarterly"];

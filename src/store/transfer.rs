@@ -10,7 +10,7 @@ use crate::snapshot::Snapshot;
 impl Workspace {
     /// The whole workspace, history included, as pretty JSON (ends with a newline).
     pub fn export_json(&self) -> Result<String> {
-        crate::render::terminal::json_pretty(&self.whole_snapshot()?)
+        crate::terminal::json_pretty(&self.whole_snapshot()?)
     }
 
     /// Loads an exported workspace. Refuses a non-empty workspace unless `replace`; checks

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use cadence::calendar::{Clock, IsoWeek, Month};
 use cadence::model::{Id, InitiativePatch, NewCheckIn, NewInitiative, Status};
-use cadence::review::monthly::{monthly, MonthlyReview, MonthlySettings};
-use cadence::review::weekly::WeeklyReview;
+use cadence::review::monthly_review::{monthly, MonthlyReview};
+use cadence::review::weekly_review::WeeklyReview;
+use cadence::settings::ReviewSettings;
 use cadence::store::Workspace;
 use chrono::{NaiveDate, NaiveDateTime};
 use tempfile::TempDir;
@@ -155,7 +156,7 @@ impl Company {
     pub fn review(&self, month: &str, today: &str) -> MonthlyReview {
         let ws = self.at(&format!("{today} 12:00"));
         let snap = ws.snapshot().unwrap();
-        let settings = MonthlySettings::from_settings(&snap.settings).unwrap();
+        let settings = ReviewSettings::from_settings(&snap.settings).unwrap();
         monthly(
             &snap,
             Month::parse("month", month).unwrap(),

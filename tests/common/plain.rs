@@ -2,9 +2,9 @@
 //! puts around user text (U+2068 … U+2069), so tests can compare words.
 
 use cadence::narrative::{unmarked, Section, Update};
-use cadence::review::monthly::MonthlyReview;
-use cadence::review::quarterly::QuarterlyReview;
-use cadence::review::weekly::WeeklyReview;
+use cadence::review::monthly_review::MonthlyReview;
+use cadence::review::quarterly_review::QuarterlyReview;
+use cadence::review::weekly_review::WeeklyReview;
 
 /// `u` with the marks of user text dropped from every sentence.
 pub fn plain(u: Update) -> Update {
@@ -31,15 +31,15 @@ pub fn plain(u: Update) -> Update {
 
 /// The weekly update, without marks.
 pub fn weekly_update(r: &WeeklyReview) -> Update {
-    plain(cadence::narrative::weekly::weekly_update(r))
+    plain(cadence::narrative::weekly_update::weekly_update(r))
 }
 
 /// The monthly update, without marks.
 pub fn monthly_update(r: &MonthlyReview) -> Update {
-    plain(cadence::narrative::monthly::monthly_update(r))
+    plain(cadence::narrative::monthly_update::monthly_update(r))
 }
 
 /// The quarterly update, without marks.
 pub fn quarterly_update(r: &QuarterlyReview) -> Update {
-    plain(cadence::narrative::quarterly::quarterly_update(r))
+    plain(cadence::narrative::quarterly_update::quarterly_update(r))
 }

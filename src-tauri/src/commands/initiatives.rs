@@ -1,8 +1,8 @@
 //! Initiatives: the board, the list, one initiative with everything around it, adding and
 //! editing (every change logged with its reason).
 
-use cadence::board::Board;
 use cadence::model::{Id, Initiative, InitiativePatch, NewInitiative};
+use cadence::review::board::Board;
 use cadence::store::{InitiativeDetail, InitiativeFilter};
 
 use super::File;

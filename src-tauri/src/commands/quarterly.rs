@@ -1,7 +1,8 @@
 //! The quarterly health review and the planning session.
 
 use cadence::model::{Baseline, Id};
-use cadence::planning::{PlanSession, QuarterlyView};
+use cadence::usecases::quarter_plan::PlanSession;
+use cadence::usecases::quarterly_view::QuarterlyView;
 
 use super::File;
 use crate::error::AppError;

@@ -3,7 +3,7 @@
 use cadence::calendar::Month;
 use cadence::model::{Decision, Id};
 use cadence::render::timeline::Zoom;
-use cadence::roadmap::RoadmapView;
+use cadence::usecases::roadmap_view::RoadmapView;
 
 use super::File;
 use crate::error::AppError;

@@ -1,8 +1,8 @@
 //! Spreadsheets: importing initiatives from a CSV file chosen in the open dialog (a preview of
 //! every row with its problems, then all rows or none), and the list as CSV for the clipboard.
 
-use cadence::spreadsheet::{DateOrder, SheetImport};
 use cadence::store::InitiativeFilter;
+use cadence::usecases::spreadsheet::{DateOrder, SheetImport};
 use serde::Serialize;
 use tauri::AppHandle;
 

@@ -2,9 +2,9 @@
 
 use tauri::AppHandle;
 
+use cadence::model::Format;
+use cadence::model::ReviewKind;
 use cadence::model::StoredReview;
-use cadence::render::Format;
-use cadence::updates::ReviewKind;
 
 use super::File;
 use crate::error::AppError;

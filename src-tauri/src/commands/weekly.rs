@@ -1,9 +1,9 @@
 //! The weekly status: the review and its update, past weeks' updates as sent.
 
 use cadence::calendar::IsoWeek;
+use cadence::model::Format;
 use cadence::model::StoredReview;
-use cadence::render::Format;
-use cadence::weekly::{KeptWeek, WeeklyView};
+use cadence::usecases::weekly_view::{KeptWeek, WeeklyView};
 
 use super::File;
 use crate::error::AppError;

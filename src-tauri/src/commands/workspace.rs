@@ -4,10 +4,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tauri::AppHandle;
 
-use cadence::backups::{self, BackupFile, WorkspaceCheck};
 use cadence::calendar::IsoWeek;
 use cadence::store::backup::Counts;
 use cadence::store::schema;
+use cadence::usecases::backups::{self, BackupFile, WorkspaceCheck};
 
 use super::File;
 use crate::error::AppError;

@@ -2,8 +2,6 @@
 //! review and why, which decisions wait on the leadership, and the signals of a roadmap in
 //! trouble. A pure function of a snapshot, a month and today.
 
-mod changes;
-mod settings;
 mod signals;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -12,16 +10,14 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{days_between, end_of_day, IsoWeek, Month};
 use crate::history;
 use crate::model::{Change, CheckIn, Health, Id, Initiative, RiskLevel, Status, Track};
+use crate::review::common::{changes_in, risk_changed, DecisionItem, MonthlyChanges, Window};
 use crate::review::delivery::{DeliveryJudgement, Judge};
+use crate::settings::ReviewSettings;
 use crate::snapshot::Snapshot;
 
-pub use changes::{
-    DateMove, FieldMove, MonthlyChanges, OwnerChange, PriorityChange, ScopeCut, StatusEvent,
-};
-pub use settings::MonthlySettings;
 pub use signals::{
-    BacklogGrowth, InitiativeRef, MissedCommitments, MissedKind, MissedTarget, MonthlySignals,
-    Reprioritisation, ReprioritisationKind, RoadmapChange, BACKLOG_GROWTH_FLOOR,
+    BacklogGrowth, MissedCommitments, MissedKind, MissedTarget, MonthlySignals, Reprioritisation,
+    ReprioritisationKind, RoadmapChange, BACKLOG_GROWTH_FLOOR,
 };
 
 /// The monthly review of one calendar month.
@@ -47,7 +43,7 @@ pub struct MonthlyReview {
     pub changes: MonthlyChanges,
     pub decisions: MonthlyDecisions,
     pub signals: MonthlySignals,
-    pub settings: MonthlySettings,
+    pub settings: ReviewSettings,
     /// Releases of the month with their outcome, and the pain ranking.
     pub releases: crate::review::releases::MonthlyReleases,
 }
@@ -160,76 +156,13 @@ pub struct MonthlyDecisions {
     pub closed: Vec<DecisionItem>,
 }
 
-/// A decision with its decider and the initiative it concerns.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct DecisionItem {
-    pub id: Id,
-    pub question: String,
-    /// The one person who decides.
-    pub decider: String,
-    pub needed_by: NaiveDate,
-    pub initiative_id: Option<Id>,
-    /// The concerned initiative's title.
-    pub initiative: Option<String>,
-    /// Days past the needed-by date while open (0 when not overdue or closed).
-    pub days_overdue: i32,
-    pub outcome: Option<String>,
-    pub closed_on: Option<NaiveDate>,
-}
-
-/// The changes counted by a review: after `from` (or from it, when `inclusive`) up to and
-/// including `to`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Window {
-    from: NaiveDateTime,
-    inclusive: bool,
-    to: NaiveDateTime,
-}
-
-impl Window {
-    /// From the first instant of `month` to `to`.
-    fn month(month: Month, to: NaiveDateTime) -> Self {
-        Window {
-            from: month.first_day().and_hms_opt(0, 0, 0).expect("valid time"),
-            inclusive: true,
-            to,
-        }
-    }
-
-    /// From `from` to `to`, both included.
-    pub(crate) fn between(from: NaiveDateTime, to: NaiveDateTime) -> Self {
-        Window {
-            from,
-            inclusive: true,
-            to,
-        }
-    }
-
-    /// Whether a change made at `at` falls in the window.
-    fn contains(&self, at: NaiveDateTime) -> bool {
-        let after = if self.inclusive {
-            at >= self.from
-        } else {
-            at > self.from
-        };
-        after && at <= self.to
-    }
-
-    /// The changes of `snap` in the window, oldest first.
-    fn changes<'a>(&self, snap: &'a Snapshot) -> impl Iterator<Item = &'a Change> + use<'a> {
-        let w = *self;
-        snap.changes.iter().filter(move |c| w.contains(c.at))
-    }
-}
-
 /// Builds the monthly review of `month` from what was known by the end of the month, or by
 /// the end of today when that is earlier.
 pub fn monthly(
     snapshot: &Snapshot,
     month: Month,
     today: NaiveDate,
-    settings: &MonthlySettings,
+    settings: &ReviewSettings,
 ) -> MonthlyReview {
     let as_of = month.last_day().min(today);
     let cutoff = end_of_day(as_of);
@@ -260,7 +193,7 @@ pub fn monthly(
         changes_since: since.from,
         previous_review,
         counts,
-        changes: changes::changes(&snap, since, settings),
+        changes: changes_in(&snap, since, settings),
         signals: signals::signals(snapshot, &snap, month, today, settings),
         roadmap,
         decisions,
@@ -272,16 +205,6 @@ pub fn monthly(
             today,
         ),
     }
-}
-
-/// The changes of `snap` (already cut at `window`'s end) made in `window`: date moves, scope
-/// cuts, owner and priority changes, initiatives added, dropped or paused.
-pub(crate) fn changes_in(
-    snap: &Snapshot,
-    window: Window,
-    settings: &MonthlySettings,
-) -> MonthlyChanges {
-    changes::changes(snap, window, settings)
 }
 
 /// The window of "what changed": after the end of what the latest earlier monthly review
@@ -323,7 +246,7 @@ fn roadmap(snap: &Snapshot, month: Month, as_of: NaiveDate, fiscal_year_start: u
         .max();
     let mut item = |snap, i, checkin, as_of| {
         let mut it = item(snap, i, checkin, as_of, &mut judge);
-        it.risk_changed = crate::review::weekly::risk_changed(snap, i, last_sent);
+        it.risk_changed = risk_changed(snap, i, last_sent);
         it
     };
     for i in &snap.initiatives {

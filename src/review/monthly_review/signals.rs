@@ -6,11 +6,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::{entered, MonthlySettings, Window};
+use super::entered;
 use crate::calendar::{end_of_day, Month};
 use crate::history;
 use crate::history::is_date_move;
 use crate::model::{Change, Id, Status};
+use crate::review::common::{InitiativeRef, Window};
+use crate::settings::ReviewSettings;
 use crate::snapshot::Snapshot;
 
 /// Every signal of the month. Each is computed whether raised or not, so the numbers behind
@@ -67,15 +69,6 @@ pub struct RoadmapChange {
     pub owner: String,
     pub at: NaiveDateTime,
     pub kind: ReprioritisationKind,
-}
-
-/// An initiative named by a signal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct InitiativeRef {
-    pub initiative_id: Id,
-    pub title: String,
-    pub owner: String,
 }
 
 /// One owner's missed commitments over the last three months.
@@ -140,7 +133,7 @@ pub(super) fn signals(
     snap: &Snapshot,
     month: Month,
     today: NaiveDate,
-    settings: &MonthlySettings,
+    settings: &ReviewSettings,
 ) -> MonthlySignals {
     let cutoff = end_of_day(month.last_day().min(today));
     let window = Window::month(month, cutoff);

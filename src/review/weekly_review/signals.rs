@@ -9,10 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use super::blockers::normalise;
 use super::{first_week_read, Calls};
-use crate::board::active_release_fixes;
 use crate::calendar::{days_between, IsoWeek};
 use crate::model::{Initiative, Track};
-use crate::review::monthly::InitiativeRef;
+use crate::review::common::active_release_fixes;
+use crate::review::common::InitiativeRef;
 use crate::snapshot::Snapshot;
 
 /// Progress text repeated for this many weeks in a row (the reviewed one included) is stale.

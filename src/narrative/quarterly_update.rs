@@ -10,7 +10,7 @@ use super::{
 use super::{Brief, Section, Update};
 use crate::calendar::Quarter;
 use crate::model::{Health, Status};
-use crate::review::quarterly::{
+use crate::review::quarterly_review::{
     Delivery, KeyFigures, OutcomeItem, PlanItem, QuarterlyReview, TopRisk,
 };
 
@@ -421,7 +421,7 @@ impl Writer {
                     )
                 ));
                 for a in &r.plan.amendments {
-                    let names = |v: &[crate::review::monthly::InitiativeRef]| {
+                    let names = |v: &[crate::review::common::InitiativeRef]| {
                         join(&v.iter().map(|i| user(&i.title)).collect::<Vec<_>>())
                     };
                     let mut parts = Vec::new();
@@ -967,7 +967,7 @@ mod tests {
         .unwrap();
         let today = NaiveDate::from_ymd_opt(2027, 3, 31).unwrap();
         let quarter = Quarter::of(today, 1);
-        let mut r = crate::review::quarterly::quarterly(&snap, quarter, today);
+        let mut r = crate::review::quarterly_review::quarterly(&snap, quarter, today);
         let o = &mut r.outcomes;
         (o.done, o.with_measure, o.with_result, o.with_both) = (8, 1, 1, 1);
         (

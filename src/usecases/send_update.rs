@@ -3,38 +3,13 @@
 
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
-
 use crate::calendar::{IsoWeek, Month};
 use crate::error::Result;
-use crate::model::StoredReview;
+use crate::model::Format;
+use crate::model::{ReviewKind, StoredReview};
 use crate::output_file;
 use crate::render::timeline::Zoom;
-use crate::render::Format;
 use crate::store::Workspace;
-
-/// Which review an update comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub enum ReviewKind {
-    #[serde(rename = "weekly")]
-    Weekly,
-    #[serde(rename = "monthly")]
-    Monthly,
-    #[serde(rename = "quarterly")]
-    Quarterly,
-}
-
-impl ReviewKind {
-    /// The kind's word, as updates are kept under it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReviewKind::Weekly => "weekly",
-            ReviewKind::Monthly => "monthly",
-            ReviewKind::Quarterly => "quarterly",
-        }
-    }
-}
 
 impl Workspace {
     /// The update of the `kind` review of `period` (`YYYY-Www`, `YYYY-MM` or `YYYY-Qn`; the

@@ -5,12 +5,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::IsoWeek;
 use crate::error::Result;
+use crate::model::Format;
 use crate::model::StoredReview;
-use crate::narrative::weekly::{week_span, weekly_update};
+use crate::narrative::weekly_update::{week_span, weekly_update};
 use crate::narrative::Update;
-use crate::render::weekly::render_weekly;
-use crate::render::Format;
-use crate::review::weekly::{first_week_read, weekly_owned, WeeklyReview};
+use crate::render::weekly_export::render_weekly;
+use crate::review::weekly_review::{first_week_read, weekly_owned, WeeklyReview};
 use crate::store::Workspace;
 
 /// What the Monday review shows for a week: the review and the update it writes.

@@ -5,10 +5,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::IsoWeek;
-use crate::error::Result;
 use crate::model::{Health, Id, Initiative, RiskLevel, Status, Track};
+use crate::review::common::active_release_fixes;
 use crate::snapshot::Snapshot;
-use crate::store::Workspace;
 
 /// How many release fixes may be active at once.
 pub const RELEASE_FIX_LIMIT: u32 = 1;
@@ -101,16 +100,6 @@ pub struct ReleaseLimit {
     pub broken: bool,
 }
 
-/// Active release fixes, by priority.
-pub fn active_release_fixes(initiatives: &[Initiative]) -> Vec<&Initiative> {
-    let mut fixes: Vec<&Initiative> = initiatives
-        .iter()
-        .filter(|i| i.track == Track::Release && i.status == Status::Active)
-        .collect();
-    fixes.sort_by_key(|i| (i.priority, i.id));
-    fixes
-}
-
 /// The board of `snapshot` on `today`: proposed, active and paused initiatives by lane.
 pub fn board(snapshot: &Snapshot, today: NaiveDate) -> Board {
     let fixes = active_release_fixes(&snapshot.initiatives);
@@ -164,113 +153,5 @@ pub fn board(snapshot: &Snapshot, today: NaiveDate) -> Board {
         lanes,
         release_limit,
         finished: (snapshot.initiatives.len() - open.len()) as u32,
-    }
-}
-
-impl Workspace {
-    /// The board as of the workspace's today.
-    pub fn board(&self) -> Result<Board> {
-        Ok(board(&self.snapshot()?, self.clock().today()))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::calendar::Clock;
-    use crate::model::{NewCheckIn, NewInitiative};
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()
-    }
-
-    fn add(ws: &mut Workspace, title: &str, track: Track, status: Status) -> Id {
-        ws.add_initiative(&NewInitiative {
-            title: title.into(),
-            owner: "Ana Lima".into(),
-            track: Some(track),
-            status: Some(status),
-            target_date: Some("2026-03-20".into()),
-            backup_date: Some("2026-03-27".into()),
-            risk: Some("the vendor may be late".into()),
-            risk_level: Some("medium".into()),
-            ..Default::default()
-        })
-        .unwrap()
-        .id
-    }
-
-    #[test]
-    fn lanes_hold_their_tracks_by_priority_with_latest_health() {
-        let mut ws = Workspace::in_memory(Clock::pinned(today())).unwrap();
-        let a = add(&mut ws, "Invoices", Track::Customer, Status::Active);
-        let b = add(&mut ws, "Faster builds", Track::Enabler, Status::Proposed);
-        let c = add(&mut ws, "Crash on login", Track::Release, Status::Active);
-        let d = add(
-            &mut ws,
-            "Pricing interviews",
-            Track::Discovery,
-            Status::Active,
-        );
-        let e = add(&mut ws, "Exports", Track::Customer, Status::Proposed);
-        ws.checkin(&NewCheckIn {
-            initiative_id: a,
-            health: "at-risk".into(),
-            ..Default::default()
-        })
-        .unwrap();
-        let board = board(&ws.snapshot().unwrap(), today());
-        let ids: Vec<Vec<Id>> = board
-            .lanes
-            .iter()
-            .map(|l| l.cards.iter().map(|c| c.id).collect())
-            .collect();
-        assert_eq!(ids, vec![vec![a, e], vec![b, c], vec![d]]);
-        assert_eq!(board.lanes[0].cards[0].health, Some(Health::AtRisk));
-        assert_eq!(board.lanes[0].cards[1].health, None);
-        assert!(!board.release_limit.broken);
-        assert_eq!(board.release_limit.active, vec![c]);
-        assert!(board.lanes[1].cards.iter().all(|c| !c.over_limit));
-    }
-
-    #[test]
-    fn a_second_active_release_fix_breaks_the_limit() {
-        let mut ws = Workspace::in_memory(Clock::pinned(today())).unwrap();
-        let a = add(&mut ws, "Crash on login", Track::Release, Status::Active);
-        let b = add(
-            &mut ws,
-            "Slow invoices page",
-            Track::Release,
-            Status::Active,
-        );
-        let c = add(&mut ws, "Typo in emails", Track::Release, Status::Proposed);
-        let board = board(&ws.snapshot().unwrap(), today());
-        assert!(board.release_limit.broken);
-        assert_eq!(board.release_limit.active, vec![a, b]);
-        let over: Vec<(Id, bool)> = board.lanes[1]
-            .cards
-            .iter()
-            .map(|k| (k.id, k.over_limit))
-            .collect();
-        assert_eq!(over, vec![(a, true), (b, true), (c, false)]);
-    }
-
-    #[test]
-    fn finished_work_leaves_the_board() {
-        let mut ws = Workspace::in_memory(Clock::pinned(today())).unwrap();
-        let a = add(&mut ws, "Invoices", Track::Customer, Status::Active);
-        add(&mut ws, "Exports", Track::Customer, Status::Active);
-        ws.edit_initiative(
-            a,
-            &crate::model::InitiativePatch {
-                status: Some("done".into()),
-                ..Default::default()
-            },
-            None,
-        )
-        .unwrap();
-        let board = board(&ws.snapshot().unwrap(), today());
-        assert_eq!(board.finished, 1);
-        assert_eq!(board.lanes[0].cards.len(), 1);
     }
 }

@@ -12,7 +12,7 @@ use super::{
 use crate::calendar::days_between;
 use crate::calendar::IsoWeek;
 use crate::model::Health;
-use crate::review::weekly::{
+use crate::review::weekly_review::{
     BlockerItem, DangerKind, DateDanger, MidweekChange, ProgressItem, ShippedItem, WeeklyReview,
     DECISION_SOON_DAYS,
 };
@@ -523,7 +523,7 @@ impl Week<'_> {
 
     fn attention(&self) -> Section {
         let s = &self.r.signals;
-        let refs = |list: &[crate::review::monthly::InitiativeRef]| -> String {
+        let refs = |list: &[crate::review::common::InitiativeRef]| -> String {
             join(
                 &list
                     .iter()
@@ -539,7 +539,7 @@ impl Week<'_> {
             ));
         }
         for p in &s.stale_progress {
-            let weeks = if p.weeks >= crate::review::weekly::HEALTH_WEEKS {
+            let weeks = if p.weeks >= crate::review::weekly_review::HEALTH_WEEKS {
                 format!("{} weeks or more", p.weeks)
             } else {
                 format!("{} weeks", p.weeks)

@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::{MonthlySettings, Window};
+use super::Window;
 use crate::calendar::{days_between, end_of_day, Quarter};
 use crate::history;
 use crate::model::{Change, Id, Status};
+use crate::settings::ReviewSettings;
 use crate::snapshot::Snapshot;
 
 /// Every change of the period, each list oldest first.
@@ -122,12 +123,12 @@ pub struct StatusEvent {
     pub reason: Option<String>,
 }
 
-/// Reads the changes of `window` from the change log of `snap` (already cut at the review's
-/// end).
-pub(super) fn changes(
+/// The changes of `snap` (already cut at `window`'s end) made in `window`: date moves, scope
+/// cuts, owner and priority changes, initiatives added, dropped or paused.
+pub(crate) fn changes_in(
     snap: &Snapshot,
     window: Window,
-    settings: &MonthlySettings,
+    settings: &ReviewSettings,
 ) -> MonthlyChanges {
     let label = |id: Id| {
         snap.initiative(id)
@@ -255,7 +256,7 @@ fn field_move(snap: &Snapshot, c: &Change) -> Option<FieldMove> {
 }
 
 /// How many edits moved a date of initiative `id` from the start of `quarter` to `to`.
-pub(super) fn date_edits(snap: &Snapshot, id: Id, quarter: Quarter, to: NaiveDateTime) -> u32 {
+fn date_edits(snap: &Snapshot, id: Id, quarter: Quarter, to: NaiveDateTime) -> u32 {
     let from = quarter
         .first_day()
         .and_hms_opt(0, 0, 0)

@@ -12,13 +12,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{days_between, end_of_day, IsoWeek};
 use crate::error::Result;
-use crate::history;
-use crate::model::{Change, Decision};
+use crate::model::Decision;
 use crate::model::{CheckIn, Health, Id, Initiative, RiskLevel, Status, Track};
-use crate::review::delivery::{DeliveryJudgement, Judge};
-use crate::review::monthly::{
-    changes_in, DateMove, DecisionItem, MonthlySettings, ScopeCut, StatusEvent, Window,
+use crate::review::common::{
+    changes_in, risk_changed, DateMove, DecisionItem, ScopeCut, StatusEvent, Window,
 };
+use crate::review::delivery::{DeliveryJudgement, Judge};
+use crate::settings::ReviewSettings;
 use crate::snapshot::Snapshot;
 
 pub use blockers::{BlockerItem, ClearedBlocker};
@@ -238,7 +238,7 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
     let snap = snapshot.into_as_of(cutoff);
     let calls = Calls::new(&snap, week);
     let oldest_call = first_week_read(week);
-    let settings = MonthlySettings::from_settings(&snap.settings)?;
+    let settings = ReviewSettings::from_settings(&snap.settings)?;
     let start = week.monday().and_hms_opt(0, 0, 0).expect("valid time");
     let changes = changes_in(&snap, Window::between(start, cutoff), &settings);
     let mut judge = Judge::new(&snap, as_of, settings.fiscal_year_start);
@@ -334,19 +334,6 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
         releases: crate::review::releases::weekly(&snap, week.monday(), week.sunday(), today),
         kept_at,
     })
-}
-
-/// Whether the risk or level of `i` differs from what they were when the last update was sent
-/// (`at`); true when none was, or the initiative did not exist then.
-pub(crate) fn risk_changed(snap: &Snapshot, i: &Initiative, at: Option<NaiveDateTime>) -> bool {
-    let Some(at) = at else {
-        return true;
-    };
-    let own: Vec<&Change> = snap.changes_of(i.id).collect();
-    match history::as_of(i, &own, at) {
-        Some(then) => (then.risk, then.risk_level) != (i.risk.clone(), i.risk_level),
-        None => true,
-    }
 }
 
 /// The open decisions overdue on `as_of`, and those needed within [`DECISION_SOON_DAYS`]

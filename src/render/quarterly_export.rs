@@ -3,11 +3,12 @@
 //! vectors and stay sharp.
 
 use super::charts::{quarterly_charts, QuarterlyCharts};
-use super::{escape_html, html_page_styled, section_html, update_markdown, update_text, Format};
+use super::{escape_html, html_page_styled, section_html, update_markdown, update_text};
 use crate::error::Result;
-use crate::narrative::quarterly::quarterly_update;
+use crate::model::Format;
+use crate::narrative::quarterly_update::quarterly_update;
 use crate::narrative::Update;
-use crate::review::quarterly::QuarterlyReview;
+use crate::review::quarterly_review::QuarterlyReview;
 
 /// Print rules of the quarterly page: its parts start on new pages; charts fill the width.
 const STYLE: &str = "\
@@ -23,7 +24,7 @@ pub fn render_quarterly(review: &QuarterlyReview, format: Format) -> Result<Stri
         Format::Markdown => update_markdown(&update),
         Format::Text => update_text(&update),
         Format::Html => quarterly_html(&update, &quarterly_charts(review)),
-        Format::Json => super::terminal::json_pretty(review)?,
+        Format::Json => crate::terminal::json_pretty(review)?,
     })
 }
 

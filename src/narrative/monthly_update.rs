@@ -6,8 +6,9 @@ use super::{
     Brief, Section, Update, Writer,
 };
 use crate::calendar::Month;
-use crate::review::monthly::{
-    DateWarning, DecisionItem, MissedCommitments, MonthlyReview, ReprioritisationKind, RoadmapItem,
+use crate::review::common::DecisionItem;
+use crate::review::monthly_review::{
+    DateWarning, MissedCommitments, MonthlyReview, ReprioritisationKind, RoadmapItem,
 };
 
 /// Writes the monthly update of a review.
@@ -520,7 +521,8 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::review::monthly::{monthly, MonthlySettings};
+    use crate::review::monthly_review::monthly;
+    use crate::settings::ReviewSettings;
     use crate::snapshot::Snapshot;
 
     fn empty_review(today: &str) -> MonthlyReview {
@@ -531,7 +533,7 @@ mod tests {
         )
         .unwrap();
         let today = NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
-        monthly(&snap, Month::of(today), today, &MonthlySettings::default())
+        monthly(&snap, Month::of(today), today, &ReviewSettings::default())
     }
 
     #[test]

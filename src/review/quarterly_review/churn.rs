@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Period;
 use crate::model::Id;
-use crate::review::monthly::ScopeCut;
+use crate::review::common::ScopeCut;
 
 /// The quarter's reprioritisations, date moves and scope cuts.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -1,33 +1,14 @@
-//! The quarterly planning session read from a workspace: the health review of a quarter
-//! with its charts and update (what the CLI exports and the app's Quarterly view shows), the
-//! kept updates, and the candidates for a quarter's plan, committed with
-//! [`Workspace::commit_plan`].
+//! The quarterly planning session: what a quarter's plan commits so far and the candidates
+//! for it, each with the rule that keeps it out, committed with [`Workspace::commit_plan`].
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Quarter;
 use crate::error::{Error, Result};
-use crate::model::{Baseline, Id, Initiative, RiskLevel, Status, StoredReview, Track};
-use crate::narrative::quarterly::quarterly_update;
-use crate::narrative::Update;
-use crate::render::charts::{quarterly_charts, QuarterlyCharts};
-use crate::render::quarterly::render_quarterly;
-use crate::render::Format;
-use crate::review::monthly::MonthlySettings;
-use crate::review::quarterly::{quarterly, QuarterlyReview};
+use crate::model::{Baseline, Id, Initiative, RiskLevel, Status, Track};
 use crate::rules;
 use crate::store::{InitiativeFilter, Workspace};
-
-/// What the Quarterly view shows for a quarter: the review, its charts (the same SVG the
-/// HTML export embeds) and the update's text, section by section.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct QuarterlyView {
-    pub review: QuarterlyReview,
-    pub charts: QuarterlyCharts,
-    pub update: Update,
-}
 
 /// Choosing a quarter's plan: what is committed so far and what could be.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -77,59 +58,6 @@ pub struct RuleBreak {
 }
 
 impl Workspace {
-    /// The month the fiscal year starts in (setting `fiscal_year_start`, default 1).
-    pub fn fiscal_year_start(&self) -> Result<u32> {
-        match self.setting(MonthlySettings::FISCAL_YEAR_START)? {
-            Some(v) => crate::settings::read_stored(
-                MonthlySettings::FISCAL_YEAR_START,
-                &v,
-                MonthlySettings::parse_fiscal_year_start,
-            ),
-            None => Ok(1),
-        }
-    }
-
-    /// The quarter `text` (`YYYY-Qn`) names, counted from the fiscal year's start; the
-    /// current quarter when `None`.
-    pub fn quarter(&self, text: Option<&str>) -> Result<Quarter> {
-        let start = self.fiscal_year_start()?;
-        match text {
-            Some(t) => Quarter::parse("quarter", t, start),
-            None => Ok(Quarter::of(self.clock().today(), start)),
-        }
-    }
-
-    /// The quarterly health review of `quarter` (the current one when `None`) as of the
-    /// workspace's today.
-    pub fn quarterly_review(&self, quarter: Option<Quarter>) -> Result<QuarterlyReview> {
-        let quarter = match quarter {
-            Some(q) => q,
-            None => self.quarter(None)?,
-        };
-        Ok(quarterly(&self.snapshot()?, quarter, self.clock().today()))
-    }
-
-    /// The Quarterly view of `quarter` (the current one when `None`).
-    pub fn quarterly_view(&self, quarter: Option<Quarter>) -> Result<QuarterlyView> {
-        let review = self.quarterly_review(quarter)?;
-        Ok(QuarterlyView {
-            charts: quarterly_charts(&review),
-            update: quarterly_update(&review),
-            review,
-        })
-    }
-
-    /// The quarterly update of `quarter` (the current one when `None`) in `format`, as it
-    /// would be exported.
-    pub fn quarterly_update(&self, quarter: Option<Quarter>, format: Format) -> Result<String> {
-        render_quarterly(&self.quarterly_review(quarter)?, format)
-    }
-
-    /// The latest quarterly update kept for `quarter` in `format`, exactly as exported.
-    pub fn sent_quarterly(&self, quarter: Quarter, format: Format) -> Result<StoredReview> {
-        self.sent_review("quarterly", "quarter", &quarter.to_string(), format)
-    }
-
     /// The planning session of `quarter` (the next quarter when `None`): its commitments and
     /// the candidates for its plan.
     pub fn plan_session(&self, quarter: Option<Quarter>) -> Result<PlanSession> {

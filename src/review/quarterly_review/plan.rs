@@ -11,8 +11,8 @@ use super::Period;
 use crate::calendar::days_between;
 use crate::history;
 use crate::model::{Baseline, BaselineItem, Change, Id, Initiative, Status, Track};
+use crate::review::common::InitiativeRef;
 use crate::review::delivery;
-use crate::review::monthly::InitiativeRef;
 
 /// The quarter's plan and what became of it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

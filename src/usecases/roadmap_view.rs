@@ -5,13 +5,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
 use crate::error::Result;
+use crate::model::Format;
 use crate::model::StoredReview;
-use crate::narrative::monthly::monthly_update;
+use crate::narrative::monthly_update::monthly_update;
 use crate::narrative::Update;
-use crate::render::monthly::render_monthly;
+use crate::render::monthly_export::render_monthly;
 use crate::render::timeline::{timeline_svg, Zoom};
-use crate::render::Format;
-use crate::review::monthly::{monthly, MonthlyReview, MonthlySettings};
+use crate::review::monthly_review::{monthly, MonthlyReview};
+use crate::settings::ReviewSettings;
 use crate::store::Workspace;
 
 /// What the Roadmap view shows for a month.
@@ -32,7 +33,7 @@ impl Workspace {
     pub fn monthly_review(&self, month: Option<Month>) -> Result<MonthlyReview> {
         let today = self.clock().today();
         let snapshot = self.snapshot()?;
-        let settings = MonthlySettings::from_settings(&snapshot.settings)?;
+        let settings = ReviewSettings::from_settings(&snapshot.settings)?;
         let month = month.unwrap_or_else(|| Month::of(today));
         Ok(monthly(&snapshot, month, today, &settings))
     }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Period;
 use crate::model::{Health, Id, RiskLevel, Status, Track};
-use crate::review::monthly::InitiativeRef;
+use crate::review::common::InitiativeRef;
 
 /// How many risks the review names at most.
 pub const TOP_RISKS: usize = 5;

@@ -1,11 +1,12 @@
 //! The monthly roadmap update in each export format; the HTML page embeds the timeline.
 
 use super::timeline::{timeline_svg, Zoom};
-use super::{update_html, update_markdown, update_text, Format};
+use super::{update_html, update_markdown, update_text};
 use crate::error::Result;
-use crate::narrative::monthly::monthly_update;
+use crate::model::Format;
+use crate::narrative::monthly_update::monthly_update;
 use crate::narrative::{date, month_name};
-use crate::review::monthly::MonthlyReview;
+use crate::review::monthly_review::MonthlyReview;
 
 /// The monthly update of `review` in `format`; the HTML page shows the timeline at `zoom`.
 /// JSON is the whole review (the shape documented in `docs/cli.md`).
@@ -15,7 +16,7 @@ pub fn render_monthly(review: &MonthlyReview, format: Format, zoom: Zoom) -> Res
         Format::Markdown => update_markdown(&update),
         Format::Text => update_text(&update),
         Format::Html => update_html(&update, Some(&figure(review, zoom))),
-        Format::Json => super::terminal::json_pretty(review)?,
+        Format::Json => crate::terminal::json_pretty(review)?,
     })
 }
 

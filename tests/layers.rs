@@ -1,0 +1,168 @@
+//! The core's modules import only downward, so data flows one way: store → snapshot → review
+//! → narrative → render, with the use cases on top. Every `crate::` path in `src/` (the CLI
+//! binary in `src/main.rs` and `src/cli/` apart: it is not the library) must name a module its
+//! layer may use; the weekly, monthly and quarterly reviews share only through
+//! `review::common` and `review::delivery`.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The layer each top-level module of the library belongs to.
+fn layer(module: &str) -> &'static str {
+    match module {
+        "error" | "calendar" | "model" | "rules" | "history" | "settings" | "output_file"
+        | "retention" | "terminal" | "lib" => "foundation",
+        "snapshot" | "consistency" => "snapshot",
+        "store" => "store",
+        "review" => "review",
+        "narrative" => "narrative",
+        "render" => "render",
+        "usecases" => "usecases",
+        other => panic!("src/{other}: a module without a layer; add it to tests/layers.rs"),
+    }
+}
+
+/// The layers a layer may import from (itself included).
+fn allowed(layer: &str) -> &'static [&'static str] {
+    match layer {
+        "foundation" => &["foundation"],
+        "snapshot" => &["foundation", "snapshot"],
+        "store" => &["foundation", "snapshot", "store"],
+        "review" => &["foundation", "snapshot", "review"],
+        "narrative" => &["foundation", "snapshot", "review", "narrative"],
+        "render" => &["foundation", "snapshot", "review", "narrative", "render"],
+        "usecases" => &[
+            "foundation",
+            "snapshot",
+            "store",
+            "review",
+            "narrative",
+            "render",
+            "usecases",
+        ],
+        other => panic!("no layer {other}"),
+    }
+}
+
+fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The modules a file names after `crate::` (`crate::a::b`, `crate::{a, b::c}`), each as its
+/// first two path segments.
+fn imports(text: &str) -> BTreeSet<(String, Option<String>)> {
+    let mut found = BTreeSet::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("crate::") {
+        rest = &rest[at + "crate::".len()..];
+        let paths: Vec<&str> = if let Some(group) = rest.strip_prefix('{') {
+            let end = group.find('}').unwrap_or(group.len());
+            group[..end].split(',').collect()
+        } else {
+            vec![rest]
+        };
+        for p in paths {
+            let mut segs = p.trim().split("::").map(|s| {
+                s.chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect::<String>()
+            });
+            let first = segs.next().unwrap_or_default();
+            if first.is_empty() || first.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let second = segs.next().filter(|s| !s.is_empty());
+            found.insert((first, second));
+        }
+    }
+    found
+}
+
+/// What file `path` (under `src/`) is: its top-level module and, under `review/`, which
+/// review it belongs to.
+fn module_of(src: &Path, path: &Path) -> (String, Option<String>) {
+    let rel = path.strip_prefix(src).unwrap();
+    let mut parts = rel
+        .iter()
+        .map(|p| p.to_str().unwrap().trim_end_matches(".rs").to_string());
+    let top = parts.next().unwrap();
+    (top, parts.next().filter(|s| s != "mod"))
+}
+
+#[test]
+fn the_core_imports_only_downward() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for path in &files {
+        let (top, sub) = module_of(&src, path);
+        if top == "main" || top == "cli" {
+            continue;
+        }
+        checked += 1;
+        let from = layer(&top);
+        let text = fs::read_to_string(path).unwrap();
+        for (first, second) in imports(&text) {
+            if matches!(first.as_str(), "Error" | "Result") {
+                continue;
+            }
+            let to = layer(&first);
+            if !allowed(from).contains(&to) {
+                wrong.push(format!(
+                    "{}: {from} imports crate::{first} ({to})",
+                    path.display()
+                ));
+            }
+            // The three reviews and the board stand side by side: none imports another.
+            if top == "review" && first == "review" {
+                let shared = matches!(second.as_deref(), Some("common" | "delivery"));
+                if !shared && second != sub {
+                    wrong.push(format!(
+                        "{}: review::{} imports review::{}; share through review::common",
+                        path.display(),
+                        sub.as_deref().unwrap_or("mod"),
+                        second.as_deref().unwrap_or("")
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        checked > 40,
+        "only {checked} files read under {}",
+        src.display()
+    );
+    assert!(
+        wrong.is_empty(),
+        "imports against the flow:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_reader_sees_every_form_of_path() {
+    let text = "use crate::store::Workspace;\nuse crate::{review::common::Window, settings};\n\
+                let x = crate::narrative::who(); crate::Error::invalid";
+    let got: Vec<(String, Option<String>)> = imports(text).into_iter().collect();
+    let want = [
+        ("narrative", Some("who")),
+        ("review", Some("common")),
+        ("settings", None),
+        ("store", Some("Workspace")),
+    ];
+    let want: Vec<(String, Option<String>)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.map(str::to_string)))
+        .collect();
+    assert_eq!(got, want);
+}
