@@ -8,8 +8,15 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The layer each top-level module of the library belongs to.
-fn layer(module: &str) -> &'static str {
+/// The layer of module `crate::{module}::{sub}`: the top-level module's, but for a part of a
+/// module that sits in another layer.
+fn layer(module: &str, sub: Option<&str>) -> &'static str {
+    match (module, sub) {
+        // The readiness sheet reads a snapshot like a review; the rest of `release` is records.
+        ("release", Some("sheet")) => return "review",
+        ("release", _) => return "foundation",
+        _ => {}
+    }
     match module {
         "error" | "calendar" | "model" | "rules" | "history" | "settings" | "output_file"
         | "retention" | "terminal" | "lib" => "foundation",
@@ -110,13 +117,13 @@ fn the_core_imports_only_downward() {
             continue;
         }
         checked += 1;
-        let from = layer(&top);
+        let from = layer(&top, sub.as_deref());
         let text = fs::read_to_string(path).unwrap();
         for (first, second) in imports(&text) {
             if matches!(first.as_str(), "Error" | "Result") {
                 continue;
             }
-            let to = layer(&first);
+            let to = layer(&first, second.as_deref());
             if !allowed(from).contains(&to) {
                 wrong.push(format!(
                     "{}: {from} imports crate::{first} ({to})",

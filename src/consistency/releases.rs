@@ -7,8 +7,8 @@ use super::{by_id, line, multi, required, Checker, NAME_MAX, TEXT_MAX};
 use crate::error::abridged;
 use crate::model::Id;
 use crate::release::{EventKind, Question, Release};
+use crate::release::{HOURS_MAX, MINUTES_MAX};
 use crate::snapshot::Snapshot;
-use crate::store::{HOURS_MAX, MINUTES_MAX};
 
 impl Checker {
     pub(super) fn releases(&mut self, s: &Snapshot) {

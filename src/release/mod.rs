@@ -12,6 +12,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::model::{word_enum, Id};
 
+/// The longest rollback rehearsal or hours lost Cadence records.
+pub const MINUTES_MAX: i64 = 10_000;
+/// The most hours one pain entry records.
+pub const HOURS_MAX: i64 = 1_000;
+
 word_enum!(
     /// What slowed a release down, in the two-track article's buckets.
     PainBucket, "cause" {

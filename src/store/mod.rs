@@ -24,7 +24,7 @@ pub use initiatives::InitiativeFilter;
 use open::Access;
 pub use open::{default_path, init_connection, resolve_path};
 pub use people::{OwnedInitiative, PersonSummary};
-pub use releases::{parse_answers, NewDecision, NewEvent, NewRelease, HOURS_MAX, MINUTES_MAX};
+pub use releases::{parse_answers, NewDecision, NewEvent, NewRelease};
 pub use reviews::REVIEW_KINDS;
 
 use crate::calendar::{Clock, IsoWeek};

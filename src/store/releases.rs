@@ -13,14 +13,9 @@ use crate::error::{Error, Result};
 use crate::model::Id;
 use crate::release::{
     parse_time, Answer, EventKind, GoNoGo, Pain, PainBucket, Question, Rehearsal, Release,
-    ReleaseEvent, ScopeEntry, Slip,
+    ReleaseEvent, ScopeEntry, Slip, HOURS_MAX, MINUTES_MAX,
 };
 use crate::rules;
-
-/// The longest rollback rehearsal or hours lost Cadence records.
-pub const MINUTES_MAX: i64 = 10_000;
-/// The most hours one pain entry records.
-pub const HOURS_MAX: i64 = 1_000;
 
 /// What a new release is made of; dates and names arrive as text so their errors name the
 /// field.
