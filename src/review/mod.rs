@@ -1,6 +1,7 @@
 //! Reviews: pure functions of a workspace snapshot, a period and today
 //! (store → snapshot → **review** → narrative → render). The weekly, monthly and quarterly
-//! reviews import nothing from each other: what they share lives in [`common`].
+//! reviews import nothing from each other: what they share lives in [`common`], [`delivery`]
+//! and [`releases`].
 
 pub mod board;
 pub mod common;
