@@ -12,6 +12,7 @@ pub mod model;
 pub mod narrative;
 pub mod output_file;
 pub mod release;
+pub mod reminders;
 pub mod render;
 pub mod retention;
 pub mod review;

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{abridged, Error, Result};
+use crate::reminders::ReminderSettings;
+use crate::store::Workspace;
 
 /// A documented setting.
 pub struct SettingDoc {
@@ -36,7 +38,58 @@ pub const SETTINGS: &[SettingDoc] = &[
         range: "a month number from 1 to 12",
         check: |v| ReviewSettings::parse_fiscal_year_start(v).map(|_| ()),
     },
+    SettingDoc {
+        key: ReminderSettings::REVIEW_DAY,
+        default: "monday",
+        meaning: "The day of the weekly review: the app reminds you of it that day (a day of \
+                  the week in English, monday to sunday).",
+        range: "a day of the week, monday to sunday",
+        check: |v| ReminderSettings::parse_day(v).map(|_| ()),
+    },
+    SettingDoc {
+        key: ReminderSettings::REVIEW_TIME,
+        default: "09:00",
+        meaning: "The local time of day the app's reminders come at (HH:MM, 24-hour clock).",
+        range: "a time of day written HH:MM",
+        check: |v| ReminderSettings::parse_time(v).map(|_| ()),
+    },
+    SettingDoc {
+        key: ReminderSettings::WEEKLY_REVIEW,
+        default: "on",
+        meaning: "Whether the app reminds you of the weekly review with the check-ins still \
+                  missing and the blockers to escalate (on or quiet).",
+        range: "on or quiet",
+        check: |v| ReminderSettings::parse_quiet(v).map(|_| ()),
+    },
+    SettingDoc {
+        key: ReminderSettings::DECISIONS,
+        default: "on",
+        meaning: "Whether the app reminds you of a decision needed tomorrow or overdue (on or \
+                  quiet).",
+        range: "on or quiet",
+        check: |v| ReminderSettings::parse_quiet(v).map(|_| ()),
+    },
+    SettingDoc {
+        key: CLOSE_TO_TRAY,
+        default: "on",
+        meaning: "Whether closing the app's window keeps Cadence running in the system tray, \
+                  so reminders still come (on or off).",
+        range: "on or off",
+        check: |v| parse_on_off(CLOSE_TO_TRAY, v).map(|_| ()),
+    },
 ];
+
+/// The settings key of keeping Cadence in the tray when its window is closed.
+pub const CLOSE_TO_TRAY: &str = "app.close_to_tray";
+
+/// Parses a switch written `on` or `off`; `key` names the setting in the message.
+pub fn parse_on_off(key: &str, text: &str) -> Result<bool> {
+    match text.trim() {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        other => Err(Error::invalid(key, format!("'{other}' must be on or off"))),
+    }
+}
 
 impl SettingDoc {
     /// Checks `value` against the setting's rule.
@@ -79,6 +132,16 @@ pub fn read_stored<T>(key: &str, value: &str, parse: fn(&str) -> Result<T>) -> R
             ),
         )
     })
+}
+
+impl Workspace {
+    /// Whether closing the window keeps Cadence in the tray (on unless set off).
+    pub fn close_to_tray(&self) -> Result<bool> {
+        match self.setting(CLOSE_TO_TRAY)? {
+            Some(v) => read_stored(CLOSE_TO_TRAY, &v, |t| parse_on_off(CLOSE_TO_TRAY, t)),
+            None => Ok(true),
+        }
+    }
 }
 
 /// What the reviews are tuned with: the fiscal year every review counts quarters from, and

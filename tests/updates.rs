@@ -14,9 +14,22 @@ fn each_review_kind_is_exported_saved_and_reread_exactly_as_sent() {
     let mut ws = co.at("2026-11-23 12:00");
     let dir = tempfile::tempdir().unwrap();
 
-    let copied = ws
-        .export_update(ReviewKind::Monthly, Some("2026-11"), Format::Html)
+    let mut clipboard = (String::new(), String::new());
+    let both = ws
+        .copy_update(ReviewKind::Monthly, Some("2026-11"), |html, text| {
+            clipboard = (html.to_string(), text.to_string());
+            Ok(())
+        })
         .unwrap();
+    let copied = &both[0];
+    assert_eq!(copied.body, clipboard.0);
+    assert_eq!(both[1].body, clipboard.1);
+    assert_eq!(
+        ws.sent_monthly(month_of("2026-11"), Format::Text)
+            .unwrap()
+            .body,
+        clipboard.1
+    );
     assert_eq!(
         (copied.kind.as_str(), copied.period.as_str()),
         ("monthly", "2026-11")
@@ -40,14 +53,34 @@ fn each_review_kind_is_exported_saved_and_reread_exactly_as_sent() {
         saved.body
     );
 
-    let week = ws
-        .export_update(ReviewKind::Weekly, None, Format::Text)
+    let copied_week = ws
+        .copy_update(ReviewKind::Weekly, None, |_, _| Ok(()))
         .unwrap();
+    let week = &copied_week[1];
     assert_eq!(week.period, "2026-W48");
     assert!(week
         .body
         .starts_with("Weekly update: 23–29 November 2026\n"));
     assert!(ws.weekly_review(None).unwrap().kept_at.is_some());
+}
+
+fn month_of(text: &str) -> Month {
+    Month::parse("month", text).unwrap()
+}
+
+#[test]
+fn an_update_whose_copy_failed_is_not_kept_as_sent() {
+    let co = Company::temp();
+    co.at("2026-11-23 08:00").load_sample(false).unwrap();
+    let mut ws = co.at("2026-11-23 12:00");
+    let err = ws
+        .copy_update(ReviewKind::Weekly, None, |_, _| {
+            Err(cadence::Error::Conflict("the clipboard is not available".into()))
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("clipboard"), "{err}");
+    assert!(ws.weekly_review(None).unwrap().kept_at.is_none());
+    assert!(ws.kept_weeks().unwrap().is_empty());
 }
 
 #[test]
@@ -56,11 +89,11 @@ fn a_bad_period_names_its_field_and_keeps_nothing() {
     co.at("2026-11-23 08:00").load_sample(false).unwrap();
     let mut ws = co.at("2026-11-23 12:00");
     let err = ws
-        .export_update(ReviewKind::Weekly, Some("2026-48"), Format::Html)
+        .copy_update(ReviewKind::Weekly, Some("2026-48"), |_, _| Ok(()))
         .unwrap_err();
     assert_eq!(err.field(), Some("week"));
     let err = ws
-        .export_update(ReviewKind::Monthly, Some("2026-13"), Format::Html)
+        .copy_update(ReviewKind::Monthly, Some("2026-13"), |_, _| Ok(()))
         .unwrap_err();
     assert_eq!(err.field(), Some("month"));
     let err = ws

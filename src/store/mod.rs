@@ -5,6 +5,7 @@ pub mod backup;
 mod baselines;
 mod detail;
 mod initiatives;
+mod notices;
 mod open;
 mod people;
 mod releases;
@@ -14,6 +15,7 @@ pub mod sample;
 pub mod schema;
 mod scope;
 mod transfer;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 

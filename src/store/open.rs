@@ -33,7 +33,7 @@ pub fn resolve_path(explicit: Option<&Path>) -> PathBuf {
 }
 
 /// What the first 100 bytes of a file say about it.
-enum Header {
+pub(super) enum Header {
     /// Missing or empty: no workspace yet.
     Fresh,
     /// A SQLite file with this application id and schema version.
@@ -42,7 +42,7 @@ enum Header {
     Foreign,
 }
 
-fn read_header(path: &Path) -> Result<Header> {
+pub(super) fn read_header(path: &Path) -> Result<Header> {
     let mut file = match fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Header::Fresh),

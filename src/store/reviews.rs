@@ -22,6 +22,18 @@ impl Workspace {
         format: Format,
         body: &str,
     ) -> Result<StoredReview> {
+        let mut kept = self.keep_reviews(kind, period, &[(format, body)])?;
+        Ok(kept.remove(0))
+    }
+
+    /// Keeps one update in several formats at once (what a copy puts on the clipboard: rich
+    /// text with its plain-text alternative), in one transaction: all are kept or none.
+    pub fn keep_reviews(
+        &mut self,
+        kind: &str,
+        period: &str,
+        copies: &[(Format, &str)],
+    ) -> Result<Vec<StoredReview>> {
         if !REVIEW_KINDS.contains(&kind) {
             return Err(Error::invalid(
                 "kind",
@@ -34,19 +46,24 @@ impl Workspace {
         }
         self.write(|tx, clock| {
             let now = clock.now();
-            tx.execute(
-                "INSERT INTO reviews(kind, period, format, body, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![kind, period, format.as_str(), body, now],
-            )?;
-            Ok(StoredReview {
-                id: tx.last_insert_rowid(),
-                kind: kind.into(),
-                period: period.into(),
-                format: format.as_str().into(),
-                body: body.into(),
-                created_at: now,
-            })
+            copies
+                .iter()
+                .map(|(format, body)| {
+                    tx.execute(
+                        "INSERT INTO reviews(kind, period, format, body, created_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![kind, period, format.as_str(), body, now],
+                    )?;
+                    Ok(StoredReview {
+                        id: tx.last_insert_rowid(),
+                        kind: kind.into(),
+                        period: period.into(),
+                        format: format.as_str().into(),
+                        body: (*body).into(),
+                        created_at: now,
+                    })
+                })
+                .collect()
         })
     }
 

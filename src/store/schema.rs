@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i32 = 0x4344_4E43;
 
 /// The schema versions, oldest first. Never edit a released step; append a new one.
-const STEPS: &[&str] = &[V1, V2, V3_RELEASES];
+const STEPS: &[&str] = &[V1, V2, V3_RELEASES, V4_NOTICES];
 
 /// Brings the schema of `conn` to the latest version. The version is read inside one
 /// IMMEDIATE transaction that also applies every missing step, so processes opening the same
@@ -296,11 +296,22 @@ CREATE TABLE release_pain (
 ) STRICT;
 "#;
 
+/// Notices shown once per occasion (reminders, the tray notice), so a restart does not
+/// repeat them.
+const V4_NOTICES: &str = r#"
+CREATE TABLE notices (
+    kind     TEXT NOT NULL,
+    occasion TEXT NOT NULL,
+    shown_at TEXT NOT NULL,
+    PRIMARY KEY (kind, occasion)
+) STRICT;
+"#;
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn migrations_are_valid() {
         super::migrations().validate().expect("valid migrations");
-        assert_eq!(super::latest_version(), 3);
+        assert_eq!(super::latest_version(), 4);
     }
 }

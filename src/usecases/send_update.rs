@@ -48,16 +48,23 @@ impl Workspace {
         })
     }
 
-    /// Renders an update (see [`Workspace::rendered_update`]) and keeps it as sent: copying it
-    /// counts as sending.
-    pub fn export_update(
+    /// Copies an update: renders it as HTML and as plain text, hands both to `copy` (the
+    /// clipboard: rich text with its plain-text alternative) and keeps both as sent only
+    /// once `copy` succeeded, in one transaction. A failed copy keeps nothing.
+    pub fn copy_update(
         &mut self,
         kind: ReviewKind,
         period: Option<&str>,
-        format: Format,
-    ) -> Result<StoredReview> {
-        let (period, body) = self.rendered_update(kind, period, format)?;
-        self.keep_review(kind.as_str(), &period, format, &body)
+        copy: impl FnOnce(&str, &str) -> Result<()>,
+    ) -> Result<Vec<StoredReview>> {
+        let (period, html) = self.rendered_update(kind, period, Format::Html)?;
+        let (_, text) = self.rendered_update(kind, Some(&period), Format::Text)?;
+        copy(&html, &text)?;
+        self.keep_reviews(
+            kind.as_str(),
+            &period,
+            &[(Format::Html, &html), (Format::Text, &text)],
+        )
     }
 
     /// Writes an update to `path` and keeps it as sent. The file is written whole or not at

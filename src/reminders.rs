@@ -1,0 +1,423 @@
+//! Reminders: what the app tells the founder without being asked, and when. The weekly review
+//! on its day and time ("Weekly review: 3 check-ins missing, 1 blocker to escalate", counted
+//! from the week's review), and a decision due tomorrow or overdue. Each fires once per
+//! occasion (remembered in the workspace) unless its kind is quiet. Everything here is a pure
+//! function of the local time, the settings, the review and what was already shown; the
+//! desktop shell only keeps the clock and shows the notifications.
+
+use std::collections::HashSet;
+
+use chrono::{
+    DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::IsoWeek;
+use crate::error::{Error, Result};
+use crate::review::weekly_review::WeeklyReview;
+use crate::settings::read_stored;
+use crate::store::Workspace;
+
+/// The kinds of reminder; each can be made quiet on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum ReminderKind {
+    /// The weekly review is due.
+    WeeklyReview,
+    /// A decision is needed tomorrow or is overdue.
+    Decision,
+}
+
+impl ReminderKind {
+    /// The kind as the workspace records it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReminderKind::WeeklyReview => "weekly-review",
+            ReminderKind::Decision => "decision",
+        }
+    }
+}
+
+/// Where the app opens when a reminder is clicked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum ReminderView {
+    MondayReview,
+    Roadmap,
+}
+
+/// A reminder to show now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Reminder {
+    pub kind: ReminderKind,
+    /// What makes it one occasion of its kind: the week for the weekly review ("2026-W10"),
+    /// the decision and what is due for a decision ("4 due 2026-03-05", "4 overdue since
+    /// 2026-03-01"). A reminder fires once per occasion.
+    pub occasion: String,
+    pub title: String,
+    pub body: String,
+    pub opens: ReminderView,
+}
+
+impl Reminder {
+    /// The reminder in one line: "Weekly review: 3 check-ins missing, 1 blocker to escalate".
+    pub fn line(&self) -> String {
+        format!("{}: {}", self.title, self.body)
+    }
+}
+
+/// When and which reminders come (the workspace's `reminders.*` settings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReminderSettings {
+    /// The day of the weekly review (default Monday).
+    pub review_day: Weekday,
+    /// The local time of day reminders come at (default 09:00).
+    pub review_time: NaiveTime,
+    /// No weekly review reminder.
+    pub quiet_weekly_review: bool,
+    /// No decision reminder.
+    pub quiet_decisions: bool,
+}
+
+impl Default for ReminderSettings {
+    fn default() -> Self {
+        ReminderSettings {
+            review_day: Weekday::Mon,
+            review_time: NaiveTime::from_hms_opt(9, 0, 0).expect("09:00"),
+            quiet_weekly_review: false,
+            quiet_decisions: false,
+        }
+    }
+}
+
+impl ReminderSettings {
+    /// The settings key of the review day.
+    pub const REVIEW_DAY: &'static str = "reminders.review_day";
+    /// The settings key of the time reminders come at.
+    pub const REVIEW_TIME: &'static str = "reminders.review_time";
+    /// The settings key that makes the weekly review reminder quiet.
+    pub const WEEKLY_REVIEW: &'static str = "reminders.weekly_review";
+    /// The settings key that makes decision reminders quiet.
+    pub const DECISIONS: &'static str = "reminders.decisions";
+
+    /// Parses a day of the week, in English, whole or abbreviated ("monday", "Mon").
+    pub fn parse_day(text: &str) -> Result<Weekday> {
+        text.trim().parse::<Weekday>().map_err(|_| {
+            Error::invalid(
+                Self::REVIEW_DAY,
+                format!(
+                    "'{}' is not a day of the week (monday … sunday)",
+                    text.trim()
+                ),
+            )
+        })
+    }
+
+    /// Parses a time of day written `HH:MM` (24-hour clock).
+    pub fn parse_time(text: &str) -> Result<NaiveTime> {
+        NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
+            Error::invalid(
+                Self::REVIEW_TIME,
+                format!(
+                    "'{}' is not a time of day written HH:MM (00:00 to 23:59)",
+                    text.trim()
+                ),
+            )
+        })
+    }
+
+    /// Parses whether a kind of reminder comes: `on` or `quiet`; true when quiet.
+    pub fn parse_quiet(text: &str) -> Result<bool> {
+        match text.trim() {
+            "on" => Ok(false),
+            "quiet" => Ok(true),
+            other => Err(Error::invalid(
+                "value",
+                format!("'{other}' must be on or quiet"),
+            )),
+        }
+    }
+}
+
+/// The moment of the first occurrence of `time` on `day` in `tz`: a time skipped by a clock
+/// moving forward comes at the first moment after the gap, one repeated by a clock moving
+/// back comes the first time.
+fn local_moment<Tz: TimeZone>(tz: &Tz, day: NaiveDate, time: NaiveTime) -> DateTime<Tz> {
+    let mut at = day.and_time(time);
+    // A gap never lasts more than a few hours; step through it a minute at a time.
+    for _ in 0..(24 * 60) {
+        match tz.from_local_datetime(&at) {
+            LocalResult::Single(t) => return t,
+            LocalResult::Ambiguous(first, _) => return first,
+            LocalResult::None => at += chrono::Duration::minutes(1),
+        }
+    }
+    tz.from_utc_datetime(&day.and_time(time))
+}
+
+/// The next moment strictly after `now` at which the weekly review reminder falls due: the
+/// review day at the review time, in local time whatever the clocks did in between (09:00
+/// stays 09:00 across the spring-forward and fall-back weekends).
+pub fn next_weekly_review<Tz: TimeZone>(
+    now: &DateTime<Tz>,
+    settings: &ReminderSettings,
+) -> DateTime<Tz> {
+    let tz = now.timezone();
+    let today = now.date_naive();
+    let ahead = (7 + settings.review_day.num_days_from_monday()
+        - today.weekday().num_days_from_monday())
+        % 7;
+    let mut day = today + Days::new(u64::from(ahead));
+    loop {
+        let at = local_moment(&tz, day, settings.review_time);
+        if at > *now {
+            return at;
+        }
+        day = day + Days::new(7);
+    }
+}
+
+/// The next moment strictly after `now` at which any reminder can fall due: the next weekly
+/// review, or the review time of the next day (decisions are looked at daily).
+pub fn next_occasion<Tz: TimeZone>(
+    now: &DateTime<Tz>,
+    settings: &ReminderSettings,
+) -> DateTime<Tz> {
+    let tz = now.timezone();
+    let today = now.date_naive();
+    let daily = [today, today + Days::new(1)]
+        .into_iter()
+        .map(|d| local_moment(&tz, d, settings.review_time))
+        .find(|at| at > now)
+        .unwrap_or_else(|| local_moment(&tz, today + Days::new(2), settings.review_time));
+    daily.min(next_weekly_review(now, settings))
+}
+
+/// What has been shown already: (kind, occasion).
+pub type Shown = HashSet<(ReminderKind, String)>;
+
+/// What the reminders of a week are computed from, read off the week's review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekFacts {
+    pub week: IsoWeek,
+    /// Active initiatives.
+    pub active: u32,
+    /// Active initiatives without the week's check-in.
+    pub checkins_missing: usize,
+    /// Open blockers older than two days.
+    pub blockers_to_escalate: u32,
+    /// Whether the week's update was sent (kept) already.
+    pub update_sent: bool,
+    /// Open decisions due soon or overdue.
+    pub decisions: Vec<OpenDecision>,
+}
+
+/// An open decision, as a reminder names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenDecision {
+    pub id: i64,
+    pub question: String,
+    pub decider: String,
+    pub needed_by: NaiveDate,
+}
+
+impl WeekFacts {
+    /// The facts of the week `review` is of.
+    pub fn of(review: &WeeklyReview) -> Self {
+        WeekFacts {
+            week: review.week,
+            active: review.headline.active,
+            checkins_missing: review.in_progress.iter().filter(|i| !i.checked_in).count(),
+            blockers_to_escalate: review.headline.escalate,
+            update_sent: review.kept_at.is_some(),
+            decisions: review
+                .decisions_overdue
+                .iter()
+                .chain(&review.decisions_due_soon)
+                .map(|d| OpenDecision {
+                    id: d.id,
+                    question: d.question.clone(),
+                    decider: d.decider.clone(),
+                    needed_by: d.needed_by,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The reminders to show at `now` (local time): `week` holds the facts of `now`'s week,
+/// `shown` what was shown before. Nothing is due before the day's review time; once due, a
+/// reminder stays due until shown, so a laptop asleep at 09:00 and woken at 11:00 shows it
+/// once on waking.
+pub fn due(
+    now: NaiveDateTime,
+    settings: &ReminderSettings,
+    week: &WeekFacts,
+    shown: &Shown,
+) -> Vec<Reminder> {
+    let mut out = Vec::new();
+    let today = now.date();
+    if week.week != IsoWeek::of(today) || now.time() < settings.review_time {
+        return out;
+    }
+    if !settings.quiet_weekly_review {
+        out.extend(weekly_review(today, settings, week));
+    }
+    if !settings.quiet_decisions {
+        out.extend(decisions(today, week));
+    }
+    out.retain(|r| !shown.contains(&(r.kind, r.occasion.clone())));
+    out
+}
+
+/// The weekly review reminder, from the review day on, for a week with active initiatives
+/// whose update has not been sent yet.
+fn weekly_review(
+    today: NaiveDate,
+    settings: &ReminderSettings,
+    week: &WeekFacts,
+) -> Option<Reminder> {
+    let day = week.week.monday() + Days::new(u64::from(settings.review_day.num_days_from_monday()));
+    if today < day || week.active == 0 || week.update_sent {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if week.checkins_missing > 0 {
+        parts.push(count(
+            week.checkins_missing,
+            "check-in missing",
+            "check-ins missing",
+        ));
+    }
+    if week.blockers_to_escalate > 0 {
+        parts.push(count(
+            week.blockers_to_escalate as usize,
+            "blocker to escalate",
+            "blockers to escalate",
+        ));
+    }
+    let body = if parts.is_empty() {
+        "every check-in is in; the update is ready to send".to_string()
+    } else {
+        parts.join(", ")
+    };
+    Some(Reminder {
+        kind: ReminderKind::WeeklyReview,
+        occasion: week.week.to_string(),
+        title: "Weekly review".into(),
+        body,
+        opens: ReminderView::MondayReview,
+    })
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A reminder for each open decision needed tomorrow and each one overdue.
+fn decisions(today: NaiveDate, week: &WeekFacts) -> Vec<Reminder> {
+    let tomorrow = today + Days::new(1);
+    week.decisions
+        .iter()
+        .filter_map(|d| {
+            let (occasion, title, body) = if d.needed_by == tomorrow {
+                (
+                    format!("{} due {}", d.id, d.needed_by),
+                    "Decision due tomorrow",
+                    format!("{} ({} decides)", d.question, d.decider),
+                )
+            } else if d.needed_by < today {
+                (
+                    format!("{} overdue since {}", d.id, d.needed_by),
+                    "Decision overdue",
+                    format!(
+                        "{} ({} decides; needed by {})",
+                        d.question,
+                        d.decider,
+                        d.needed_by.format("%-d %B")
+                    ),
+                )
+            } else {
+                return None;
+            };
+            Some(Reminder {
+                kind: ReminderKind::Decision,
+                occasion,
+                title: title.into(),
+                body,
+                opens: ReminderView::Roadmap,
+            })
+        })
+        .collect()
+}
+
+impl Workspace {
+    /// The reminder settings of this workspace; absent keys take their default.
+    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
+        let mut s = ReminderSettings::default();
+        let read = |key: &str| self.setting(key);
+        if let Some(v) = read(ReminderSettings::REVIEW_DAY)? {
+            s.review_day = read_stored(
+                ReminderSettings::REVIEW_DAY,
+                &v,
+                ReminderSettings::parse_day,
+            )?;
+        }
+        if let Some(v) = read(ReminderSettings::REVIEW_TIME)? {
+            s.review_time = read_stored(
+                ReminderSettings::REVIEW_TIME,
+                &v,
+                ReminderSettings::parse_time,
+            )?;
+        }
+        if let Some(v) = read(ReminderSettings::WEEKLY_REVIEW)? {
+            s.quiet_weekly_review = read_stored(
+                ReminderSettings::WEEKLY_REVIEW,
+                &v,
+                ReminderSettings::parse_quiet,
+            )?;
+        }
+        if let Some(v) = read(ReminderSettings::DECISIONS)? {
+            s.quiet_decisions = read_stored(
+                ReminderSettings::DECISIONS,
+                &v,
+                ReminderSettings::parse_quiet,
+            )?;
+        }
+        Ok(s)
+    }
+
+    /// The reminders due now (the workspace's clock), not shown before.
+    pub fn due_reminders(&self) -> Result<Vec<Reminder>> {
+        let settings = self.reminder_settings()?;
+        let review = self.weekly_review(None)?;
+        let shown = self
+            .notices_shown()?
+            .into_iter()
+            .filter_map(|(kind, occasion)| {
+                [ReminderKind::WeeklyReview, ReminderKind::Decision]
+                    .into_iter()
+                    .find(|k| k.as_str() == kind)
+                    .map(|k| (k, occasion))
+            })
+            .collect();
+        Ok(due(
+            self.clock().now(),
+            &settings,
+            &WeekFacts::of(&review),
+            &shown,
+        ))
+    }
+
+    /// Remembers that `reminder` was shown, so that it does not fire again for its occasion.
+    pub fn reminder_shown(&mut self, reminder: &Reminder) -> Result<()> {
+        self.record_notice(reminder.kind.as_str(), &reminder.occasion)
+            .map(drop)
+    }
+}
+
+#[cfg(test)]
+mod tests;
