@@ -55,10 +55,12 @@ package-lint: package deps-install
 icons: ui-deps
 	scripts/icons.sh
 
-## Builds the app and runs only the end-to-end suite, under Xvfb with a session bus of its own
+## Builds the app and the command line (some tests write with it beside the open window) and
+## runs only the end-to-end suite, under Xvfb with a session bus of its own
 ## (one instance at a time goes through D-Bus); screenshots go to e2e-artifacts/.
 e2e: deps-e2e tauri-driver ui-build
 	$(CARGO) build -p cadence-desktop $(APP_FEATURES)
+	$(CARGO) build -p cadence --bin cadence
 	xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- \
 		$(CARGO) test -p cadence-e2e -- --test-threads=1
 	@echo "screenshots and driver logs: $(CURDIR)/e2e-artifacts/"

@@ -38,7 +38,7 @@ fn a_version_2_workspace_is_backed_up_migrated_and_reads_the_same() {
 
     // The first command migrates; the weekly update reads as it did.
     assert_eq!(ok(&db, TODAY, &["weekly"]), fixture("weekly.md"));
-    assert_eq!(version(&db), 3);
+    assert_eq!(version(&db), cadence::store::schema::latest_version());
 
     // The backup beside it was taken before the migration: version 2, the same records.
     let backups: Vec<_> = fs::read_dir(dir.path())
@@ -72,7 +72,7 @@ fn a_version_2_workspace_is_backed_up_migrated_and_reads_the_same() {
     // The export holds the same records, with the new schema version and no releases.
     let before: serde_json::Value = serde_json::from_str(&fixture("export.json")).unwrap();
     let mut after: serde_json::Value = serde_json::from_str(&ok(&db, TODAY, &["export"])).unwrap();
-    assert_eq!(after["schema_version"], 3);
+    assert_eq!(after["schema_version"], cadence::store::schema::latest_version());
     assert_eq!(after["releases"], serde_json::json!([]));
     let obj = after.as_object_mut().unwrap();
     obj.remove("releases");

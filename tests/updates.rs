@@ -75,7 +75,9 @@ fn an_update_whose_copy_failed_is_not_kept_as_sent() {
     let mut ws = co.at("2026-11-23 12:00");
     let err = ws
         .copy_update(ReviewKind::Weekly, None, |_, _| {
-            Err(cadence::Error::Conflict("the clipboard is not available".into()))
+            Err(cadence::Error::Conflict(
+                "the clipboard is not available".into(),
+            ))
         })
         .unwrap_err();
     assert!(err.to_string().contains("clipboard"), "{err}");

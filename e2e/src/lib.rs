@@ -3,6 +3,8 @@
 //! `CADENCE_DB`, `CADENCE_TODAY`, its config and data directories — belongs to that test alone.
 //! Run under a display (`xvfb-run`), after building the app with the custom-protocol feature.
 
+pub mod notifications;
+
 use std::fs::{self, File};
 use std::net::{TcpListener, TcpStream};
 use std::panic::AssertUnwindSafe;
@@ -32,6 +34,8 @@ pub enum Seed {
     Empty,
     /// The sample company, loaded through the core before launch.
     Sample,
+    /// The sample company with these workspace settings (key, value) set before launch.
+    SampleWith(&'static [(&'static str, &'static str)]),
     /// The sample company with its automatic backup of the day before, then the workspace
     /// file damaged in the middle so that its integrity check fails.
     Damaged,
@@ -49,6 +53,13 @@ fn app_binary() -> PathBuf {
         .unwrap_or_else(|| {
             Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/cadence-desktop")
         })
+}
+
+/// The `cadence` command line: `CADENCE_CLI`, else the debug build of the workspace.
+fn cli_binary() -> PathBuf {
+    std::env::var_os("CADENCE_CLI")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/cadence"))
 }
 
 /// tauri-driver: `TAURI_DRIVER`, else the one `cargo install` put in ~/.cargo/bin, else PATH.
@@ -153,6 +164,14 @@ impl App {
             Workspace::open_or_create(&workspace, Clock::pinned(today))
                 .and_then(|mut ws| ws.load_sample(false))
                 .expect("loading the sample company");
+        }
+        if let Seed::SampleWith(settings) = seed {
+            let mut ws =
+                Workspace::open(&workspace, Clock::pinned(today)).expect("opening the sample");
+            for (key, value) in settings {
+                ws.set_known_setting(key, value)
+                    .unwrap_or_else(|e| panic!("setting {key} to {value}: {e}"));
+            }
         }
         if seed == Seed::Damaged {
             let yesterday = today.pred_opt().expect("a day before TODAY");
@@ -312,6 +331,40 @@ impl App {
         .await
     }
 
+    /// Waits until `server` has received a notification titled `summary`; the first such.
+    pub async fn notification(
+        &self,
+        server: &notifications::NotificationServer,
+        summary: &str,
+    ) -> WebDriverResult<notifications::Received> {
+        eventually(async || {
+            let received = server.received();
+            Ok(received
+                .iter()
+                .find(|n| n.summary == summary)
+                .cloned()
+                .ok_or_else(|| {
+                    format!("no notification titled “{summary}” came; received: {received:?}")
+                }))
+        })
+        .await
+    }
+
+    /// Whether the app's process is still running (its window may be hidden).
+    pub fn running(&self) -> bool {
+        descendants(self.driver_pid() as libc::pid_t)
+            .into_iter()
+            .any(|pid| {
+                fs::read_to_string(format!("/proc/{pid}/comm"))
+                    .is_ok_and(|comm| comm.trim() == APP_PROCESS)
+            })
+    }
+
+    /// Whether the main window is shown on the display.
+    pub fn window_shown(&self) -> bool {
+        visible_windows(&format!("^{WINDOW_TITLE}$")).is_ok_and(|found| !found.is_empty())
+    }
+
     /// Waits until no element matches `css`.
     pub async fn wait_gone(&self, css: &str) -> WebDriverResult<()> {
         self.driver
@@ -351,6 +404,28 @@ impl App {
         second.kill()?;
         second.wait()?;
         Ok(None)
+    }
+
+    /// Runs the `cadence` command line with `args` on the app's workspace, as a person in a
+    /// terminal beside the window would; its standard output, or what it said when it failed.
+    pub fn cli(&self, args: &[&str]) -> WebDriverResult<String> {
+        let binary = cli_binary();
+        let mut command = Command::new(&binary);
+        app_env(&mut command, self.dir.path(), &self.workspace);
+        let out = command.args(args).output().map_err(|e| {
+            WebDriverError::FatalError(format!(
+                "running {} ({e}); build it with `make e2e` (cargo build -p cadence --bin cadence)",
+                binary.display()
+            ))
+        })?;
+        if out.status.success() {
+            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        } else {
+            Err(WebDriverError::FatalError(format!(
+                "cadence {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            )))
+        }
     }
 
     /// A path in this test's own directory, for files the app is asked to write.
@@ -495,11 +570,30 @@ impl App {
     }
 
     /// Closes the main window as the window manager does when its close button is clicked
-    /// (a `WM_DELETE_WINDOW` message), and waits until the app has exited. The request is
-    /// made again each second, as a person clicks again when nothing happened: under
-    /// WebDriver the app sometimes drops the first one (about one run in three here), and
-    /// takes the second.
+    /// (a `WM_DELETE_WINDOW` message), and waits until the app has exited.
     pub async fn close_window(&self) -> WebDriverResult<()> {
+        self.ask_to_close_until(
+            |app| !app.running(),
+            "the app did not exit when its window was closed",
+        )
+        .await
+    }
+
+    /// Closes the main window as [`App::close_window`] does, and waits until the window is
+    /// gone from the display (the app itself may stay, in the tray).
+    pub async fn close_window_only(&self) -> WebDriverResult<()> {
+        self.ask_to_close_until(|app| !app.window_shown(), "the window stayed on screen")
+            .await
+    }
+
+    /// Asks the main window to close until `done`. The request is made again each second, as
+    /// a person clicks again when nothing happened: under WebDriver the app sometimes drops
+    /// the first one (about one run in three here), and takes the second.
+    async fn ask_to_close_until(
+        &self,
+        done: fn(&App) -> bool,
+        missing: &str,
+    ) -> WebDriverResult<()> {
         let window = self.native_window(WINDOW_TITLE).await?;
         let id: u32 = window
             .parse()
@@ -512,16 +606,10 @@ impl App {
                 })?;
                 next_request += CLOSE_AGAIN;
             }
-            let running = descendants(self.driver_pid() as libc::pid_t)
-                .into_iter()
-                .any(|pid| {
-                    fs::read_to_string(format!("/proc/{pid}/comm"))
-                        .is_ok_and(|comm| comm.trim() == APP_PROCESS)
-                });
-            Ok(if running {
-                Err("the app did not exit when its window was closed".to_string())
-            } else {
+            Ok(if done(self) {
                 Ok(())
+            } else {
+                Err(missing.to_string())
             })
         })
         .await

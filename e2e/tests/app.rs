@@ -4,7 +4,9 @@ use cadence::calendar::{parse_date, Clock};
 use cadence::store::backup::{self, Counts};
 use cadence::store::Workspace;
 use cadence::usecases::backups::{self, BackupKind};
-use cadence_e2e::{run_test, run_test_across_restart, Geometry, Seed};
+use cadence_e2e::notifications::NotificationServer;
+use cadence_e2e::{run_test, run_test_across_restart, Geometry, Seed, TODAY};
+use std::io::Write;
 use std::time::Duration;
 
 use thirtyfour::prelude::*;
@@ -33,6 +35,26 @@ async fn the_sample_company_loads_from_the_welcome_and_shows_on_the_board() {
         );
         app.wait_text(".lane-customer .card", "Billing v2").await?;
         app.wait_text(".wip", "Release fixes in progress").await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_blocker_added_from_the_command_line_appears_on_this_week_without_a_key_press() {
+    run_test("live_refresh", Seed::Sample, async |app| {
+        app.wait_text(".page-title", "This week").await?;
+        app.find("#home-blockers").await?;
+        let text = "Waiting on the bank's production keys";
+        app.cli(&["blocker", "add", "1", text, "--owner", "Maya Okafor"])?;
+        let written = std::time::Instant::now();
+        app.wait_text("#home-blockers", text).await?;
+        // Past the harness's capture, so the figure shows in `make e2e`.
+        let _ = writeln!(
+            std::io::stderr(),
+            "live_refresh: the blocker showed {} ms after the command line wrote it",
+            written.elapsed().as_millis()
+        );
         Ok(())
     })
     .await;
@@ -481,7 +503,8 @@ async fn the_window_opens_again_where_and_as_large_as_it_was_left() {
     };
     run_test_across_restart(
         "window_state",
-        Seed::Sample,
+        // Closing the window quits here, as it does when the tray is not wanted.
+        Seed::SampleWith(&[("app.close_to_tray", "off")]),
         async |app| {
             app.find(".sidebar").await?;
             assert_ne!(app.window_geometry().await?, left, "already there at start");
@@ -655,6 +678,106 @@ async fn initiatives_come_from_a_spreadsheet_after_a_preview_and_go_back_as_csv(
         let csv = app.clipboard("UTF8_STRING").await?;
         assert!(csv.starts_with("ID,Title,Owner,"), "{csv}");
         assert!(csv.contains("Invoice reminders,Maya Okafor"), "{csv}");
+        Ok(())
+    })
+    .await;
+}
+
+/// Starts the test's notification server on the session bus, before the app.
+async fn notification_server() -> NotificationServer {
+    NotificationServer::start()
+        .await
+        .expect("a notification server on the session bus (run under dbus-run-session: make e2e)")
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[tokio::test]
+async fn the_weekly_review_reminder_counts_the_week_and_a_click_opens_the_monday_review() {
+    let server = notification_server().await;
+    // Today is a Wednesday in these tests: the review day is set to it, at midnight, so the
+    // reminder is due as soon as the app looks.
+    let settings = &[
+        ("reminders.review_day", "wednesday"),
+        ("reminders.review_time", "00:00"),
+    ];
+    run_test("reminder", Seed::SampleWith(settings), async |app| {
+        app.wait_text(".page-title", "This week").await?;
+        let today = parse_date("today", TODAY).expect("TODAY is a date");
+        let review = Workspace::open(&app.workspace, Clock::pinned(today))
+            .and_then(|ws| ws.weekly_review(None))
+            .expect("the week's review");
+        let missing = review.in_progress.iter().filter(|i| !i.checked_in).count();
+        let escalate = review.headline.escalate as usize;
+        assert!(missing > 0 && escalate > 0, "the sample week has both");
+        let expected = format!(
+            "{}, {}",
+            plural(missing, "check-in missing", "check-ins missing"),
+            plural(escalate, "blocker to escalate", "blockers to escalate")
+        );
+        let reminder = app.notification(&server, "Weekly review").await?;
+        assert_eq!(reminder.body, expected);
+        let _ = writeln!(
+            std::io::stderr(),
+            "reminder received: {}: {}",
+            reminder.summary,
+            reminder.body
+        );
+
+        // A write makes the scheduler look again: the reminder does not come twice.
+        app.cli(&[
+            "blocker",
+            "add",
+            "2",
+            "Legal review of the terms",
+            "--owner",
+            "Maya Okafor",
+        ])?;
+        app.wait_text("#home-blockers", "Legal review of the terms")
+            .await?;
+        let weekly = server
+            .received()
+            .iter()
+            .filter(|n| n.summary == "Weekly review")
+            .count();
+        assert_eq!(weekly, 1, "{:?}", server.received());
+
+        server
+            .click(reminder.id)
+            .await
+            .map_err(|e| WebDriverError::FatalError(format!("clicking the reminder: {e}")))?;
+        app.wait_text(".page-title", "Monday review").await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn closing_the_window_keeps_cadence_in_the_tray_and_says_so() {
+    let server = notification_server().await;
+    run_test("tray", Seed::Sample, async |app| {
+        app.find(".sidebar").await?;
+        app.close_window_only().await?;
+        let notice = app
+            .notification(&server, "Cadence is still running")
+            .await?;
+        assert!(notice.body.contains("tray"), "{}", notice.body);
+        assert!(app.running(), "the app quit when its window was closed");
+        // Launching Cadence again brings the window back.
+        let second = app.launch_again(Duration::from_secs(20))?;
+        assert!(
+            second.is_some(),
+            "the second launch did not hand over and exit"
+        );
+        app.wait_text(".page-title", "This week").await?;
+        assert!(app.window_shown());
+        let today = parse_date("today", TODAY).expect("TODAY is a date");
+        let told = Workspace::open(&app.workspace, Clock::pinned(today))
+            .and_then(|ws| ws.notice_shown("tray", "window closed"))
+            .expect("reading the notices");
+        assert!(told, "the tray notice is remembered so it is said once");
         Ok(())
     })
     .await;

@@ -5,20 +5,28 @@
 mod chosen_sheet;
 mod commands;
 mod error;
+mod live;
 mod open_dialog;
+mod reminders;
 mod save_dialog;
+mod tray;
+mod views;
 mod workspace_file;
 
-use tauri::{AppHandle, Manager};
-use tauri_specta::{collect_commands, Builder};
+use std::sync::atomic::AtomicBool;
+
+use tauri::Manager;
+use tauri_specta::{collect_commands, collect_events, Builder};
 
 use commands::{
-    activity, initiatives, people, quarterly, roadmap, spreadsheet, updates, weekly, window,
-    workspace,
+    activity, initiatives, people, quarterly, roadmap, settings, spreadsheet, updates, weekly,
+    window, workspace,
 };
+use reminders::CloseToTray;
 use workspace_file::WorkspaceFile;
 
-/// Every command of the app: the invoke handler and the TypeScript bindings come from it.
+/// Every command and event of the app: the invoke handler and the TypeScript bindings come
+/// from it.
 /// Ids are `i64` in the core and `number` in TypeScript (they stay far below 2^53).
 pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
@@ -29,6 +37,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             workspace::workspace_check,
             workspace::backups,
             workspace::restore_backup,
+            settings::settings,
+            settings::set_setting,
             people::people,
             people::add_person,
             initiatives::board,
@@ -46,7 +56,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             weekly::weekly_view,
             weekly::kept_weeks,
             weekly::sent_weekly,
-            updates::export_update,
+            updates::copy_update,
             updates::save_update,
             roadmap::roadmap,
             roadmap::add_decision,
@@ -57,28 +67,17 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             quarterly::commit_plan,
             window::print_window,
         ])
+        .events(collect_events![live::WorkspaceChanged, views::ShowView])
         .dangerously_cast_bigints_to_number()
-}
-
-/// Brings the main window to the front (a second launch lands here before it exits).
-fn focus_main(app: &AppHandle) {
-    if let Some(window) = app.get_webview_window("main") {
-        let shown = window
-            .unminimize()
-            .and_then(|()| window.show())
-            .and_then(|()| window.set_focus());
-        if let Err(e) = shown {
-            log::warn!("could not focus the main window: {e}");
-        }
-    }
 }
 
 /// Runs the app on the workspace the CLI would open (`CADENCE_DB`, else the default file).
 pub fn run() {
     let builder = specta_builder();
+    let invoke_handler = builder.invoke_handler();
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
-            focus_main(app)
+            views::show(app, None)
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(
@@ -88,16 +87,31 @@ pub fn run() {
         )
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            None,
+        ))
         .manage(WorkspaceFile::from_env())
         .manage(chosen_sheet::ChosenSheet::default())
-        .setup(|app| {
+        .manage(CloseToTray(AtomicBool::new(true)))
+        .setup(move |app| {
+            builder.mount_events(app);
+            let path = app.state::<WorkspaceFile>().path().to_path_buf();
+            let nudge = reminders::start(app.handle().clone(), path.clone());
+            live::follow(app.handle().clone(), path, nudge);
+            reminders::open_on_click(app.handle());
+            if let Err(e) = tray::install(app.handle()) {
+                log::warn!("no tray icon: {e}");
+            }
             let handle = app.handle().clone();
             tauri::async_runtime::spawn_blocking(move || {
                 handle.state::<WorkspaceFile>().take_daily_backup()
             });
             Ok(())
         })
-        .invoke_handler(builder.invoke_handler())
+        .on_window_event(tray::on_window_event)
+        .invoke_handler(invoke_handler)
         .run(tauri::generate_context!())
         .expect("the Cadence window could not start");
 }

@@ -22,6 +22,11 @@ impl WorkspaceFile {
         }
     }
 
+    /// The workspace file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// Opens the existing workspace (today from `CADENCE_TODAY` or the system clock) and
     /// runs `f` on it on a blocking thread.
     pub async fn with<T, F>(&self, f: F) -> Result<T, AppError>

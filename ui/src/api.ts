@@ -2,9 +2,11 @@
 // Components import data, commands and types from here only.
 
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { writeHtml, writeText } from "@tauri-apps/plugin-clipboard-manager";
+import { disable, enable, isEnabled } from "@tauri-apps/plugin-autostart";
+import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import {
   type AppError_Serialize,
+  type AppView,
   type BackupFile_Serialize,
   type BackupKind,
   type Baseline_Serialize,
@@ -21,6 +23,7 @@ import {
   type Decision_Serialize,
   type DecisionItem_Serialize,
   type ErrorCode,
+  events,
   type Format,
   type Health,
   type Initiative_Serialize,
@@ -40,6 +43,7 @@ import {
   type RiskLevel,
   type RoadmapView_Serialize,
   type Section,
+  type SettingValue,
   type Slip_Serialize,
   type SpreadsheetPreview_Serialize,
   type Status,
@@ -53,6 +57,7 @@ import {
 } from "./bindings";
 
 export type {
+  AppView,
   BackupFile_Serialize as BackupFile,
   BackupKind,
   Baseline_Serialize as Baseline,
@@ -86,6 +91,7 @@ export type {
   RiskLevel,
   RoadmapView_Serialize as RoadmapView,
   Section,
+  SettingValue,
   Slip_Serialize as Slip,
   SpreadsheetPreview_Serialize as SpreadsheetPreview,
   Status,
@@ -120,7 +126,33 @@ export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
   return outcome.data;
 }
 
+/** Calls `onChange` each time the workspace file changes (the CLI, another window, the app's
+ *  own commands); returns what stops it. */
+export function followWorkspace(onChange: () => void): () => void {
+  const listening = events.workspaceChanged.listen(() => onChange());
+  return () => {
+    listening.then((stop) => stop());
+  };
+}
+
+/** Calls `onShow` with the view the app is asked to show (a tray menu item, a clicked
+ *  reminder); returns what stops it. */
+export function followShowView(onShow: (view: AppView) => void): () => void {
+  const listening = events.showView.listen((e) => onShow(e.payload.view));
+  return () => {
+    listening.then((stop) => stop());
+  };
+}
+
 export const api = {
+  /** Every documented setting of the workspace with its value. */
+  settings: () => unwrap(commands.settings()),
+  /** Sets a documented setting; refused with the setting's rule when the value breaks it. */
+  setSetting: (key: string, value: string) => unwrap(commands.setSetting(key, value)),
+  /** Whether Cadence starts when the person logs in. */
+  startsAtLogin: () => isEnabled(),
+  setStartAtLogin: (on: boolean) => (on ? enable() : disable()),
+
   workspace: () => unwrap(commands.workspaceInfo()),
   loadSample: () => unwrap(commands.loadSample()),
   people: () => unwrap(commands.people()),
@@ -193,13 +225,11 @@ export const api = {
   keptWeeks: () => unwrap(commands.keptWeeks()),
   sentWeekly: (week: string, format: Format) => unwrap(commands.sentWeekly(week, format)),
 
-  /** Copies a review's update as rich text with a plain-text alternative; both are kept as
-   * sent. `period` is the review's week, month or quarter (the current one when null). */
-  async copyUpdate(kind: ReviewKind, period: string | null): Promise<void> {
-    const html = await unwrap(commands.exportUpdate(kind, period, "html"));
-    const text = await unwrap(commands.exportUpdate(kind, period, "txt"));
-    await writeHtml(html.body, text.body);
-  },
+  /** Copies a review's update as rich text with a plain-text alternative, then keeps both as
+   *  sent (only once the copy succeeded). `period` is the review's week, month or quarter
+   *  (the current one when null). */
+  copyUpdate: (kind: ReviewKind, period: string | null) =>
+    unwrap(commands.copyUpdate(kind, period)),
 
   /** Has the app ask where to save a review's update in `format` (offering `suggestedName`
    * and the format's extension), then writes and keeps it; where it went, or null when the

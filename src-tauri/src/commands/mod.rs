@@ -6,6 +6,7 @@ pub mod initiatives;
 pub mod people;
 pub mod quarterly;
 pub mod roadmap;
+pub mod settings;
 pub mod spreadsheet;
 pub mod updates;
 pub mod weekly;

@@ -1,27 +1,35 @@
-//! Sending any review's update: copied (kept as sent) or saved to a file the person chose.
+//! Sending any review's update: copied to the clipboard or saved to a file the person chose;
+//! either way kept as sent once it went out.
 
 use tauri::AppHandle;
+use tauri_plugin_clipboard_manager::ClipboardExt;
 
 use cadence::model::Format;
 use cadence::model::ReviewKind;
-use cadence::model::StoredReview;
 
 use super::File;
 use crate::error::AppError;
 use crate::save_dialog::{self, SaveRequest};
 
-/// Renders the `kind` update of `period` (the current one when absent) in `format` and keeps
-/// it as sent; the UI copies the returned body.
+/// Copies the `kind` update of `period` (the current one when absent) to the clipboard as
+/// rich text with its plain-text alternative, and keeps both as sent once the copy succeeded.
 #[tauri::command]
 #[specta::specta]
-pub async fn export_update(
+pub async fn copy_update(
+    app: AppHandle,
     file: File<'_>,
     kind: ReviewKind,
     period: Option<String>,
-    format: Format,
-) -> Result<StoredReview, AppError> {
-    file.with(move |ws| ws.export_update(kind, period.as_deref(), format))
-        .await
+) -> Result<(), AppError> {
+    file.with(move |ws| {
+        ws.copy_update(kind, period.as_deref(), |html, text| {
+            app.clipboard().write_html(html, Some(text)).map_err(|e| {
+                cadence::Error::Conflict(format!("the update could not be copied: {e}"))
+            })
+        })
+        .map(drop)
+    })
+    .await
 }
 
 /// Asks in the save dialog where to save the `kind` update of `period` in `format`

@@ -1,37 +1,52 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { api, type WorkspaceCheck } from "../api";
+import { QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useState } from "react";
+import { api, followWorkspace, type WorkspaceCheck } from "../api";
 import { Loading } from "../components/States";
 import { ToastProvider } from "../components/Toast";
-import { RefreshContext, useLoad } from "../lib/load";
+import { newQueryClient, reads, useRefresh } from "../lib/query";
 import { Welcome } from "../views/Welcome";
 import { DamagedWorkspace } from "./DamagedWorkspace";
 import { RestartContext } from "./restart";
 import { Shell } from "./Shell";
 import { WorkspaceProblem } from "./WorkspaceProblem";
 
-/** The app: refresh and toasts for every view, then the welcome or the workspace itself. */
+/** The app: the data cache and toasts for every view, then the welcome or the workspace. */
 export function App() {
-  const [revision, setRevision] = useState(0);
-  const refresh = useCallback(() => setRevision((r) => r + 1), []);
-  const context = useMemo(() => ({ revision, refresh }), [revision, refresh]);
-  // A restore starts the workspace's screens again, its startup check included.
-  const [generation, setGeneration] = useState(0);
-  const restart = useCallback(() => setGeneration((g) => g + 1), []);
+  const [client] = useState(newQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <ToastProvider>
+        <Restartable />
+      </ToastProvider>
+    </QueryClientProvider>
+  );
+}
 
-  // Coming back to the window reads the workspace again: the CLI may have changed it.
+/** The workspace's screens, started again (with nothing of the old cache) after a restore. */
+function Restartable() {
+  const client = useQueryClient();
+  const refresh = useRefresh();
+  const [generation, setGeneration] = useState(0);
+  const restart = useCallback(() => {
+    client.clear();
+    setGeneration((g) => g + 1);
+  }, [client]);
+
+  // Coming back to the window reads the workspace again, and so does any change written to
+  // the workspace file (the CLI, another window): it shows without a key press.
   useEffect(() => {
     window.addEventListener("focus", refresh);
-    return () => window.removeEventListener("focus", refresh);
+    const stop = followWorkspace(refresh);
+    return () => {
+      window.removeEventListener("focus", refresh);
+      stop();
+    };
   }, [refresh]);
 
   return (
-    <RefreshContext.Provider value={context}>
-      <ToastProvider>
-        <RestartContext.Provider value={restart}>
-          <Workspace key={generation} />
-        </RestartContext.Provider>
-      </ToastProvider>
-    </RefreshContext.Provider>
+    <RestartContext.Provider value={restart}>
+      <Workspace key={generation} />
+    </RestartContext.Provider>
   );
 }
 
@@ -47,7 +62,7 @@ function useStartupCheck(): WorkspaceCheck | undefined {
 
 function Workspace() {
   const check = useStartupCheck();
-  const info = useLoad(api.workspace, "workspace");
+  const info = useQuery(reads.workspace());
   // Once shown, the welcome stays until its flow ends, even after its first step adds a person.
   const [welcoming, setWelcoming] = useState(false);
   const empty = info.data?.empty ?? false;

@@ -1,8 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, type BackupFile } from "../api";
 import { Dialog } from "../components/Dialog";
 import { ErrorNote, Loading } from "../components/States";
-import { useLoad } from "../lib/load";
+import { reads } from "../lib/query";
 import { backupContents, backupKind, backupTaken } from "./backupText";
 import { useRestart } from "./restart";
 
@@ -10,7 +11,7 @@ import { useRestart } from "./restart";
  *  replaces the workspace after a confirmation (the current one is kept), then the
  *  workspace's screens start again on it. */
 export function RestoreDialog({ onClose }: { onClose: () => void }) {
-  const listed = useLoad(api.backups, "backups");
+  const listed = useQuery(reads.backups());
   const [chosen, setChosen] = useState<BackupFile | null>(null);
   return (
     <Dialog title="Restore from a backup" onClose={onClose} wide>

@@ -3,10 +3,11 @@ import { api, type WorkspaceInfo } from "../api";
 import { Logo } from "../components/Logo";
 import { useToast } from "../components/Toast";
 import { formatLongDate, formatWeek } from "../lib/format";
-import { useRefresh } from "../lib/load";
+import { useRefresh } from "../lib/query";
 import type { Route } from "../lib/route";
 import { AboutDialog } from "./AboutDialog";
 import { RestoreDialog } from "./RestoreDialog";
+import { SettingsDialog } from "./SettingsDialog";
 
 const VIEWS = [
   { view: "home", label: "This week", href: "#/", keys: "g h" },
@@ -31,6 +32,7 @@ export function Sidebar({ info, route, onNew, onSearch }: Props) {
   const fileName = info.path.split(/[\\/]/).pop() ?? info.path;
   const [restoring, setRestoring] = useState(false);
   const [about, setAbout] = useState(false);
+  const [setting, setSetting] = useState(false);
 
   const backup = async () => {
     try {
@@ -127,10 +129,19 @@ export function Sidebar({ info, route, onNew, onSearch }: Props) {
           >
             About Cadence
           </button>
+          <button
+            type="button"
+            className="link-button"
+            id="settings-open"
+            onClick={() => setSetting(true)}
+          >
+            Reminders and tray…
+          </button>
         </div>
       </div>
       {restoring ? <RestoreDialog onClose={() => setRestoring(false)} /> : null}
       {about ? <AboutDialog info={info} onClose={() => setAbout(false)} /> : null}
+      {setting ? <SettingsDialog onClose={() => setSetting(false)} /> : null}
     </aside>
   );
 }

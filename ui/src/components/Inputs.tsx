@@ -1,10 +1,10 @@
+import { useQuery } from "@tanstack/react-query";
 import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
-import { api } from "../api";
-import { useLoad } from "../lib/load";
+import { reads } from "../lib/query";
 
 /** A person's name, typed or picked from the people of the workspace. */
 export function PersonInput(props: InputHTMLAttributes<HTMLInputElement> & { id: string }) {
-  const people = useLoad(api.people, "people");
+  const people = useQuery(reads.people());
   const list = `${props.id}-people`;
   return (
     <>

@@ -6,7 +6,7 @@ import { FormFooter } from "../components/FormFooter";
 import { PersonInput } from "../components/Inputs";
 import { useToast } from "../components/Toast";
 import { fieldError, formError, orNull } from "../lib/form";
-import { useRefresh } from "../lib/load";
+import { useRefresh } from "../lib/query";
 import { useSubmit } from "../lib/submit";
 
 const BLOCKER_FIELDS = ["text", "owner", "since"];

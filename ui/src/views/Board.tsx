@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, type Board as BoardData, type Card, type Lane } from "../api";
 import { HealthBadge, RiskMeter, StatusPill } from "../components/Badges";
@@ -5,13 +6,13 @@ import { PageHeader } from "../components/PageHeader";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { useToast } from "../components/Toast";
 import { formatShortDate, plural, trackLabel } from "../lib/format";
-import { useLoad } from "../lib/load";
+import { reads } from "../lib/query";
 import { SpreadsheetImport } from "./SpreadsheetImport";
 
 /** The tracks side by side, each in priority order, with the release-fix limit in view; the
  *  initiatives come from a spreadsheet and go back to one as CSV. */
 export function Board() {
-  const board = useLoad(api.board, "board");
+  const board = useQuery(reads.board());
   const [importing, setImporting] = useState(false);
   const toast = useToast();
   const copyCsv = async () => {

@@ -5,7 +5,7 @@ import { FormFooter } from "../components/FormFooter";
 import { useToast } from "../components/Toast";
 import { fieldError, formError, orNull } from "../lib/form";
 import { formatDateTime, formatWeek, HEALTHS, healthLabel } from "../lib/format";
-import { useRefresh } from "../lib/load";
+import { useRefresh } from "../lib/query";
 import { useSubmit } from "../lib/submit";
 
 const CHECKIN_FIELDS = ["health", "shipped", "progress", "note"];

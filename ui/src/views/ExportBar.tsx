@@ -2,7 +2,7 @@ import { useState } from "react";
 import { api, type ReviewKind } from "../api";
 import { useToast } from "../components/Toast";
 import { formatDateTime } from "../lib/format";
-import { useRefresh } from "../lib/load";
+import { useRefresh } from "../lib/query";
 
 const SAVE_AS = [
   { format: "md", label: "Markdown" },

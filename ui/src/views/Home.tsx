@@ -1,21 +1,16 @@
-import {
-  api,
-  type BlockerItem,
-  type DateDanger,
-  type WeeklyView,
-  type WorkspaceInfo,
-} from "../api";
+import { useQuery } from "@tanstack/react-query";
+import type { BlockerItem, DateDanger, WeeklyView, WorkspaceInfo } from "../api";
 import { HealthBadge } from "../components/Badges";
 import { PageHeader } from "../components/PageHeader";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { Tile, Tiles } from "../components/Tiles";
 import { formatDate, formatDateTime, formatWeek, plural } from "../lib/format";
-import { useLoad } from "../lib/load";
+import { reads } from "../lib/query";
 
 /** Where the week stands: counts by health, open blockers, dates in danger, missing
  *  check-ins, and whether this week's update has gone out. */
 export function Home({ info }: { info: WorkspaceInfo }) {
-  const week = useLoad(() => api.weeklyView(null), "home-week");
+  const week = useQuery(reads.weeklyView(null));
   return (
     <div className="page">
       <PageHeader

@@ -3,7 +3,7 @@ import { api } from "../api";
 import { Dialog } from "../components/Dialog";
 import { useToast } from "../components/Toast";
 import { formError } from "../lib/form";
-import { useRefresh } from "../lib/load";
+import { useRefresh } from "../lib/query";
 import { useSubmit } from "../lib/submit";
 import {
   emptyDraft,

@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, type PersonSummary } from "../api";
 import { StatusPill } from "../components/Badges";
@@ -8,12 +9,12 @@ import { Empty, ErrorNote, Loading } from "../components/States";
 import { useToast } from "../components/Toast";
 import { fieldError, formError, orNull } from "../lib/form";
 import { plural } from "../lib/format";
-import { useLoad, useRefresh } from "../lib/load";
+import { reads, useRefresh } from "../lib/query";
 import { useSubmit } from "../lib/submit";
 
 /** Everyone, with what they own and how many of those are active. */
 export function People() {
-  const people = useLoad(api.people, "people");
+  const people = useQuery(reads.people());
   const [adding, setAdding] = useState(false);
   return (
     <div className="page">

@@ -1,10 +1,10 @@
+import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { api } from "../api";
 import { StatusPill } from "../components/Badges";
 import { Dialog } from "../components/Dialog";
 import { ErrorNote } from "../components/States";
 import { trackLabel } from "../lib/format";
-import { useLoad } from "../lib/load";
+import { reads } from "../lib/query";
 import { searchInitiatives } from "../lib/search";
 
 interface Props {
@@ -14,7 +14,7 @@ interface Props {
 
 /** Finds an initiative by words of its title or owner; arrows move, Enter opens. */
 export function SearchDialog({ onClose, onPick }: Props) {
-  const all = useLoad(() => api.initiatives(), "initiatives");
+  const all = useQuery(reads.initiatives());
   const [query, setQuery] = useState("");
   const [index, setIndex] = useState(0);
   const found = useMemo(() => searchInitiatives(all.data ?? [], query), [all.data, query]);

@@ -3,7 +3,7 @@ import { api, type DateOrder, type SpreadsheetPreview } from "../api";
 import { Dialog } from "../components/Dialog";
 import { useToast } from "../components/Toast";
 import { plural } from "../lib/format";
-import { useRefresh } from "../lib/load";
+import { useRefresh } from "../lib/query";
 
 interface Props {
   onClose: () => void;

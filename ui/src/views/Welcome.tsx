@@ -5,7 +5,7 @@ import { FormFooter } from "../components/FormFooter";
 import { Logo } from "../components/Logo";
 import { ErrorNote } from "../components/States";
 import { fieldError, formError, orNull } from "../lib/form";
-import { useRefresh } from "../lib/load";
+import { useRefresh } from "../lib/query";
 import { useSubmit } from "../lib/submit";
 import {
   emptyDraft,

@@ -3,7 +3,7 @@ import { api, type Blocker } from "../../api";
 import { useToast } from "../../components/Toast";
 import { formError } from "../../lib/form";
 import { formatDate } from "../../lib/format";
-import { useRefresh } from "../../lib/load";
+import { useRefresh } from "../../lib/query";
 import { BlockerForm } from "../BlockerForm";
 
 interface Props {

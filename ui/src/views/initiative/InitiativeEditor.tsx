@@ -24,7 +24,7 @@ import {
   TRACKS,
   trackLabel,
 } from "../../lib/format";
-import { useRefresh } from "../../lib/load";
+import { useRefresh } from "../../lib/query";
 import { useSubmit } from "../../lib/submit";
 
 interface Props {

@@ -1,10 +1,11 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, type InitiativeDetail, type WorkspaceInfo } from "../../api";
+import type { InitiativeDetail, WorkspaceInfo } from "../../api";
 import { RiskMeter, StatusPill } from "../../components/Badges";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNote, Loading } from "../../components/States";
 import { trackLabel } from "../../lib/format";
-import { useLoad } from "../../lib/load";
+import { reads } from "../../lib/query";
 import type { Route } from "../../lib/route";
 import { Blockers } from "./Blockers";
 import { Checkins } from "./Checkins";
@@ -21,7 +22,7 @@ interface Props {
 
 /** One initiative: its plan (viewed or edited), history, check-ins, blockers and decisions. */
 export function InitiativePage({ id, info, navigate }: Props) {
-  const detail = useLoad(() => api.initiative(id), `initiative-${id}`);
+  const detail = useQuery(reads.initiative(id));
   if (detail.data === undefined) {
     return (
       <div className="page">

@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, type Candidate, type PlanSession } from "../../api";
 import { Field } from "../../components/Field";
@@ -6,7 +7,7 @@ import { ErrorNote, Loading } from "../../components/States";
 import { useToast } from "../../components/Toast";
 import { fieldError, formError, orNull } from "../../lib/form";
 import { formatDate, formatDateTime, plural, statusLabel } from "../../lib/format";
-import { useLoad, useRefresh } from "../../lib/load";
+import { reads, useRefresh } from "../../lib/query";
 import { shiftQuarter } from "../../lib/route";
 import { useSubmit } from "../../lib/submit";
 
@@ -14,7 +15,7 @@ import { useSubmit } from "../../lib/submit";
  *  active initiatives; each must pass the owner, timeline and risk rules. */
 export function PlanSlide({ current }: { current: string }) {
   const next = shiftQuarter(current, 1);
-  const session = useLoad(() => api.planSession(next), `plan-${next}`);
+  const session = useQuery(reads.planSession(next));
   if (session.error) return <ErrorNote error={session.error} />;
   if (!session.data) return <Loading />;
   return <Plan key={session.data.commitments.length} session={session.data} />;

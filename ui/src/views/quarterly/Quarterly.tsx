@@ -1,10 +1,11 @@
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { api, type QuarterlyView, type Section } from "../../api";
 import { Sentence } from "../../components/Sentence";
 import { ErrorNote, Loading } from "../../components/States";
 import { useToast } from "../../components/Toast";
 import { isTyping } from "../../lib/keys";
-import { useLoad } from "../../lib/load";
+import { reads } from "../../lib/query";
 import { type Route, shiftQuarter } from "../../lib/route";
 import { ExportBar } from "../ExportBar";
 import { PlanSlide } from "./PlanSlide";
@@ -28,7 +29,7 @@ export function Quarterly({
   quarter: string | null;
   navigate: (to: Route) => void;
 }) {
-  const view = useLoad(() => api.quarterlyView(quarter), `quarterly-${quarter ?? "now"}`);
+  const view = useQuery(reads.quarterlyView(quarter));
   if (view.error) return <ErrorNote error={view.error} />;
   if (!view.data) return <Loading />;
   return (

@@ -1,11 +1,12 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, type ProgressItem, type WeeklyView, type WorkspaceInfo } from "../../api";
+import type { ProgressItem, WeeklyView, WorkspaceInfo } from "../../api";
 import { HealthBadge, RiskMeter } from "../../components/Badges";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNote, Loading } from "../../components/States";
 import { UpdatePreview } from "../../components/UpdatePreview";
 import { formatDate, formatWeek, plural } from "../../lib/format";
-import { useLoad } from "../../lib/load";
+import { reads } from "../../lib/query";
 import { BlockerForm } from "../BlockerForm";
 import { CheckinForm } from "../CheckinForm";
 import { ExportBar } from "../ExportBar";
@@ -14,7 +15,7 @@ import { PastUpdates } from "./PastUpdates";
 /** The Monday review: each active initiative's check-in in turn, the update written beside it
  *  as the check-ins come in, and the export that sends it. */
 export function MondayReview({ info }: { info: WorkspaceInfo }) {
-  const week = useLoad(() => api.weeklyView(null), "review-week");
+  const week = useQuery(reads.weeklyView(null));
   return (
     <div className="page page-wide">
       <PageHeader

@@ -1,9 +1,10 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, type Format, type KeptWeek } from "../../api";
+import type { Format, KeptWeek } from "../../api";
 import { Dialog } from "../../components/Dialog";
 import { ErrorNote, Loading } from "../../components/States";
 import { formatDateTime, formatWeek } from "../../lib/format";
-import { useLoad } from "../../lib/load";
+import { reads } from "../../lib/query";
 
 const FORMAT_LABELS: Record<Format, string> = {
   md: "Markdown",
@@ -14,7 +15,7 @@ const FORMAT_LABELS: Record<Format, string> = {
 
 /** The weeks whose update was sent, latest first; each reopens exactly as it was sent. */
 export function PastUpdates() {
-  const kept = useLoad(api.keptWeeks, "kept-weeks");
+  const kept = useQuery(reads.keptWeeks());
   const [open, setOpen] = useState<KeptWeek | null>(null);
   const weeks = latestPerWeekAndFormat(kept.data ?? []);
   return (
@@ -61,7 +62,7 @@ function latestPerWeekAndFormat(kept: KeptWeek[]): KeptWeek[] {
 }
 
 function SentUpdate({ kept, onClose }: { kept: KeptWeek; onClose: () => void }) {
-  const sent = useLoad(() => api.sentWeekly(kept.week, kept.format as Format), `sent-${kept.id}`);
+  const sent = useQuery(reads.sentWeekly(kept.week, kept.format as Format));
   return (
     <Dialog title={`Sent update: ${kept.span}`} onClose={onClose} wide>
       <div className="dialog-body">

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { api, type DecisionItem, type Initiative } from "../../api";
 import { DateInput } from "../../components/DateInput";
 import { Field } from "../../components/Field";
@@ -7,7 +8,7 @@ import { PersonInput } from "../../components/Inputs";
 import { useToast } from "../../components/Toast";
 import { fieldError, formError } from "../../lib/form";
 import { formatDate, plural } from "../../lib/format";
-import { useLoad, useRefresh } from "../../lib/load";
+import { reads, useRefresh } from "../../lib/query";
 import { useSubmit } from "../../lib/submit";
 
 type Review = { decisions: { open: DecisionItem[] } };
@@ -16,7 +17,7 @@ type Review = { decisions: { open: DecisionItem[] } };
  *  linked to the initiative it concerns, and new ones added. */
 export function Decisions({ review }: { review: Review }) {
   const [adding, setAdding] = useState(false);
-  const initiatives = useLoad(() => api.initiatives({}), "decision-initiatives");
+  const initiatives = useQuery(reads.initiatives());
   const open = review.decisions.open;
   const choices = (initiatives.data ?? []).filter(
     (i) => i.status !== "done" && i.status !== "dropped",
@@ -61,34 +62,24 @@ function DecisionRow({
 }) {
   const [closing, setClosing] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const refresh = useRefresh();
+  const client = useQueryClient();
   const toast = useToast();
-  // The select shows the latest choice at once; links are saved one after another, in the
-  // order chosen (typing a title steps through the options it passes), and the saved link
-  // shows again once none is left to save.
+  // Links of one decision are saved one after another, in the order chosen (typing a title
+  // steps through the options it passes). While they are saved the select shows the latest
+  // choice; once they are, the saved link, which after a failure is the one before it: the
+  // rollback shows, with the reason below.
+  const linking = useMutation({
+    mutationFn: (value: string) => api.linkDecision(d.id, value === "" ? null : Number(value)),
+    scope: { id: `decision-link-${d.id}` },
+    onSuccess: (_, value) => toast(value === "" ? "Decision unlinked" : "Decision linked"),
+    onError: setError,
+    onSettled: () => client.invalidateQueries(),
+  });
   const saved = String(d.initiative_id ?? "");
-  const [chosen, setChosen] = useState(saved);
-  const saving = useRef({ queue: Promise.resolve(), pending: 0 });
-  useEffect(() => {
-    if (saving.current.pending === 0) setChosen(saved);
-  }, [saved]);
+  const chosen = linking.isPending ? linking.variables : saved;
   const link = (value: string) => {
-    setChosen(value);
     setError(null);
-    const state = saving.current;
-    state.pending += 1;
-    state.queue = state.queue.then(async () => {
-      try {
-        await api.linkDecision(d.id, value === "" ? null : Number(value));
-        toast(value === "" ? "Decision unlinked" : "Decision linked");
-      } catch (e) {
-        setChosen(saved);
-        setError(e);
-      } finally {
-        state.pending -= 1;
-        refresh();
-      }
-    });
+    linking.mutate(value);
   };
   return (
     <li className={`item decision${d.days_overdue > 0 ? " item-escalate" : ""}`}>

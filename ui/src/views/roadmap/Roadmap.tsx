@@ -1,9 +1,10 @@
-import { api, type RoadmapView, type Section, type Zoom } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import type { RoadmapView, Section, Zoom } from "../../api";
 import { PageHeader } from "../../components/PageHeader";
 import { Sentence } from "../../components/Sentence";
 import { ErrorNote, Loading } from "../../components/States";
 import { Tile, Tiles } from "../../components/Tiles";
-import { useLoad } from "../../lib/load";
+import { reads } from "../../lib/query";
 import { type Route, shiftMonth } from "../../lib/route";
 import { ExportBar } from "../ExportBar";
 import { Decisions } from "./Decisions";
@@ -41,7 +42,7 @@ export function Roadmap({
   navigate: (to: Route) => void;
 }) {
   const [zoom, setZoom] = useZoom();
-  const view = useLoad(() => api.roadmap(month, zoom), `roadmap-${month ?? "now"}-${zoom}`);
+  const view = useQuery(reads.roadmap(month, zoom));
   const shown = view.data?.review.month ?? month;
   const go = (n: number) => shown && navigate({ view: "roadmap", month: shiftMonth(shown, n) });
   return (

@@ -1,0 +1,50 @@
+//! Views the shell asks the window to show: from the tray menu or a clicked reminder.
+
+use cadence::reminders::ReminderView;
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Manager};
+use tauri_specta::Event;
+
+/// A view of the app the window can be asked to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum AppView {
+    /// This week.
+    Home,
+    MondayReview,
+    Roadmap,
+}
+
+impl From<ReminderView> for AppView {
+    fn from(view: ReminderView) -> Self {
+        match view {
+            ReminderView::MondayReview => AppView::MondayReview,
+            ReminderView::Roadmap => AppView::Roadmap,
+        }
+    }
+}
+
+/// Show this view: the window comes to the front on it.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct ShowView {
+    pub view: AppView,
+}
+
+/// Brings the main window to the front (shown again when it was closed to the tray), on
+/// `view` when one is given.
+pub fn show(app: &AppHandle, view: Option<AppView>) {
+    if let Some(window) = app.get_webview_window("main") {
+        let shown = window
+            .unminimize()
+            .and_then(|()| window.show())
+            .and_then(|()| window.set_focus());
+        if let Err(e) = shown {
+            log::warn!("could not show the main window: {e}");
+        }
+    }
+    if let Some(view) = view {
+        if let Err(e) = (ShowView { view }).emit(app) {
+            log::warn!("could not ask the window to show {view:?}: {e}");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import type { DecisionItem, Initiative } from "../api";
+import { fakeRust, Refusal, renderInApp } from "../test/app";
+import { CheckinForm } from "./CheckinForm";
+import { NewInitiativeDialog } from "./NewInitiativeDialog";
+import { Decisions } from "./roadmap/Decisions";
+
+describe("the check-in form", () => {
+  it("shows the core's refusal under the field it names and stays open", async () => {
+    const sent = fakeRust({
+      record_checkin: () =>
+        new Refusal({
+          code: "invalid",
+          field: "health",
+          message: "choose on track, at risk or off track",
+        }),
+    });
+    const onSaved = vi.fn();
+    renderInApp(
+      <CheckinForm
+        initiativeId={3}
+        owner="Maya Okafor"
+        week="2026-W10"
+        onSaved={onSaved}
+        onCancel={() => {}}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText("In progress"), { target: { value: "Ranking" } });
+    fireEvent.click(screen.getByRole("button", { name: "Record check-in" }));
+    const error = await screen.findByText("choose on track, at risk or off track");
+    expect(error.id).toBe("checkin-health-error");
+    expect(onSaved).not.toHaveBeenCalled();
+    expect((screen.getByLabelText("In progress") as HTMLTextAreaElement).value).toBe("Ranking");
+    expect(sent.map((s) => s.cmd)).toEqual(["record_checkin"]);
+  });
+});
+
+describe("the new initiative dialog", () => {
+  it("puts a refused owner's message beside the owner field", async () => {
+    fakeRust({
+      people: () => [],
+      add_initiative: () =>
+        new Refusal({
+          code: "invalid",
+          field: "owner",
+          message: "'Backend team' names a team; an initiative needs one named person",
+        }),
+    });
+    renderInApp(<NewInitiativeDialog onClose={() => {}} onCreated={() => {}} />);
+    fireEvent.change(screen.getByLabelText("Title"), { target: { value: "Annual billing" } });
+    fireEvent.change(screen.getByLabelText(/Owner/), { target: { value: "Backend team" } });
+    fireEvent.click(screen.getByRole("button", { name: "Add initiative" }));
+    const error = await screen.findByText(/names a team/);
+    expect(error.id).toBe("new-owner-error");
+    expect(screen.getByLabelText(/Owner/).getAttribute("aria-invalid")).toBe("true");
+  });
+});
+
+const DECISION: DecisionItem = {
+  id: 4,
+  question: "Which bank do we launch with?",
+  decider: "Ana Lima",
+  needed_by: "2026-03-05",
+  initiative_id: null,
+  initiative: null,
+  days_overdue: 0,
+  outcome: null,
+  closed_on: null,
+};
+
+const BILLING = { id: 1, title: "Billing v2", status: "active" } as Initiative;
+
+describe("a decision's initiative", () => {
+  it("shows the choice while it is saved and rolls back with the reason when refused", async () => {
+    let refuse: (error: unknown) => void = () => {};
+    fakeRust({
+      initiatives: () => [BILLING],
+      link_decision: () =>
+        new Promise((_, reject) => {
+          refuse = reject;
+        }),
+    });
+    renderInApp(<Decisions review={{ decisions: { open: [DECISION] } }} />);
+    const select = screen.getByLabelText(/Initiative the decision/) as HTMLSelectElement;
+    await screen.findByRole("option", { name: "Billing v2" });
+    fireEvent.change(select, { target: { value: "1" } });
+    await waitFor(() => expect(select.value).toBe("1"));
+    refuse({ code: "not_found", message: "initiative 1 does not exist", field: null });
+    await screen.findByText("initiative 1 does not exist");
+    expect(select.value).toBe("");
+  });
+});
