@@ -72,7 +72,10 @@ fn a_version_2_workspace_is_backed_up_migrated_and_reads_the_same() {
     // The export holds the same records, with the new schema version and no releases.
     let before: serde_json::Value = serde_json::from_str(&fixture("export.json")).unwrap();
     let mut after: serde_json::Value = serde_json::from_str(&ok(&db, TODAY, &["export"])).unwrap();
-    assert_eq!(after["schema_version"], cadence::store::schema::latest_version());
+    assert_eq!(
+        after["schema_version"],
+        cadence::store::schema::latest_version()
+    );
     assert_eq!(after["releases"], serde_json::json!([]));
     let obj = after.as_object_mut().unwrap();
     obj.remove("releases");

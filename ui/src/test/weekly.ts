@@ -7,6 +7,8 @@ export const INFO: WorkspaceInfo = {
   today: "2026-03-02",
   week: "2026-W10",
   empty: false,
+  version: "0.1.0",
+  schema_version: 4,
 };
 
 /** An active initiative of the week, checked in or not. */
