@@ -136,8 +136,11 @@ fn reviews_read_when_updates_were_kept_and_only_export_reads_their_bodies() {
     let co = Company::temp();
     co.at("2026-11-23 08:00").load_sample(false).unwrap();
     let mut ws = co.at("2026-11-23 12:00");
+    let (period, body) = ws
+        .rendered_update(ReviewKind::Weekly, None, Format::Markdown)
+        .unwrap();
     let kept = ws
-        .export_update(ReviewKind::Weekly, None, Format::Markdown)
+        .keep_review("weekly", &period, Format::Markdown, &body)
         .unwrap();
 
     let read = ws.snapshot().unwrap();
