@@ -486,6 +486,15 @@ export type Card_Serialize = {
 /**  One entry of the append-only change log of an initiative. */
 export type Change = Change_Serialize | Change_Deserialize;
 
+/**  Releases shipped in a period and those of them that failed in production. */
+export type ChangeFailure = {
+	shipped: number,
+	/**  Shipped releases rolled back or with an incident after release. */
+	failed: number,
+	/**  Of those, how many were fixed by a hotfix. */
+	hotfixed: number,
+};
+
 /**  One entry of the append-only change log of an initiative. */
 export type Change_Deserialize = {
 	id: number,
@@ -854,6 +863,29 @@ export type DeliveryJudgement_Serialize = {
 	past_both: boolean,
 };
 
+/**  An open release due soon, with its readiness. */
+export type DueRelease = DueRelease_Serialize | DueRelease_Deserialize;
+
+/**  An open release due soon, with its readiness. */
+export type DueRelease_Deserialize = {
+	release: ReleaseRef,
+	target_date: string,
+	backup_date: string,
+	readiness: Readiness_Deserialize,
+	/**  Its three owners, as "scope · delivery · readiness". */
+	owners: [string, string, string],
+};
+
+/**  An open release due soon, with its readiness. */
+export type DueRelease_Serialize = {
+	release: ReleaseRef,
+	target_date: string,
+	backup_date: string,
+	readiness: Readiness_Serialize,
+	/**  Its three owners, as "scope · delivery · readiness". */
+	owners: [string, string, string],
+};
+
 /**  One technical investment initiative. */
 export type EnablerItem = EnablerItem_Serialize | EnablerItem_Deserialize;
 
@@ -893,6 +925,35 @@ export type ErrorCode =
 "workspace" | 
 /**  Anything else: the database, the disk, the runtime. */
 "internal";
+
+/**
+ *  What happened around a shipped release: a rollback, an incident, or a near-miss (a
+ *  release paused or a problem caught at the last moment).
+ */
+export type EventKind = "rollback" | "incident" | "near-miss";
+
+/**  A rollback or an incident that started in the period. */
+export type Failure = Failure_Serialize | Failure_Deserialize;
+
+/**  A rollback or an incident that started in the period. */
+export type Failure_Deserialize = {
+	release: ReleaseRef,
+	kind: EventKind,
+	at: string,
+	minutes_to_restore?: number | null,
+	note: string,
+	hotfix: boolean,
+};
+
+/**  A rollback or an incident that started in the period. */
+export type Failure_Serialize = {
+	release: ReleaseRef,
+	kind: EventKind,
+	at: string,
+	minutes_to_restore: number | null,
+	note: string,
+	hotfix: boolean,
+};
 
 /**  One date moved from one day to another. */
 export type FieldMove = FieldMove_Serialize | FieldMove_Deserialize;
@@ -1221,6 +1282,21 @@ export type Lane_Serialize = {
 	cards: Card_Serialize[],
 };
 
+/**  The latest rollback rehearsal of a release. */
+export type LastRehearsal = {
+	on: string,
+	age_days: number,
+	minutes: number,
+};
+
+/**  An addition after the freeze, still in scope. */
+export type LateAddition = {
+	release: ReleaseRef,
+	initiative_id: number,
+	title: string,
+	reason: string,
+};
+
 /**  A priority or date change made in the middle of the week. */
 export type MidweekChange = MidweekChange_Serialize | MidweekChange_Deserialize;
 
@@ -1273,6 +1349,27 @@ export type MissedTarget = {
 	kind: MissedKind,
 	/**  The date missed: the date moved away from, or the target that passed. */
 	date: string,
+};
+
+/**  A release of the month with how it ended. */
+export type MonthRelease = MonthRelease_Serialize | MonthRelease_Deserialize;
+
+/**  A release of the month with how it ended. */
+export type MonthRelease_Deserialize = {
+	release: ReleaseRef,
+	first_target: string,
+	first_backup: string,
+	shipped_at?: string | null,
+	outcome: Outcome,
+};
+
+/**  A release of the month with how it ended. */
+export type MonthRelease_Serialize = {
+	release: ReleaseRef,
+	first_target: string,
+	first_backup: string,
+	shipped_at: string | null,
+	outcome: Outcome,
 };
 
 /**  Every change of the period, each list oldest first. */
@@ -1338,6 +1435,40 @@ export type MonthlyDecisions_Serialize = {
 	closed: DecisionItem_Serialize[],
 };
 
+/**
+ *  The monthly review's releases: those due, shipped or cancelled in the month, and the
+ *  pain ranking over the last five releases.
+ */
+export type MonthlyReleases = MonthlyReleases_Serialize | MonthlyReleases_Deserialize;
+
+/**
+ *  The monthly review's releases: those due, shipped or cancelled in the month, and the
+ *  pain ranking over the last five releases.
+ */
+export type MonthlyReleases_Deserialize = {
+	tracked: boolean,
+	releases: MonthRelease_Deserialize[],
+	pain: PainTotal[],
+	/**  The releases the ranking counts, oldest first. */
+	pain_releases: ReleaseRef[],
+	/**  The active release-fix initiatives (title), for the reader to hold against the top bucket. */
+	active_fixes: string[],
+};
+
+/**
+ *  The monthly review's releases: those due, shipped or cancelled in the month, and the
+ *  pain ranking over the last five releases.
+ */
+export type MonthlyReleases_Serialize = {
+	tracked: boolean,
+	releases: MonthRelease_Serialize[],
+	pain: PainTotal[],
+	/**  The releases the ranking counts, oldest first. */
+	pain_releases: ReleaseRef[],
+	/**  The active release-fix initiatives (title), for the reader to hold against the top bucket. */
+	active_fixes: string[],
+};
+
 /**  The monthly review of one calendar month. */
 export type MonthlyReview = MonthlyReview_Serialize | MonthlyReview_Deserialize;
 
@@ -1367,6 +1498,8 @@ export type MonthlyReview_Deserialize = {
 	decisions: MonthlyDecisions_Deserialize,
 	signals: MonthlySignals,
 	settings: MonthlySettings,
+	/**  Releases of the month with their outcome, and the pain ranking. */
+	releases: MonthlyReleases_Deserialize,
 };
 
 /**  The monthly review of one calendar month. */
@@ -1395,6 +1528,8 @@ export type MonthlyReview_Serialize = {
 	decisions: MonthlyDecisions_Serialize,
 	signals: MonthlySignals,
 	settings: MonthlySettings,
+	/**  Releases of the month with their outcome, and the pain ranking. */
+	releases: MonthlyReleases_Serialize,
 };
 
 /**  What the monthly review is tuned with. */
@@ -1513,6 +1648,30 @@ export type NotShipping_Serialize = {
 	scope_cuts: ScopeCut_Serialize[],
 	date_moves: DateMove_Serialize[],
 };
+
+/**  Shipped releases of a period by how they met their first dates. */
+export type OnTime = {
+	shipped: number,
+	by_target: number,
+	/**  After the target, by the backup date. */
+	by_backup: number,
+	late: number,
+};
+
+/**  How a release ended, or that it has not yet. */
+export type Outcome = 
+/**  Not shipped, its first backup date not passed. */
+"open" | 
+/**  Shipped on or before its first target date. */
+"by-target" | 
+/**  Shipped after its first target, on or before its first backup date. */
+"by-backup" | 
+/**  Shipped after its first backup date (missed). */
+"late" | 
+/**  Cancelled (missed). */
+"cancelled" | 
+/**  Not shipped and its first backup date has passed (missed). */
+"overdue";
 
 /**  One initiative done during the quarter, with its measure and result. */
 export type OutcomeItem = OutcomeItem_Serialize | OutcomeItem_Deserialize;
@@ -1651,6 +1810,19 @@ export type OwnerChange_Serialize = {
 	from: string,
 	to: string,
 	reason: string | null,
+};
+
+/**  What slowed a release down, in the two-track article's buckets. */
+export type PainBucket = "build-test" | "checklist" | "late-change" | "environment-data" | "handoff";
+
+/**  Hours lost to one pain bucket. */
+export type PainTotal = {
+	cause: PainBucket,
+	hours: number,
+	/**  How many entries. */
+	entries: number,
+	/**  How many of the releases counted had at least one. */
+	releases: number,
 };
 
 /**  A named human. */
@@ -1959,6 +2131,41 @@ export type ProgressItem_Serialize = {
 	delivery: DeliveryJudgement_Serialize,
 };
 
+/**  One quarter's release figures, with their counts. */
+export type QuarterReleases = QuarterReleases_Serialize | QuarterReleases_Deserialize;
+
+/**  One quarter's release figures, with their counts. */
+export type QuarterReleases_Deserialize = {
+	/**  `YYYY-Qn`. */
+	quarter: string,
+	on_time: OnTime,
+	change_failure: ChangeFailure,
+	restore: Restore_Deserialize,
+	rehearsals: RehearsalTrend_Deserialize,
+	near_misses: number,
+	/**
+	 *  Releases missed (cancelled, late, or past their backup date) whose outcome became
+	 *  known in the quarter.
+	 */
+	missed: number,
+};
+
+/**  One quarter's release figures, with their counts. */
+export type QuarterReleases_Serialize = {
+	/**  `YYYY-Qn`. */
+	quarter: string,
+	on_time: OnTime,
+	change_failure: ChangeFailure,
+	restore: Restore_Serialize,
+	rehearsals: RehearsalTrend_Serialize,
+	near_misses: number,
+	/**
+	 *  Releases missed (cancelled, late, or past their backup date) whose outcome became
+	 *  known in the quarter.
+	 */
+	missed: number,
+};
+
 /**  The four charts of a quarterly review, each a self-contained SVG element. */
 export type QuarterlyCharts = {
 	planned_vs_delivered: string,
@@ -2000,6 +2207,11 @@ export type QuarterlyReview_Deserialize = {
 	key_figures: KeyFigures_Deserialize,
 	/**  The key figures of up to four previous quarters that have data, oldest first. */
 	trend: KeyFigures_Deserialize[],
+	/**
+	 *  Releases: on time, change failure rate, time to restore and rehearsal time, against
+	 *  up to four earlier quarters.
+	 */
+	release_confidence: ReleaseConfidence_Deserialize,
 };
 
 /**  The quarterly health review of one (fiscal) quarter. */
@@ -2032,6 +2244,11 @@ export type QuarterlyReview_Serialize = {
 	key_figures: KeyFigures_Serialize,
 	/**  The key figures of up to four previous quarters that have data, oldest first. */
 	trend: KeyFigures_Serialize[],
+	/**
+	 *  Releases: on time, change failure rate, time to restore and rehearsal time, against
+	 *  up to four earlier quarters.
+	 */
+	release_confidence: ReleaseConfidence_Serialize,
 };
 
 /**
@@ -2060,6 +2277,47 @@ export type QuarterlyView_Serialize = {
 	update: Update,
 };
 
+/**  Whether a release is ready, and what says not. */
+export type Readiness = Readiness_Serialize | Readiness_Deserialize;
+
+/**  Whether a release is ready, and what says not. */
+export type Readiness_Deserialize = {
+	frozen: boolean,
+	/**  Days from today to the target date in force (negative once past). */
+	days_to_target: number,
+	/**  The latest rehearsal: its day, age in days and minutes. */
+	last_rehearsal?: LastRehearsal | null,
+	/**  The latest go/no-go call: go or not. */
+	decided_go?: boolean | null,
+	/**  The latest call was a go over a "no" or an unanswered question. */
+	overridden: boolean,
+	/**  All three owner roles are held by one person. */
+	one_person: boolean,
+	/**  Nothing below stands in the way. */
+	ready: boolean,
+	/**  Why it is not ready (or what to watch), one sentence each. */
+	gaps: string[],
+};
+
+/**  Whether a release is ready, and what says not. */
+export type Readiness_Serialize = {
+	frozen: boolean,
+	/**  Days from today to the target date in force (negative once past). */
+	days_to_target: number,
+	/**  The latest rehearsal: its day, age in days and minutes. */
+	last_rehearsal: LastRehearsal | null,
+	/**  The latest go/no-go call: go or not. */
+	decided_go: boolean | null,
+	/**  The latest call was a go over a "no" or an unanswered question. */
+	overridden: boolean,
+	/**  All three owner roles are held by one person. */
+	one_person: boolean,
+	/**  Nothing below stands in the way. */
+	ready: boolean,
+	/**  Why it is not ready (or what to watch), one sentence each. */
+	gaps: string[],
+};
+
 /**  A check-in as recorded, with the one it replaced for the same week, if any. */
 export type RecordedCheckIn = RecordedCheckIn_Serialize | RecordedCheckIn_Deserialize;
 
@@ -2077,6 +2335,61 @@ export type RecordedCheckIn_Serialize = {
 	replaced: CheckIn_Serialize | null,
 };
 
+/**  The rollback rehearsals up to a day, oldest first, and the latest. */
+export type RehearsalTrend = RehearsalTrend_Serialize | RehearsalTrend_Deserialize;
+
+/**  The rollback rehearsals up to a day, oldest first, and the latest. */
+export type RehearsalTrend_Deserialize = {
+	/**  Minutes of each rehearsal in `period`, oldest first. */
+	minutes: number[],
+	/**  The latest rehearsal's day and minutes, up to the period's end. */
+	latest?: [string, number] | null,
+};
+
+/**  The rollback rehearsals up to a day, oldest first, and the latest. */
+export type RehearsalTrend_Serialize = {
+	/**  Minutes of each rehearsal in `period`, oldest first. */
+	minutes: number[],
+	/**  The latest rehearsal's day and minutes, up to the period's end. */
+	latest: [string, number] | null,
+};
+
+/**
+ *  The quarterly review's Release confidence section: this quarter and up to four earlier
+ *  quarters that had releases, oldest first, and the dependence signals.
+ */
+export type ReleaseConfidence = ReleaseConfidence_Serialize | ReleaseConfidence_Deserialize;
+
+/**
+ *  The quarterly review's Release confidence section: this quarter and up to four earlier
+ *  quarters that had releases, oldest first, and the dependence signals.
+ */
+export type ReleaseConfidence_Deserialize = {
+	tracked: boolean,
+	this_quarter: QuarterReleases_Deserialize,
+	earlier: QuarterReleases_Deserialize[],
+	/**  The same person was readiness owner of every release shipped in the quarter. */
+	one_readiness_owner?: string | null,
+	/**  Every release shipped in the quarter went out on this weekday. */
+	one_weekday?: string | null,
+	rescue: RescueState_Deserialize,
+};
+
+/**
+ *  The quarterly review's Release confidence section: this quarter and up to four earlier
+ *  quarters that had releases, oldest first, and the dependence signals.
+ */
+export type ReleaseConfidence_Serialize = {
+	tracked: boolean,
+	this_quarter: QuarterReleases_Serialize,
+	earlier: QuarterReleases_Serialize[],
+	/**  The same person was readiness owner of every release shipped in the quarter. */
+	one_readiness_owner: string | null,
+	/**  Every release shipped in the quarter went out on this weekday. */
+	one_weekday: string | null,
+	rescue: RescueState_Serialize,
+};
+
 /**  The "one release fix at a time" limit: which release fixes are active against it. */
 export type ReleaseLimit = {
 	limit: number,
@@ -2084,6 +2397,12 @@ export type ReleaseLimit = {
 	active: number[],
 	/**  More are active than the limit allows. */
 	broken: boolean,
+};
+
+/**  A release as the reviews name it. */
+export type ReleaseRef = {
+	id: number,
+	name: string,
 };
 
 /**  How reliable the quarter's committed dates were. */
@@ -2149,6 +2468,93 @@ export type Reprioritisation = {
 
 /**  What kind of roadmap change was counted. */
 export type ReprioritisationKind = "priority" | "dates";
+
+/**
+ *  Rescue mode: whether the workspace is in it, the misses that put it there, and the last
+ *  rescue that ended.
+ */
+export type Rescue = Rescue_Serialize | Rescue_Deserialize;
+
+/**  The end of a rescue. */
+export type RescueEnd = {
+	release_id: number,
+	on: string,
+	misses: number,
+};
+
+/**  Rescue mode with the releases it names. */
+export type RescueState = RescueState_Serialize | RescueState_Deserialize;
+
+/**  Rescue mode with the releases it names. */
+export type RescueState_Deserialize = {
+	/**  The missed releases in a row, oldest first. */
+	missed: ReleaseRef[],
+	/**  The release that ended the last rescue. */
+	ended_by?: ReleaseRef | null,
+} & Rescue_Deserialize;
+
+/**  Rescue mode with the releases it names. */
+export type RescueState_Serialize = {
+	/**  The missed releases in a row, oldest first. */
+	missed: ReleaseRef[],
+	/**  The release that ended the last rescue. */
+	ended_by: ReleaseRef | null,
+} & Rescue_Serialize;
+
+/**
+ *  Rescue mode: whether the workspace is in it, the misses that put it there, and the last
+ *  rescue that ended.
+ */
+export type Rescue_Deserialize = {
+	/**  Three or more missed releases in a row, none shipped by its backup date since. */
+	active: boolean,
+	/**  The missed releases since the last one shipped by its backup date, oldest first. */
+	missed_in_a_row: number[],
+	/**  The day the third miss in a row became known, while active. */
+	since?: string | null,
+	/**
+	 *  The last rescue that ended: the release that shipped by its backup date, the day, and
+	 *  how many misses in a row it ended.
+	 */
+	ended?: RescueEnd | null,
+};
+
+/**
+ *  Rescue mode: whether the workspace is in it, the misses that put it there, and the last
+ *  rescue that ended.
+ */
+export type Rescue_Serialize = {
+	/**  Three or more missed releases in a row, none shipped by its backup date since. */
+	active: boolean,
+	/**  The missed releases since the last one shipped by its backup date, oldest first. */
+	missed_in_a_row: number[],
+	/**  The day the third miss in a row became known, while active. */
+	since: string | null,
+	/**
+	 *  The last rescue that ended: the release that shipped by its backup date, the day, and
+	 *  how many misses in a row it ended.
+	 */
+	ended: RescueEnd | null,
+};
+
+/**  Minutes to restore of the rollbacks and incidents that started in a period. */
+export type Restore = Restore_Serialize | Restore_Deserialize;
+
+/**  Minutes to restore of the rollbacks and incidents that started in a period. */
+export type Restore_Deserialize = {
+	/**  Each restore's minutes, smallest first. */
+	minutes: number[],
+	/**  Their median (the mean of the middle two for an even count). */
+	median?: number | null,
+};
+
+/**  Minutes to restore of the rollbacks and incidents that started in a period. */
+export type Restore_Serialize = {
+	/**  Each restore's minutes, smallest first. */
+	minutes: number[],
+	/**  Their median (the mean of the middle two for an even count). */
+	median: number | null,
+};
 
 /**  Which review an update comes from. */
 export type ReviewKind = "weekly" | "monthly" | "quarterly";
@@ -2527,6 +2933,15 @@ export type ShippedItem_Serialize = {
 	delivery: DeliveryJudgement_Serialize | null,
 };
 
+/**  A release shipped in the period. */
+export type ShippedRelease = {
+	release: ReleaseRef,
+	shipped_at: string,
+	first_target: string,
+	first_backup: string,
+	outcome: Outcome,
+};
+
 /**  Show this view: the window comes to the front on it. */
 export type ShowView = {
 	view: AppView,
@@ -2561,6 +2976,16 @@ export type Slip_Serialize = {
 	later_moves: number,
 	/**  Days from the committed date to the current one (negative when pulled in). */
 	days: number,
+};
+
+/**  A release whose dates moved in the period. */
+export type SlippedRelease = {
+	release: ReleaseRef,
+	old_target: string,
+	new_target: string,
+	new_backup: string,
+	reason: string,
+	cause: PainBucket,
 };
 
 /**  The target and backup slips of one initiative. */
@@ -2716,6 +3141,25 @@ export type TrackShare_Serialize = {
 	checkin_weeks_percent: number | null,
 };
 
+/**  The two-track checks of the articles, as signals. */
+export type TwoTrack = TwoTrack_Serialize | TwoTrack_Deserialize;
+
+/**  The two-track checks of the articles, as signals. */
+export type TwoTrack_Deserialize = {
+	/**  Release pain is known (the biggest bucket and its hours) but no release fix is active. */
+	pain_without_fix?: PainTotal | null,
+	/**  Customer-track initiatives are active, and none shipped this week. */
+	customer_shipped_nothing: boolean,
+};
+
+/**  The two-track checks of the articles, as signals. */
+export type TwoTrack_Serialize = {
+	/**  Release pain is known (the biggest bucket and its hours) but no release fix is active. */
+	pain_without_fix: PainTotal | null,
+	/**  Customer-track initiatives are active, and none shipped this week. */
+	customer_shipped_nothing: boolean,
+};
+
 /**
  *  A stakeholder update: a title, the three lines read first, a short summary and titled
  *  sections, all plain text.
@@ -2726,6 +3170,39 @@ export type Update = {
 	/**  The opening paragraphs an executive reads first. */
 	summary: string[],
 	sections: Section[],
+};
+
+/**  The weekly review's Releases section. */
+export type WeeklyReleases = WeeklyReleases_Serialize | WeeklyReleases_Deserialize;
+
+/**  The weekly review's Releases section. */
+export type WeeklyReleases_Deserialize = {
+	/**  The workspace records releases (without any, the section and its signals are left out). */
+	tracked: boolean,
+	/**  Open releases whose target is within [`DUE_DAYS`] days (or past), by target. */
+	due: DueRelease_Deserialize[],
+	shipped: ShippedRelease[],
+	slipped: SlippedRelease[],
+	failures: Failure_Deserialize[],
+	near_misses: number,
+	late_additions: LateAddition[],
+	rescue: RescueState_Deserialize,
+	two_track: TwoTrack_Deserialize,
+};
+
+/**  The weekly review's Releases section. */
+export type WeeklyReleases_Serialize = {
+	/**  The workspace records releases (without any, the section and its signals are left out). */
+	tracked: boolean,
+	/**  Open releases whose target is within [`DUE_DAYS`] days (or past), by target. */
+	due: DueRelease_Serialize[],
+	shipped: ShippedRelease[],
+	slipped: SlippedRelease[],
+	failures: Failure_Serialize[],
+	near_misses: number,
+	late_additions: LateAddition[],
+	rescue: RescueState_Serialize,
+	two_track: TwoTrack_Serialize,
 };
 
 /**  The weekly review of one ISO week. */
@@ -2759,6 +3236,11 @@ export type WeeklyReview_Deserialize = {
 	dates_in_danger: DateDanger_Deserialize[],
 	not_shipping: NotShipping_Deserialize,
 	signals: WeeklySignals_Deserialize,
+	/**
+	 *  Releases: those due soon with their readiness, this week's outcomes, rescue mode and
+	 *  the two-track checks.
+	 */
+	releases: WeeklyReleases_Deserialize,
 	/**  When an update of this week was last kept (exported), if it was. */
 	kept_at?: string | null,
 };
@@ -2791,6 +3273,11 @@ export type WeeklyReview_Serialize = {
 	dates_in_danger: DateDanger_Serialize[],
 	not_shipping: NotShipping_Serialize,
 	signals: WeeklySignals_Serialize,
+	/**
+	 *  Releases: those due soon with their readiness, this week's outcomes, rescue mode and
+	 *  the two-track checks.
+	 */
+	releases: WeeklyReleases_Serialize,
 	/**  When an update of this week was last kept (exported), if it was. */
 	kept_at: string | null,
 };
