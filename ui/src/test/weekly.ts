@@ -87,6 +87,17 @@ export function week(items: ProgressItem[], keptAt: string | null = null): Weekl
         discovery_overdue: [],
       },
       kept_at: keptAt,
+      releases: {
+        tracked: false,
+        due: [],
+        shipped: [],
+        slipped: [],
+        failures: [],
+        near_misses: 0,
+        late_additions: [],
+        rescue: {} as WeeklyView["review"]["releases"]["rescue"],
+        two_track: {} as WeeklyView["review"]["releases"]["two_track"],
+      },
     },
     update: {
       title: "Weekly update: 2–8 March 2026",
