@@ -1497,7 +1497,7 @@ export type MonthlyReview_Deserialize = {
 	changes: MonthlyChanges_Deserialize,
 	decisions: MonthlyDecisions_Deserialize,
 	signals: MonthlySignals,
-	settings: MonthlySettings,
+	settings: ReviewSettings,
 	/**  Releases of the month with their outcome, and the pain ranking. */
 	releases: MonthlyReleases_Deserialize,
 };
@@ -1527,23 +1527,9 @@ export type MonthlyReview_Serialize = {
 	changes: MonthlyChanges_Serialize,
 	decisions: MonthlyDecisions_Serialize,
 	signals: MonthlySignals,
-	settings: MonthlySettings,
+	settings: ReviewSettings,
 	/**  Releases of the month with their outcome, and the pain ranking. */
 	releases: MonthlyReleases_Serialize,
-};
-
-/**  What the monthly review is tuned with. */
-export type MonthlySettings = {
-	/**
-	 *  Priority or date changes in one month above which constant reprioritisation is
-	 *  flagged (setting `monthly.reprioritisation_threshold`, default 4).
-	 */
-	reprioritisation_threshold: number,
-	/**
-	 *  The month the fiscal year starts in, 1 to 12, for "moves this quarter" (setting
-	 *  `fiscal_year_start`, default 1: calendar quarters).
-	 */
-	fiscal_year_start: number,
 };
 
 /**
@@ -2558,6 +2544,23 @@ export type Restore_Serialize = {
 
 /**  Which review an update comes from. */
 export type ReviewKind = "weekly" | "monthly" | "quarterly";
+
+/**
+ *  What the reviews are tuned with: the fiscal year every review counts quarters from, and
+ *  the monthly review's reprioritisation threshold.
+ */
+export type ReviewSettings = {
+	/**
+	 *  Priority or date changes in one month above which constant reprioritisation is
+	 *  flagged (setting `monthly.reprioritisation_threshold`, default 4).
+	 */
+	reprioritisation_threshold: number,
+	/**
+	 *  The month the fiscal year starts in, 1 to 12, for "moves this quarter" (setting
+	 *  `fiscal_year_start`, default 1: calendar quarters).
+	 */
+	fiscal_year_start: number,
+};
 
 /**  The active initiatives of one risk level with one health call. */
 export type RiskCell = RiskCell_Serialize | RiskCell_Deserialize;

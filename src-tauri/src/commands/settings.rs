@@ -1,6 +1,6 @@
 //! The workspace's documented settings: reminders, the tray, the reviews' tuning.
 
-use cadence::settings::SettingValue;
+use cadence::usecases::workspace_settings::SettingValue;
 
 use super::File;
 use crate::error::AppError;
