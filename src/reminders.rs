@@ -8,15 +8,13 @@
 use std::collections::HashSet;
 
 use chrono::{
-    DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday,
+    DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::IsoWeek;
-use crate::error::{Error, Result};
 use crate::review::weekly_review::WeeklyReview;
-use crate::settings::read_stored;
-use crate::store::Workspace;
+pub use crate::settings::ReminderSettings;
 
 /// The kinds of reminder; each can be made quiet on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -66,79 +64,6 @@ impl Reminder {
     /// The reminder in one line: "Weekly review: 3 check-ins missing, 1 blocker to escalate".
     pub fn line(&self) -> String {
         format!("{}: {}", self.title, self.body)
-    }
-}
-
-/// When and which reminders come (the workspace's `reminders.*` settings).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReminderSettings {
-    /// The day of the weekly review (default Monday).
-    pub review_day: Weekday,
-    /// The local time of day reminders come at (default 09:00).
-    pub review_time: NaiveTime,
-    /// No weekly review reminder.
-    pub quiet_weekly_review: bool,
-    /// No decision reminder.
-    pub quiet_decisions: bool,
-}
-
-impl Default for ReminderSettings {
-    fn default() -> Self {
-        ReminderSettings {
-            review_day: Weekday::Mon,
-            review_time: NaiveTime::from_hms_opt(9, 0, 0).expect("09:00"),
-            quiet_weekly_review: false,
-            quiet_decisions: false,
-        }
-    }
-}
-
-impl ReminderSettings {
-    /// The settings key of the review day.
-    pub const REVIEW_DAY: &'static str = "reminders.review_day";
-    /// The settings key of the time reminders come at.
-    pub const REVIEW_TIME: &'static str = "reminders.review_time";
-    /// The settings key that makes the weekly review reminder quiet.
-    pub const WEEKLY_REVIEW: &'static str = "reminders.weekly_review";
-    /// The settings key that makes decision reminders quiet.
-    pub const DECISIONS: &'static str = "reminders.decisions";
-
-    /// Parses a day of the week, in English, whole or abbreviated ("monday", "Mon").
-    pub fn parse_day(text: &str) -> Result<Weekday> {
-        text.trim().parse::<Weekday>().map_err(|_| {
-            Error::invalid(
-                Self::REVIEW_DAY,
-                format!(
-                    "'{}' is not a day of the week (monday … sunday)",
-                    text.trim()
-                ),
-            )
-        })
-    }
-
-    /// Parses a time of day written `HH:MM` (24-hour clock).
-    pub fn parse_time(text: &str) -> Result<NaiveTime> {
-        NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
-            Error::invalid(
-                Self::REVIEW_TIME,
-                format!(
-                    "'{}' is not a time of day written HH:MM (00:00 to 23:59)",
-                    text.trim()
-                ),
-            )
-        })
-    }
-
-    /// Parses whether a kind of reminder comes: `on` or `quiet`; true when quiet.
-    pub fn parse_quiet(text: &str) -> Result<bool> {
-        match text.trim() {
-            "on" => Ok(false),
-            "quiet" => Ok(true),
-            other => Err(Error::invalid(
-                "value",
-                format!("'{other}' must be on or quiet"),
-            )),
-        }
     }
 }
 
@@ -352,71 +277,6 @@ fn decisions(today: NaiveDate, week: &WeekFacts) -> Vec<Reminder> {
             })
         })
         .collect()
-}
-
-impl Workspace {
-    /// The reminder settings of this workspace; absent keys take their default.
-    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
-        let mut s = ReminderSettings::default();
-        let read = |key: &str| self.setting(key);
-        if let Some(v) = read(ReminderSettings::REVIEW_DAY)? {
-            s.review_day = read_stored(
-                ReminderSettings::REVIEW_DAY,
-                &v,
-                ReminderSettings::parse_day,
-            )?;
-        }
-        if let Some(v) = read(ReminderSettings::REVIEW_TIME)? {
-            s.review_time = read_stored(
-                ReminderSettings::REVIEW_TIME,
-                &v,
-                ReminderSettings::parse_time,
-            )?;
-        }
-        if let Some(v) = read(ReminderSettings::WEEKLY_REVIEW)? {
-            s.quiet_weekly_review = read_stored(
-                ReminderSettings::WEEKLY_REVIEW,
-                &v,
-                ReminderSettings::parse_quiet,
-            )?;
-        }
-        if let Some(v) = read(ReminderSettings::DECISIONS)? {
-            s.quiet_decisions = read_stored(
-                ReminderSettings::DECISIONS,
-                &v,
-                ReminderSettings::parse_quiet,
-            )?;
-        }
-        Ok(s)
-    }
-
-    /// The reminders due now (the workspace's clock), not shown before.
-    pub fn due_reminders(&self) -> Result<Vec<Reminder>> {
-        let settings = self.reminder_settings()?;
-        let review = self.weekly_review(None)?;
-        let shown = self
-            .notices_shown()?
-            .into_iter()
-            .filter_map(|(kind, occasion)| {
-                [ReminderKind::WeeklyReview, ReminderKind::Decision]
-                    .into_iter()
-                    .find(|k| k.as_str() == kind)
-                    .map(|k| (k, occasion))
-            })
-            .collect();
-        Ok(due(
-            self.clock().now(),
-            &settings,
-            &WeekFacts::of(&review),
-            &shown,
-        ))
-    }
-
-    /// Remembers that `reminder` was shown, so that it does not fire again for its occasion.
-    pub fn reminder_shown(&mut self, reminder: &Reminder) -> Result<()> {
-        self.record_notice(reminder.kind.as_str(), &reminder.occasion)
-            .map(drop)
-    }
 }
 
 #[cfg(test)]

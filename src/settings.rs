@@ -3,11 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{abridged, Error, Result};
-use crate::reminders::ReminderSettings;
-use crate::store::Workspace;
 
 /// A documented setting.
 pub struct SettingDoc {
@@ -134,16 +133,6 @@ pub fn read_stored<T>(key: &str, value: &str, parse: fn(&str) -> Result<T>) -> R
     })
 }
 
-impl Workspace {
-    /// Whether closing the window keeps Cadence in the tray (on unless set off).
-    pub fn close_to_tray(&self) -> Result<bool> {
-        match self.setting(CLOSE_TO_TRAY)? {
-            Some(v) => read_stored(CLOSE_TO_TRAY, &v, |t| parse_on_off(CLOSE_TO_TRAY, t)),
-            None => Ok(true),
-        }
-    }
-}
-
 /// What the reviews are tuned with: the fiscal year every review counts quarters from, and
 /// the monthly review's reprioritisation threshold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -256,5 +245,78 @@ mod tests {
         let err = ReviewSettings::from_settings(&map).unwrap_err();
         assert_eq!(err.field(), Some("monthly.reprioritisation_threshold"));
         assert!(ReviewSettings::parse_fiscal_year_start("13").is_err());
+    }
+}
+
+/// When and which reminders come (the workspace's `reminders.*` settings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReminderSettings {
+    /// The day of the weekly review (default Monday).
+    pub review_day: Weekday,
+    /// The local time of day reminders come at (default 09:00).
+    pub review_time: NaiveTime,
+    /// No weekly review reminder.
+    pub quiet_weekly_review: bool,
+    /// No decision reminder.
+    pub quiet_decisions: bool,
+}
+
+impl Default for ReminderSettings {
+    fn default() -> Self {
+        ReminderSettings {
+            review_day: Weekday::Mon,
+            review_time: NaiveTime::from_hms_opt(9, 0, 0).expect("09:00"),
+            quiet_weekly_review: false,
+            quiet_decisions: false,
+        }
+    }
+}
+
+impl ReminderSettings {
+    /// The settings key of the review day.
+    pub const REVIEW_DAY: &'static str = "reminders.review_day";
+    /// The settings key of the time reminders come at.
+    pub const REVIEW_TIME: &'static str = "reminders.review_time";
+    /// The settings key that makes the weekly review reminder quiet.
+    pub const WEEKLY_REVIEW: &'static str = "reminders.weekly_review";
+    /// The settings key that makes decision reminders quiet.
+    pub const DECISIONS: &'static str = "reminders.decisions";
+
+    /// Parses a day of the week, in English, whole or abbreviated ("monday", "Mon").
+    pub fn parse_day(text: &str) -> Result<Weekday> {
+        text.trim().parse::<Weekday>().map_err(|_| {
+            Error::invalid(
+                Self::REVIEW_DAY,
+                format!(
+                    "'{}' is not a day of the week (monday … sunday)",
+                    text.trim()
+                ),
+            )
+        })
+    }
+
+    /// Parses a time of day written `HH:MM` (24-hour clock).
+    pub fn parse_time(text: &str) -> Result<NaiveTime> {
+        NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
+            Error::invalid(
+                Self::REVIEW_TIME,
+                format!(
+                    "'{}' is not a time of day written HH:MM (00:00 to 23:59)",
+                    text.trim()
+                ),
+            )
+        })
+    }
+
+    /// Parses whether a kind of reminder comes: `on` or `quiet`; true when quiet.
+    pub fn parse_quiet(text: &str) -> Result<bool> {
+        match text.trim() {
+            "on" => Ok(false),
+            "quiet" => Ok(true),
+            other => Err(Error::invalid(
+                "value",
+                format!("'{other}' must be on or quiet"),
+            )),
+        }
     }
 }

@@ -23,7 +23,7 @@ fn layer(module: &str, sub: Option<&str>) -> &'static str {
         | "retention" | "terminal" | "lib" => "foundation",
         "snapshot" | "consistency" => "snapshot",
         "store" => "store",
-        "review" => "review",
+        "review" | "reminders" => "review",
         "narrative" => "narrative",
         "render" => "render",
         "usecases" => "usecases",

@@ -1,8 +1,8 @@
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate, Utc, Weekday};
 use chrono_tz::Europe::Berlin;
 
 use super::*;
-use crate::calendar::{parse_date, Clock};
+use crate::calendar::parse_date;
 
 fn at(date: &str, time: &str) -> NaiveDateTime {
     parse_date("date", date)
@@ -292,51 +292,4 @@ fn settings_are_read_and_checked() {
     assert!(ReminderSettings::parse_quiet("quiet").unwrap());
     assert!(!ReminderSettings::parse_quiet("on").unwrap());
     assert!(ReminderSettings::parse_quiet("off").is_err());
-}
-
-#[test]
-fn a_reminder_shown_is_remembered_in_the_workspace_across_a_restart() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("w.db");
-    let monday = at("2026-03-02", "10:00");
-    let mut ws = Workspace::open_or_create(&path, Clock::pinned_at(monday)).unwrap();
-    ws.load_sample(false).unwrap();
-    let due_now = ws.due_reminders().unwrap();
-    let weekly: Vec<&Reminder> = due_now
-        .iter()
-        .filter(|r| r.kind == ReminderKind::WeeklyReview)
-        .collect();
-    assert_eq!(weekly.len(), 1, "{due_now:?}");
-    let review = ws.weekly_review(None).unwrap();
-    let facts = WeekFacts::of(&review);
-    assert!(weekly[0].line().starts_with(&format!(
-        "Weekly review: {} check-ins missing",
-        facts.checkins_missing
-    )));
-    for r in &due_now {
-        ws.reminder_shown(r).unwrap();
-    }
-    drop(ws);
-    let ws = Workspace::open(&path, Clock::pinned_at(at("2026-03-02", "15:00"))).unwrap();
-    assert!(ws.due_reminders().unwrap().is_empty());
-}
-
-#[test]
-fn quiet_and_the_review_day_are_workspace_settings() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("w.db");
-    let mut ws =
-        Workspace::open_or_create(&path, Clock::pinned_at(at("2026-03-02", "10:00"))).unwrap();
-    ws.set_known_setting(ReminderSettings::REVIEW_DAY, "thursday")
-        .unwrap();
-    ws.set_known_setting(ReminderSettings::DECISIONS, "quiet")
-        .unwrap();
-    let refused = ws
-        .set_known_setting(ReminderSettings::REVIEW_TIME, "9 o'clock")
-        .unwrap_err();
-    assert!(refused.to_string().contains("HH:MM"), "{refused}");
-    let s = ws.reminder_settings().unwrap();
-    assert_eq!(s.review_day, Weekday::Thu);
-    assert!(s.quiet_decisions && !s.quiet_weekly_review);
-    assert_eq!(s.review_time, NaiveTime::from_hms_opt(9, 0, 0).unwrap());
 }

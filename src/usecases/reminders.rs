@@ -1,0 +1,142 @@
+//! Reminders of a workspace: the settings that say when and which come, the ones due now that
+//! were not shown before, and remembering one as shown. What is due is decided by the pure
+//! functions of [`crate::reminders`]; this reads their inputs from the workspace.
+
+use crate::error::Result;
+use crate::reminders::{due, Reminder, ReminderKind, ReminderSettings, WeekFacts};
+use crate::settings::{parse_on_off, read_stored, CLOSE_TO_TRAY};
+use crate::store::Workspace;
+
+impl Workspace {
+    /// Whether closing the window keeps Cadence in the tray (on unless set off).
+    pub fn close_to_tray(&self) -> Result<bool> {
+        match self.setting(CLOSE_TO_TRAY)? {
+            Some(v) => read_stored(CLOSE_TO_TRAY, &v, |t| parse_on_off(CLOSE_TO_TRAY, t)),
+            None => Ok(true),
+        }
+    }
+
+    /// The reminder settings of this workspace; absent keys take their default.
+    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
+        let mut s = ReminderSettings::default();
+        let read = |key: &str| self.setting(key);
+        if let Some(v) = read(ReminderSettings::REVIEW_DAY)? {
+            s.review_day = read_stored(
+                ReminderSettings::REVIEW_DAY,
+                &v,
+                ReminderSettings::parse_day,
+            )?;
+        }
+        if let Some(v) = read(ReminderSettings::REVIEW_TIME)? {
+            s.review_time = read_stored(
+                ReminderSettings::REVIEW_TIME,
+                &v,
+                ReminderSettings::parse_time,
+            )?;
+        }
+        if let Some(v) = read(ReminderSettings::WEEKLY_REVIEW)? {
+            s.quiet_weekly_review = read_stored(
+                ReminderSettings::WEEKLY_REVIEW,
+                &v,
+                ReminderSettings::parse_quiet,
+            )?;
+        }
+        if let Some(v) = read(ReminderSettings::DECISIONS)? {
+            s.quiet_decisions = read_stored(
+                ReminderSettings::DECISIONS,
+                &v,
+                ReminderSettings::parse_quiet,
+            )?;
+        }
+        Ok(s)
+    }
+
+    /// The reminders due now (the workspace's clock), not shown before.
+    pub fn due_reminders(&self) -> Result<Vec<Reminder>> {
+        let settings = self.reminder_settings()?;
+        let review = self.weekly_review(None)?;
+        let shown = self
+            .notices_shown()?
+            .into_iter()
+            .filter_map(|(kind, occasion)| {
+                [ReminderKind::WeeklyReview, ReminderKind::Decision]
+                    .into_iter()
+                    .find(|k| k.as_str() == kind)
+                    .map(|k| (k, occasion))
+            })
+            .collect();
+        Ok(due(
+            self.clock().now(),
+            &settings,
+            &WeekFacts::of(&review),
+            &shown,
+        ))
+    }
+
+    /// Remembers that `reminder` was shown, so that it does not fire again for its occasion.
+    pub fn reminder_shown(&mut self, reminder: &Reminder) -> Result<()> {
+        self.record_notice(reminder.kind.as_str(), &reminder.occasion)
+            .map(drop)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDateTime, NaiveTime, Weekday};
+
+    use super::*;
+    use crate::calendar::{parse_date, Clock};
+
+    fn at(date: &str, time: &str) -> NaiveDateTime {
+        parse_date("date", date)
+            .unwrap()
+            .and_time(NaiveTime::parse_from_str(time, "%H:%M").unwrap())
+    }
+
+    #[test]
+    fn a_reminder_shown_is_remembered_in_the_workspace_across_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.db");
+        let monday = at("2026-03-02", "10:00");
+        let mut ws = Workspace::open_or_create(&path, Clock::pinned_at(monday)).unwrap();
+        ws.load_sample(false).unwrap();
+        let due_now = ws.due_reminders().unwrap();
+        let weekly: Vec<&Reminder> = due_now
+            .iter()
+            .filter(|r| r.kind == ReminderKind::WeeklyReview)
+            .collect();
+        assert_eq!(weekly.len(), 1, "{due_now:?}");
+        let review = ws.weekly_review(None).unwrap();
+        let facts = WeekFacts::of(&review);
+        assert!(weekly[0].line().starts_with(&format!(
+            "Weekly review: {} check-ins missing",
+            facts.checkins_missing
+        )));
+        for r in &due_now {
+            ws.reminder_shown(r).unwrap();
+        }
+        drop(ws);
+        let ws = Workspace::open(&path, Clock::pinned_at(at("2026-03-02", "15:00"))).unwrap();
+        assert!(ws.due_reminders().unwrap().is_empty());
+    }
+
+    #[test]
+    fn quiet_and_the_review_day_are_workspace_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.db");
+        let mut ws =
+            Workspace::open_or_create(&path, Clock::pinned_at(at("2026-03-02", "10:00"))).unwrap();
+        ws.set_known_setting(ReminderSettings::REVIEW_DAY, "thursday")
+            .unwrap();
+        ws.set_known_setting(ReminderSettings::DECISIONS, "quiet")
+            .unwrap();
+        let refused = ws
+            .set_known_setting(ReminderSettings::REVIEW_TIME, "9 o'clock")
+            .unwrap_err();
+        assert!(refused.to_string().contains("HH:MM"), "{refused}");
+        let s = ws.reminder_settings().unwrap();
+        assert_eq!(s.review_day, Weekday::Thu);
+        assert!(s.quiet_decisions && !s.quiet_weekly_review);
+        assert_eq!(s.review_time, NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    }
+}
