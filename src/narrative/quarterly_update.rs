@@ -154,14 +154,11 @@ impl Writer {
         );
         let needed = match past.len() {
             0 => "Nothing beyond reading this review.".to_string(),
+            1 => "A call on the commitment past its committed date: re-plan, cut or drop."
+                .to_string(),
             n => format!(
-                "A call on the {} past {}: re-plan, cut or drop.",
-                count(n, "commitment", "commitments"),
-                if n == 1 {
-                    "its committed date"
-                } else {
-                    "their committed dates"
-                }
+                "A call on the {} past their committed dates: re-plan, cut or drop.",
+                count(n, "commitment", "commitments")
             ),
         };
         Brief {
