@@ -19,8 +19,8 @@ use tauri::Manager;
 use tauri_specta::{collect_commands, collect_events, Builder};
 
 use commands::{
-    activity, initiatives, people, quarterly, roadmap, settings, spreadsheet, updates, weekly,
-    window, workspace,
+    activity, initiatives, people, quarterly, releases, roadmap, settings, spreadsheet, updates,
+    weekly, window, workspace,
 };
 use reminders::CloseToTray;
 use workspace_file::WorkspaceFile;
@@ -65,6 +65,22 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             quarterly::quarterly_view,
             quarterly::plan_session,
             quarterly::commit_plan,
+            releases::releases,
+            releases::release,
+            releases::release_check,
+            releases::add_release,
+            releases::include_in_release,
+            releases::cut_from_release,
+            releases::freeze_release,
+            releases::rehearse_release,
+            releases::decide_release,
+            releases::slip_release,
+            releases::ship_release,
+            releases::rollback_release,
+            releases::release_incident,
+            releases::release_near_miss,
+            releases::release_pain,
+            releases::cancel_release,
             window::print_window,
         ])
         .events(collect_events![live::WorkspaceChanged, views::ShowView])

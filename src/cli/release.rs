@@ -8,10 +8,11 @@ use clap::{Args, Subcommand};
 use super::{print_json, table};
 use cadence::error::Result;
 use cadence::model::Id;
-use cadence::release::sheet::{sheet, Readiness};
-use cadence::release::view::{view, ReleaseView};
+use cadence::release::sheet::Readiness;
+use cadence::release::view::ReleaseView;
 use cadence::release::{EventKind, Release};
 use cadence::store::{NewDecision, NewEvent, NewRelease, Workspace};
+use cadence::usecases::releases_view::rehearsal_trend;
 
 /// Release commands.
 #[derive(Debug, Subcommand)]
@@ -236,7 +237,6 @@ pub struct DecideArgs {
 }
 
 pub fn run(ws: &mut Workspace, cmd: ReleaseCommand, out: &mut dyn Write) -> Result<()> {
-    let today = ws.clock().today();
     let done = match cmd {
         ReleaseCommand::Add(a) => {
             let r = ws.add_release(&NewRelease {
@@ -253,7 +253,7 @@ pub fn run(ws: &mut Workspace, cmd: ReleaseCommand, out: &mut dyn Write) -> Resu
                 stable_version: a.stable,
             })?;
             if a.json {
-                return print_json(out, &view(&r, &ws.snapshot()?, today));
+                return print_json(out, &ws.release_view(r.id)?);
             }
             writeln!(out, "{}", r.id)?;
             if r.one_person_owns_all() {
@@ -267,14 +267,14 @@ pub fn run(ws: &mut Workspace, cmd: ReleaseCommand, out: &mut dyn Write) -> Resu
         }
         ReleaseCommand::List { json } => return list(ws, json, out),
         ReleaseCommand::Show { id, json } => {
-            let v = view(&ws.release(id)?, &ws.snapshot()?, today);
+            let v = ws.release_view(id)?;
             if json {
                 return print_json(out, &v);
             }
             return show(&v, out);
         }
         ReleaseCommand::Check { id, json } => {
-            let s = sheet(&ws.release(id)?, &ws.snapshot()?, today);
+            let s = ws.release_sheet(id)?;
             if json {
                 return print_json(out, &s);
             }
@@ -363,7 +363,7 @@ pub fn run(ws: &mut Workspace, cmd: ReleaseCommand, out: &mut dyn Write) -> Resu
                 "release {} shipped {} ({})",
                 r.name,
                 shipped.format("%Y-%m-%d %H:%M"),
-                outcome_words(&view(&r, &ws.snapshot()?, today))
+                outcome_words(&ws.release_view(r.id)?)
             )
         }
         ReleaseCommand::Rollback {
@@ -452,9 +452,7 @@ fn event(
 
 /// The rehearsal minutes in order, "40 → 25 → 15 minutes".
 fn trend(r: &Release) -> String {
-    let mut list: Vec<_> = r.rehearsals.iter().collect();
-    list.sort_by_key(|x| (x.on, x.id));
-    let minutes: Vec<String> = list.iter().map(|x| x.minutes.to_string()).collect();
+    let minutes: Vec<String> = rehearsal_trend(r).iter().map(|m| m.to_string()).collect();
     format!("{} minutes", minutes.join(" → "))
 }
 
@@ -479,13 +477,7 @@ fn readiness_words(r: &Readiness) -> String {
 }
 
 fn list(ws: &Workspace, json: bool, out: &mut dyn Write) -> Result<()> {
-    let snap = ws.snapshot()?;
-    let today = ws.clock().today();
-    let views: Vec<ReleaseView> = snap
-        .releases
-        .iter()
-        .map(|r| view(r, &snap, today))
-        .collect();
+    let views = ws.release_list()?;
     if json {
         return print_json(out, &views);
     }

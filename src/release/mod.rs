@@ -139,6 +139,7 @@ pub struct ScopeEntry {
 /// A move of the release's dates, with its reason and cause bucket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename = "ReleaseSlip")]
 pub struct Slip {
     pub id: Id,
     pub at: NaiveDateTime,

@@ -6,6 +6,7 @@ pub mod backups;
 pub mod board_view;
 pub mod quarter_plan;
 pub mod quarterly_view;
+pub mod releases_view;
 pub mod reminders;
 pub mod roadmap_view;
 pub mod send_update;

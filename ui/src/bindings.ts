@@ -109,6 +109,47 @@ export const commands = {
 	 *  required).
 	 */
 	commitPlan: (quarter: string, ids: number[], reason: string | null) => typedError<Baseline_Serialize, AppError_Serialize>(__TAURI_INVOKE("commit_plan", { quarter, ids, reason })),
+	/**  Every release with its status, next date and readiness; the pain ranking; rescue mode. */
+	releases: () => typedError<ReleasesView_Serialize, AppError_Serialize>(__TAURI_INVOKE("releases")),
+	/**  Release `id` with its go/no-go sheet and rehearsal trend. */
+	release: (id: number) => typedError<ReleasePage_Serialize, AppError_Serialize>(__TAURI_INVOKE("release", { id })),
+	/**  The go/no-go sheet of release `id`: the five questions with Cadence's evidence. */
+	releaseCheck: (id: number) => typedError<Sheet_Serialize, AppError_Serialize>(__TAURI_INVOKE("release_check", { id })),
+	/**  Adds a release: the one problem it fixes, its dates and its three owners. */
+	addRelease: (release: NewRelease_Deserialize) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("add_release", { release })),
+	/**
+	 *  Puts initiative `initiative` in release `id`'s scope (a reason is required after the
+	 *  freeze).
+	 */
+	includeInRelease: (id: number, initiative: number, reason: string | null, risky: boolean) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("include_in_release", { id, initiative, reason, risky })),
+	/**  Cuts initiative `initiative` from release `id`'s scope, saying why. */
+	cutFromRelease: (id: number, initiative: number, reason: string) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("cut_from_release", { id, initiative, reason })),
+	/**  Freezes release `id`'s scope (testing starts). */
+	freezeRelease: (id: number) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("freeze_release", { id })),
+	/**  Logs a rollback rehearsal of release `id` (`on` today when absent). */
+	rehearseRelease: (id: number, minutes: number, on: string | null, by: string | null, note: string | null) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("rehearse_release", { id, minutes, on, by, note })),
+	/**  Records the go/no-go call on release `id`. */
+	decideRelease: (id: number, call: NewDecision_Deserialize) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("decide_release", { id, call })),
+	/**  Moves release `id`'s dates, with the reason and its cause bucket. */
+	slipRelease: (id: number, target: string, backup: string, reason: string, cause: string) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("slip_release", { id, target, backup, reason, cause })),
+	/**  Records that release `id` shipped (`at` now when absent). */
+	shipRelease: (id: number, at: string | null) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("ship_release", { id, at })),
+	/**
+	 *  Records a rollback of release `id`: called at `at`, users back on the stable version at
+	 *  `restored`.
+	 */
+	rollbackRelease: (id: number, at: string, restored: string, reason: string) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("rollback_release", { id, at, restored, reason })),
+	/**  Records an incident after release `id`. */
+	releaseIncident: (id: number, at: string, restored: string, note: string, hotfix: boolean) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("release_incident", { id, at, restored, note, hotfix })),
+	/**
+	 *  Records a near-miss on release `id`: a release paused or a problem caught at the last
+	 *  moment.
+	 */
+	releaseNearMiss: (id: number, at: string, note: string) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("release_near_miss", { id, at, note })),
+	/**  Records hours release `id` lost to one cause. */
+	releasePain: (id: number, cause: string, hours: number, note: string) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("release_pain", { id, cause, hours, note })),
+	/**  Cancels release `id`, saying why (it counts as missed). */
+	cancelRelease: (id: number, reason: string) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("cancel_release", { id, reason })),
 	/**
 	 *  Opens the system's print dialog for what the window shows (the page's print stylesheet
 	 *  applies). `window.print()` does nothing in the Linux webview, so the shell asks it.
@@ -146,6 +187,12 @@ export type Amendment_Serialize = {
 	added: InitiativeRef[],
 	/**  Initiatives it took out of the plan. */
 	removed: InitiativeRef[],
+};
+
+/**  One answer of a go/no-go. */
+export type Answer = {
+	question: Question,
+	yes: boolean,
 };
 
 /**  A command's failure as the UI receives it. */
@@ -993,6 +1040,33 @@ export type Format =
 /**  The whole review as JSON, for automation. */
 "json";
 
+/**  A go/no-go call: who made it, when, the answers given, and the reason of an override. */
+export type GoNoGo = GoNoGo_Serialize | GoNoGo_Deserialize;
+
+/**  A go/no-go call: who made it, when, the answers given, and the reason of an override. */
+export type GoNoGo_Deserialize = {
+	id: number,
+	at: string,
+	go: boolean,
+	by_id: number,
+	by: string,
+	/**  In question order; a question left out was not answered. */
+	answers: Answer[],
+	reason?: string | null,
+};
+
+/**  A go/no-go call: who made it, when, the answers given, and the reason of an override. */
+export type GoNoGo_Serialize = {
+	id: number,
+	at: string,
+	go: boolean,
+	by_id: number,
+	by: string,
+	/**  In question order; a question left out was not answered. */
+	answers: Answer[],
+	reason: string | null,
+};
+
 /**  The counts an executive reads first. */
 export type Headline = {
 	active: number,
@@ -1570,6 +1644,27 @@ export type NewCheckIn_Serialize = {
 	note: string | null,
 };
 
+/**  A go/no-go call as it is recorded. */
+export type NewDecision = NewDecision_Serialize | NewDecision_Deserialize;
+
+/**  A go/no-go call as it is recorded. */
+export type NewDecision_Deserialize = {
+	go: boolean,
+	by: string,
+	/**  `question=yes|no`, one per answered question. */
+	answers: string[],
+	reason?: string | null,
+};
+
+/**  A go/no-go call as it is recorded. */
+export type NewDecision_Serialize = {
+	go: boolean,
+	by: string,
+	/**  `question=yes|no`, one per answered question. */
+	answers: string[],
+	reason: string | null,
+};
+
 /**  What a new initiative is made of. */
 export type NewInitiative = NewInitiative_Serialize | NewInitiative_Deserialize;
 
@@ -1605,6 +1700,48 @@ export type NewInitiative_Serialize = {
 	risk: string | null,
 	risk_level: string | null,
 	mitigation: string | null,
+};
+
+/**
+ *  What a new release is made of; dates and names arrive as text so their errors name the
+ *  field.
+ */
+export type NewRelease = NewRelease_Serialize | NewRelease_Deserialize;
+
+/**
+ *  What a new release is made of; dates and names arrive as text so their errors name the
+ *  field.
+ */
+export type NewRelease_Deserialize = {
+	name: string,
+	fixes: string,
+	target_date: string,
+	backup_date: string,
+	scope_owner: string,
+	delivery_owner: string,
+	readiness_owner: string,
+	stop_owner?: string | null,
+	support_note?: string | null,
+	rollback_triggers?: string | null,
+	stable_version?: string | null,
+};
+
+/**
+ *  What a new release is made of; dates and names arrive as text so their errors name the
+ *  field.
+ */
+export type NewRelease_Serialize = {
+	name: string,
+	fixes: string,
+	target_date: string,
+	backup_date: string,
+	scope_owner: string,
+	delivery_owner: string,
+	readiness_owner: string,
+	stop_owner: string | null,
+	support_note: string | null,
+	rollback_triggers: string | null,
+	stable_version: string | null,
 };
 
 /**
@@ -1796,6 +1933,15 @@ export type OwnerChange_Serialize = {
 	from: string,
 	to: string,
 	reason: string | null,
+};
+
+/**  Hours a release lost to one cause. */
+export type Pain = {
+	id: number,
+	cause: PainBucket,
+	hours: number,
+	note: string,
+	recorded_at: string,
 };
 
 /**  What slowed a release down, in the two-track article's buckets. */
@@ -2263,6 +2409,9 @@ export type QuarterlyView_Serialize = {
 	update: Update,
 };
 
+/**  One of the five go/no-go questions asked the day before a release. */
+export type Question = "one-problem" | "owners" | "rollback" | "prod-like" | "cuts-told";
+
 /**  Whether a release is ready, and what says not. */
 export type Readiness = Readiness_Serialize | Readiness_Deserialize;
 
@@ -2321,6 +2470,9 @@ export type RecordedCheckIn_Serialize = {
 	replaced: CheckIn_Serialize | null,
 };
 
+/**  One timed rollback rehearsal: from "roll back" to users on the stable version. */
+export type Rehearsal = Rehearsal_Serialize | Rehearsal_Deserialize;
+
 /**  The rollback rehearsals up to a day, oldest first, and the latest. */
 export type RehearsalTrend = RehearsalTrend_Serialize | RehearsalTrend_Deserialize;
 
@@ -2339,6 +2491,31 @@ export type RehearsalTrend_Serialize = {
 	/**  The latest rehearsal's day and minutes, up to the period's end. */
 	latest: [string, number] | null,
 };
+
+/**  One timed rollback rehearsal: from "roll back" to users on the stable version. */
+export type Rehearsal_Deserialize = {
+	id: number,
+	on: string,
+	minutes: number,
+	by_id?: number | null,
+	by?: string | null,
+	note?: string | null,
+	recorded_at: string,
+};
+
+/**  One timed rollback rehearsal: from "roll back" to users on the stable version. */
+export type Rehearsal_Serialize = {
+	id: number,
+	on: string,
+	minutes: number,
+	by_id: number | null,
+	by: string | null,
+	note: string | null,
+	recorded_at: string,
+};
+
+/**  A release: what it fixes, its bounded timeline, its owners and everything recorded on it. */
+export type Release = Release_Serialize | Release_Deserialize;
 
 /**
  *  The quarterly review's Release confidence section: this quarter and up to four earlier
@@ -2376,6 +2553,37 @@ export type ReleaseConfidence_Serialize = {
 	rescue: RescueState_Serialize,
 };
 
+/**  A rollback, an incident after release, or a near-miss. */
+export type ReleaseEvent = ReleaseEvent_Serialize | ReleaseEvent_Deserialize;
+
+/**  A rollback, an incident after release, or a near-miss. */
+export type ReleaseEvent_Deserialize = {
+	id: number,
+	kind: EventKind,
+	/**  When it started (the rollback call, the incident's start, the near-miss). */
+	at: string,
+	/**  When users were back on a working version (rollbacks and incidents). */
+	restored_at?: string | null,
+	/**  Why, or what happened. */
+	note: string,
+	/**  An incident fixed by a hotfix. */
+	hotfix: boolean,
+};
+
+/**  A rollback, an incident after release, or a near-miss. */
+export type ReleaseEvent_Serialize = {
+	id: number,
+	kind: EventKind,
+	/**  When it started (the rollback call, the incident's start, the near-miss). */
+	at: string,
+	/**  When users were back on a working version (rollbacks and incidents). */
+	restored_at: string | null,
+	/**  Why, or what happened. */
+	note: string,
+	/**  An incident fixed by a hotfix. */
+	hotfix: boolean,
+};
+
 /**  The "one release fix at a time" limit: which release fixes are active against it. */
 export type ReleaseLimit = {
 	limit: number,
@@ -2385,10 +2593,207 @@ export type ReleaseLimit = {
 	broken: boolean,
 };
 
+/**  One release as its page shows it: the release, its go/no-go sheet and its rehearsal trend. */
+export type ReleasePage = ReleasePage_Serialize | ReleasePage_Deserialize;
+
+/**  One release as its page shows it: the release, its go/no-go sheet and its rehearsal trend. */
+export type ReleasePage_Deserialize = {
+	view: ReleaseView_Deserialize,
+	sheet: Sheet_Deserialize,
+	/**  The rehearsal minutes by date, oldest first (e.g. 40, 25, 15). */
+	rehearsal_trend: number[],
+};
+
+/**  One release as its page shows it: the release, its go/no-go sheet and its rehearsal trend. */
+export type ReleasePage_Serialize = {
+	view: ReleaseView_Serialize,
+	sheet: Sheet_Serialize,
+	/**  The rehearsal minutes by date, oldest first (e.g. 40, 25, 15). */
+	rehearsal_trend: number[],
+};
+
 /**  A release as the reviews name it. */
 export type ReleaseRef = {
 	id: number,
 	name: string,
+};
+
+/**  A move of the release's dates, with its reason and cause bucket. */
+export type ReleaseSlip = {
+	id: number,
+	at: string,
+	old_target: string,
+	old_backup: string,
+	new_target: string,
+	new_backup: string,
+	reason: string,
+	cause: PainBucket,
+};
+
+/**  Where a release stands. */
+export type ReleaseStatus = 
+/**  Planned, scope still open. */
+"planned" | 
+/**  Scope frozen, testing under way. */
+"frozen" | "shipped" | 
+/**  Shipped, then rolled back (and not shipped again). */
+"rolled-back" | "cancelled";
+
+/**  A release with what is read from it on a day. */
+export type ReleaseView = ReleaseView_Serialize | ReleaseView_Deserialize;
+
+/**  A release with what is read from it on a day. */
+export type ReleaseView_Deserialize = {
+	status: ReleaseStatus,
+	outcome: Outcome,
+	/**  The readiness of a release still to ship. */
+	readiness?: Readiness_Deserialize | null,
+	/**  Warnings shown with it (one person in every role, no stop owner, late additions). */
+	warnings: string[],
+	/**  The title of each scope entry's initiative, in scope order. */
+	titles: ScopeTitle[],
+} & Release_Deserialize;
+
+/**  A release with what is read from it on a day. */
+export type ReleaseView_Serialize = {
+	status: ReleaseStatus,
+	outcome: Outcome,
+	/**  The readiness of a release still to ship. */
+	readiness: Readiness_Serialize | null,
+	/**  Warnings shown with it (one person in every role, no stop owner, late additions). */
+	warnings: string[],
+	/**  The title of each scope entry's initiative, in scope order. */
+	titles: ScopeTitle[],
+} & Release_Serialize;
+
+/**  A release: what it fixes, its bounded timeline, its owners and everything recorded on it. */
+export type Release_Deserialize = {
+	id: number,
+	/**  Its name, e.g. "2.4". */
+	name: string,
+	/**  The one problem it fixes, in one sentence. */
+	fixes: string,
+	/**  The target date in force (see [`Release::slips`] for the dates it started with). */
+	target_date: string,
+	/**  The backup date in force, on or after the target. */
+	backup_date: string,
+	/**  How support explains it in one message. */
+	support_note?: string | null,
+	/**  Decides what stays and what is cut. */
+	scope_owner_id: number,
+	scope_owner: string,
+	/**  Tracks daily progress, blockers and hand-offs. */
+	delivery_owner_id: number,
+	delivery_owner: string,
+	/**  Owns testing, migrations, config, rollout and rollback. */
+	readiness_owner_id: number,
+	readiness_owner: string,
+	/**  The person who can stop the release. */
+	stop_owner_id?: number | null,
+	stop_owner?: string | null,
+	/**  When to roll back, agreed before release day. */
+	rollback_triggers?: string | null,
+	/**  The last stable version to go back to. */
+	stable_version?: string | null,
+	/**  When scope was frozen (testing started). */
+	frozen_at?: string | null,
+	shipped_at?: string | null,
+	cancelled_at?: string | null,
+	cancel_reason?: string | null,
+	created_at: string,
+	scope: ScopeEntry_Deserialize[],
+	slips: ReleaseSlip[],
+	rehearsals: Rehearsal_Deserialize[],
+	decisions: GoNoGo_Deserialize[],
+	events: ReleaseEvent_Deserialize[],
+	pain: Pain[],
+};
+
+/**  A release: what it fixes, its bounded timeline, its owners and everything recorded on it. */
+export type Release_Serialize = {
+	id: number,
+	/**  Its name, e.g. "2.4". */
+	name: string,
+	/**  The one problem it fixes, in one sentence. */
+	fixes: string,
+	/**  The target date in force (see [`Release::slips`] for the dates it started with). */
+	target_date: string,
+	/**  The backup date in force, on or after the target. */
+	backup_date: string,
+	/**  How support explains it in one message. */
+	support_note: string | null,
+	/**  Decides what stays and what is cut. */
+	scope_owner_id: number,
+	scope_owner: string,
+	/**  Tracks daily progress, blockers and hand-offs. */
+	delivery_owner_id: number,
+	delivery_owner: string,
+	/**  Owns testing, migrations, config, rollout and rollback. */
+	readiness_owner_id: number,
+	readiness_owner: string,
+	/**  The person who can stop the release. */
+	stop_owner_id: number | null,
+	stop_owner: string | null,
+	/**  When to roll back, agreed before release day. */
+	rollback_triggers: string | null,
+	/**  The last stable version to go back to. */
+	stable_version: string | null,
+	/**  When scope was frozen (testing started). */
+	frozen_at: string | null,
+	shipped_at: string | null,
+	cancelled_at: string | null,
+	cancel_reason: string | null,
+	created_at: string,
+	scope: ScopeEntry_Serialize[],
+	slips: ReleaseSlip[],
+	rehearsals: Rehearsal_Serialize[],
+	decisions: GoNoGo_Serialize[],
+	events: ReleaseEvent_Serialize[],
+	pain: Pain[],
+};
+
+/**
+ *  The Releases view: every release as it reads today, what slows releases down, and rescue
+ *  mode.
+ */
+export type ReleasesView = ReleasesView_Serialize | ReleasesView_Deserialize;
+
+/**
+ *  The Releases view: every release as it reads today, what slows releases down, and rescue
+ *  mode.
+ */
+export type ReleasesView_Deserialize = {
+	/**  Every release, the latest target first. */
+	releases: ReleaseView_Deserialize[],
+	/**  The pain buckets by hours lost over the last five releases, biggest first. */
+	pain: PainTotal[],
+	/**  The releases the ranking counts, oldest first. */
+	pain_releases: ReleaseRef[],
+	/**  "We lose about N hours every release to …", when pain is recorded. */
+	biggest_pain?: string | null,
+	/**  Rescue mode: whether the team is in it, the misses, the last rescue that ended. */
+	rescue: RescueState_Deserialize,
+	/**  What a team in rescue mode stops doing (shown while it is active). */
+	stop_list: string[],
+};
+
+/**
+ *  The Releases view: every release as it reads today, what slows releases down, and rescue
+ *  mode.
+ */
+export type ReleasesView_Serialize = {
+	/**  Every release, the latest target first. */
+	releases: ReleaseView_Serialize[],
+	/**  The pain buckets by hours lost over the last five releases, biggest first. */
+	pain: PainTotal[],
+	/**  The releases the ranking counts, oldest first. */
+	pain_releases: ReleaseRef[],
+	/**  "We lose about N hours every release to …", when pain is recorded. */
+	biggest_pain: string | null,
+	/**  Rescue mode: whether the team is in it, the misses, the last rescue that ended. */
+	rescue: RescueState_Serialize,
+	/**  What a team in rescue mode stops doing (shown while it is active). */
+	stop_list: string[],
 };
 
 /**  How reliable the quarter's committed dates were. */
@@ -2804,6 +3209,50 @@ export type ScopeCut_Serialize = {
 	reason: string | null,
 };
 
+/**
+ *  An initiative a release ships; added after the freeze it is a late addition (with its
+ *  reason); cut, it keeps the reason.
+ */
+export type ScopeEntry = ScopeEntry_Serialize | ScopeEntry_Deserialize;
+
+/**
+ *  An initiative a release ships; added after the freeze it is a late addition (with its
+ *  reason); cut, it keeps the reason.
+ */
+export type ScopeEntry_Deserialize = {
+	id: number,
+	initiative_id: number,
+	added_at: string,
+	/**  Why it was added after the freeze (present exactly for late additions). */
+	late_reason?: string | null,
+	/**  It touches a risky change type (billing, permissions, migrations, several services). */
+	risky: boolean,
+	cut_at?: string | null,
+	cut_reason?: string | null,
+};
+
+/**
+ *  An initiative a release ships; added after the freeze it is a late addition (with its
+ *  reason); cut, it keeps the reason.
+ */
+export type ScopeEntry_Serialize = {
+	id: number,
+	initiative_id: number,
+	added_at: string,
+	/**  Why it was added after the freeze (present exactly for late additions). */
+	late_reason: string | null,
+	/**  It touches a risky change type (billing, permissions, migrations, several services). */
+	risky: boolean,
+	cut_at: string | null,
+	cut_reason: string | null,
+};
+
+/**  The title of an initiative in a release's scope. */
+export type ScopeTitle = {
+	initiative_id: number,
+	title: string,
+};
+
 /**  One titled part of an update: paragraphs, then a list. */
 export type Section = {
 	/**  A stable identifier (`roadmap`, `changes`…), for renderers that place extras. */
@@ -2823,6 +3272,9 @@ export type SettingValue = {
 	set: boolean,
 	meaning: string,
 };
+
+/**  The go/no-go sheet of a release. */
+export type Sheet = Sheet_Serialize | Sheet_Deserialize;
 
 /**  A header of the file and the field it fills (none when it matched no field). */
 export type SheetColumn = SheetColumn_Serialize | SheetColumn_Deserialize;
@@ -2881,6 +3333,29 @@ export type SheetProblem = {
 	message: string,
 };
 
+/**  One question of the go/no-go sheet with Cadence's evidence. */
+export type SheetQuestion = SheetQuestion_Serialize | SheetQuestion_Deserialize;
+
+/**  One question of the go/no-go sheet with Cadence's evidence. */
+export type SheetQuestion_Deserialize = {
+	question: Question,
+	text: string,
+	/**  What Cadence knows, one sentence each. */
+	evidence: string[],
+	/**  The answer of the latest call, when one was recorded. */
+	answer?: boolean | null,
+};
+
+/**  One question of the go/no-go sheet with Cadence's evidence. */
+export type SheetQuestion_Serialize = {
+	question: Question,
+	text: string,
+	/**  What Cadence knows, one sentence each. */
+	evidence: string[],
+	/**  The answer of the latest call, when one was recorded. */
+	answer: boolean | null,
+};
+
 /**
  *  One row of the file: its line (where the row starts, counting the header as line 1), the
  *  initiative it makes, and what stops it from being imported.
@@ -2905,6 +3380,26 @@ export type SheetRow_Serialize = {
 	line: number,
 	initiative: NewInitiative_Serialize,
 	problems: SheetProblem[],
+};
+
+/**  The go/no-go sheet of a release. */
+export type Sheet_Deserialize = {
+	release_id: number,
+	name: string,
+	readiness: Readiness_Deserialize,
+	questions: SheetQuestion_Deserialize[],
+	/**  Warnings that stand beside the questions (one person holding every role…). */
+	warnings: string[],
+};
+
+/**  The go/no-go sheet of a release. */
+export type Sheet_Serialize = {
+	release_id: number,
+	name: string,
+	readiness: Readiness_Serialize,
+	questions: SheetQuestion_Serialize[],
+	/**  Warnings that stand beside the questions (one person holding every role…). */
+	warnings: string[],
 };
 
 /**  Something delivered in the week. */

@@ -5,6 +5,7 @@ pub mod activity;
 pub mod initiatives;
 pub mod people;
 pub mod quarterly;
+pub mod releases;
 pub mod roadmap;
 pub mod settings;
 pub mod spreadsheet;
