@@ -56,12 +56,17 @@ impl Snapshot {
             .find(|c| c.initiative_id == id && c.week == week && c.replaced_at.is_none())
     }
 
-    /// The most recent check-in in force for initiative `id`.
-    pub fn latest_checkin(&self, id: Id) -> Option<&CheckIn> {
-        self.checkins
-            .iter()
-            .filter(|c| c.initiative_id == id && c.replaced_at.is_none())
-            .max_by_key(|c| (c.week, c.id))
+    /// The most recent check-in in force of each initiative that has one, in one pass over
+    /// the check-ins (looking each initiative's up in turn costs initiatives × check-ins).
+    pub fn latest_checkins(&self) -> HashMap<Id, &CheckIn> {
+        let mut latest: HashMap<Id, &CheckIn> = HashMap::new();
+        for c in self.checkins.iter().filter(|c| c.replaced_at.is_none()) {
+            let held = latest.entry(c.initiative_id).or_insert(c);
+            if (c.week, c.id) > (held.week, held.id) {
+                *held = c;
+            }
+        }
+        latest
     }
 
     /// The workspace as it was known at `at`: records made later are left out and

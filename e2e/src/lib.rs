@@ -39,7 +39,13 @@ pub enum Seed {
     /// The sample company with its automatic backup of the day before, then the workspace
     /// file damaged in the middle so that its integrity check fails.
     Damaged,
+    /// A large company for measuring: [`GENERATED_INITIATIVES`] active initiatives with a
+    /// year of weekly check-ins, generated through the core (the check-ins in bulk).
+    Generated,
 }
+
+/// How many initiatives [`Seed::Generated`] holds.
+pub const GENERATED_INITIATIVES: usize = 1000;
 
 /// Where screenshots and driver logs go (kept by CI).
 pub fn artifacts_dir() -> PathBuf {
@@ -47,7 +53,7 @@ pub fn artifacts_dir() -> PathBuf {
 }
 
 /// The desktop binary under test: `CADENCE_APP`, else the debug build of the workspace.
-fn app_binary() -> PathBuf {
+pub fn app_binary() -> PathBuf {
     std::env::var_os("CADENCE_APP")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
@@ -128,6 +134,108 @@ fn damage(workspace: &Path) -> std::io::Result<()> {
     fs::write(workspace, bytes)
 }
 
+/// Fills the new workspace file `workspace` as `seed` says.
+pub fn seed_workspace(workspace: &Path, seed: Seed) -> std::io::Result<()> {
+    let today = parse_date("today", TODAY).expect("TODAY is a date");
+    match seed {
+        Seed::Empty => {}
+        Seed::Sample | Seed::SampleWith(_) | Seed::Damaged => {
+            Workspace::open_or_create(workspace, Clock::pinned(today))
+                .and_then(|mut ws| ws.load_sample(false))
+                .expect("loading the sample company")
+        }
+        Seed::Generated => generate(workspace, GENERATED_INITIATIVES, 52),
+    }
+    if let Seed::SampleWith(settings) = seed {
+        let mut ws = Workspace::open(workspace, Clock::pinned(today)).expect("opening the sample");
+        for (key, value) in settings {
+            ws.set_known_setting(key, value)
+                .unwrap_or_else(|e| panic!("setting {key} to {value}: {e}"));
+        }
+    }
+    if seed == Seed::Damaged {
+        let yesterday = today.pred_opt().expect("a day before TODAY");
+        Workspace::open(workspace, Clock::pinned(yesterday))
+            .and_then(|ws| backups::take_daily(&ws))
+            .expect("the automatic backup of the day before");
+        damage(workspace)?;
+    }
+    Ok(())
+}
+
+/// Generates `initiatives` active initiatives (60 owners) through the core, each with a
+/// check-in for each of the `weeks` weeks before [`TODAY`] and one open blocker in ten.
+fn generate(workspace: &Path, initiatives: usize, weeks: i64) {
+    use cadence::calendar::IsoWeek;
+    use cadence::model::{NewInitiative, Status, Track};
+    use chrono::Duration as Days;
+
+    let today = parse_date("today", TODAY).expect("TODAY is a date");
+    let start = today - Days::weeks(weeks);
+    let mut ws = Workspace::open_or_create(workspace, Clock::pinned(start)).expect("workspace");
+    let tracks = [Track::Customer, Track::Enabler, Track::Discovery];
+    for n in 0..initiatives {
+        let target = today + Days::days(14 + (n % 150) as i64);
+        ws.add_initiative(&NewInitiative {
+            title: format!("Initiative {n}: improve the invoice flow"),
+            owner: format!("Owner {}", n % 60),
+            track: Some(tracks[n % tracks.len()]),
+            status: Some(Status::Active),
+            target_date: Some(target.to_string()),
+            backup_date: Some((target + Days::days(14)).to_string()),
+            risk: Some("the payment provider may change its API".into()),
+            risk_level: Some("medium".into()),
+            ..Default::default()
+        })
+        .expect("adding an initiative");
+    }
+    drop(ws);
+    let mut conn = rusqlite::Connection::open(workspace).expect("workspace");
+    let tx = conn.transaction().expect("transaction");
+    {
+        let mut checkin = tx
+            .prepare(
+                "INSERT INTO checkins(initiative_id, week, health, progress, recorded_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .expect("prepare");
+        let health = ["on-track", "on-track", "at-risk", "off-track"];
+        for w in 0..weeks {
+            let monday = start + Days::weeks(w);
+            let at = format!("{} 10:00:00", monday + Days::days(1));
+            for n in 0..initiatives {
+                checkin
+                    .execute(rusqlite::params![
+                        n as i64 + 1,
+                        IsoWeek::of(monday).to_string(),
+                        health[(n + w as usize / 5) % health.len()],
+                        format!("Working on part {} of the flow", w / 2),
+                        at,
+                    ])
+                    .expect("check-in");
+            }
+        }
+        let mut blocker = tx
+            .prepare(
+                "INSERT INTO blockers(initiative_id, text, owner_id, since, created_at) \
+                 VALUES (?1, ?2, (SELECT owner_id FROM initiatives WHERE id = ?1), ?3, ?4)",
+            )
+            .expect("prepare");
+        for n in (0..initiatives).step_by(10) {
+            let since = today - Days::days((n % 30) as i64 + 1);
+            blocker
+                .execute(rusqlite::params![
+                    n as i64 + 1,
+                    format!("Waiting for access to system {}", n % 13),
+                    since.to_string(),
+                    format!("{since} 09:00:00"),
+                ])
+                .expect("blocker");
+        }
+    }
+    tx.commit().expect("commit");
+}
+
 /// Names the element a failed WebDriver call was about.
 fn about(css: &str, e: WebDriverError) -> WebDriverError {
     WebDriverError::FatalError(format!("`{css}`: {e}"))
@@ -135,7 +243,7 @@ fn about(css: &str, e: WebDriverError) -> WebDriverError {
 
 /// The environment the app runs in: its workspace, today's date and its own config, data and
 /// cache directories under `dir`.
-fn app_env(command: &mut Command, dir: &Path, workspace: &Path) {
+pub fn app_env(command: &mut Command, dir: &Path, workspace: &Path) {
     command
         .env("CADENCE_DB", workspace)
         .env("CADENCE_TODAY", TODAY)
@@ -159,27 +267,7 @@ impl App {
     pub async fn launch(name: &str, seed: Seed) -> WebDriverResult<App> {
         let dir = tempfile::tempdir()?;
         let workspace = dir.path().join("workspace.db");
-        let today = parse_date("today", TODAY).expect("TODAY is a date");
-        if seed != Seed::Empty {
-            Workspace::open_or_create(&workspace, Clock::pinned(today))
-                .and_then(|mut ws| ws.load_sample(false))
-                .expect("loading the sample company");
-        }
-        if let Seed::SampleWith(settings) = seed {
-            let mut ws =
-                Workspace::open(&workspace, Clock::pinned(today)).expect("opening the sample");
-            for (key, value) in settings {
-                ws.set_known_setting(key, value)
-                    .unwrap_or_else(|e| panic!("setting {key} to {value}: {e}"));
-            }
-        }
-        if seed == Seed::Damaged {
-            let yesterday = today.pred_opt().expect("a day before TODAY");
-            Workspace::open(&workspace, Clock::pinned(yesterday))
-                .and_then(|ws| backups::take_daily(&ws))
-                .expect("the automatic backup of the day before");
-            damage(&workspace)?;
-        }
+        seed_workspace(&workspace, seed)?;
         App::launch_in(name, dir, workspace).await
     }
 

@@ -15,7 +15,7 @@ mod workspace_file;
 
 use std::sync::atomic::AtomicBool;
 
-use tauri::Manager;
+use tauri::{Manager, RunEvent};
 use tauri_specta::{collect_commands, collect_events, Builder};
 
 use commands::{
@@ -128,8 +128,13 @@ pub fn run() {
         })
         .on_window_event(tray::on_window_event)
         .invoke_handler(invoke_handler)
-        .run(tauri::generate_context!())
-        .expect("the Cadence window could not start");
+        .build(tauri::generate_context!())
+        .expect("the Cadence window could not start")
+        .run(|app, event| {
+            if let RunEvent::Exit = event {
+                app.state::<WorkspaceFile>().close();
+            }
+        });
 }
 
 #[cfg(test)]

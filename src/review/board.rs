@@ -115,6 +115,7 @@ pub fn board(snapshot: &Snapshot, today: NaiveDate) -> Board {
         .filter(|i| matches!(i.status, Status::Proposed | Status::Active | Status::Paused))
         .collect();
     open.sort_by_key(|i| (i.priority, i.id));
+    let latest_checkins = snapshot.latest_checkins();
     let lanes = [
         LaneKind::Customer,
         LaneKind::Engineering,
@@ -128,7 +129,7 @@ pub fn board(snapshot: &Snapshot, today: NaiveDate) -> Board {
             .iter()
             .filter(|i| LaneKind::of(i.track) == kind)
             .map(|i| {
-                let latest = snapshot.latest_checkin(i.id);
+                let latest = latest_checkins.get(&i.id);
                 Card {
                     id: i.id,
                     title: i.title.clone(),

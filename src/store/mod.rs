@@ -87,7 +87,7 @@ impl Workspace {
     }
 
     /// Replaces the clock commands read "today" from.
-    pub(crate) fn set_clock(&mut self, clock: Clock) {
+    pub fn set_clock(&mut self, clock: Clock) {
         self.clock = clock;
     }
 

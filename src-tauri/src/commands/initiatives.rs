@@ -12,7 +12,7 @@ use crate::error::AppError;
 #[tauri::command]
 #[specta::specta]
 pub async fn board(file: File<'_>) -> Result<Board, AppError> {
-    file.with(|ws| ws.board()).await
+    file.read(|ws| ws.board()).await
 }
 
 /// Initiatives matching `filter`, by priority.
@@ -22,14 +22,14 @@ pub async fn initiatives(
     file: File<'_>,
     filter: InitiativeFilter,
 ) -> Result<Vec<Initiative>, AppError> {
-    file.with(move |ws| ws.initiatives(&filter)).await
+    file.read(move |ws| ws.initiatives(&filter)).await
 }
 
 /// Initiative `id` with its history, slips, check-ins, blockers and decisions.
 #[tauri::command]
 #[specta::specta]
 pub async fn initiative_detail(file: File<'_>, id: Id) -> Result<InitiativeDetail, AppError> {
-    file.with(move |ws| ws.initiative_detail(id)).await
+    file.read(move |ws| ws.initiative_detail(id)).await
 }
 
 /// Creates an initiative.

@@ -10,7 +10,7 @@ use crate::error::AppError;
 #[tauri::command]
 #[specta::specta]
 pub async fn people(file: File<'_>) -> Result<Vec<PersonSummary>, AppError> {
-    file.with(|ws| ws.people()).await
+    file.read(|ws| ws.people()).await
 }
 
 /// Adds a person; the name must name one human.

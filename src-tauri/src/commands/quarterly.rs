@@ -15,7 +15,7 @@ pub async fn quarterly_view(
     file: File<'_>,
     quarter: Option<String>,
 ) -> Result<QuarterlyView, AppError> {
-    file.with(move |ws| {
+    file.read(move |ws| {
         let quarter = ws.quarter(quarter.as_deref())?;
         ws.quarterly_view(Some(quarter))
     })
@@ -30,7 +30,7 @@ pub async fn plan_session(
     file: File<'_>,
     quarter: Option<String>,
 ) -> Result<PlanSession, AppError> {
-    file.with(move |ws| match quarter {
+    file.read(move |ws| match quarter {
         Some(q) => {
             let quarter = ws.quarter(Some(&q))?;
             ws.plan_session(Some(quarter))

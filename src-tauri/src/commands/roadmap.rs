@@ -16,7 +16,7 @@ pub async fn roadmap(
     month: Option<String>,
     zoom: Zoom,
 ) -> Result<RoadmapView, AppError> {
-    file.with(move |ws| {
+    file.read(move |ws| {
         let month = month.map(|m| Month::parse("month", &m)).transpose()?;
         ws.roadmap(month, zoom)
     })

@@ -9,7 +9,7 @@ use crate::error::AppError;
 #[tauri::command]
 #[specta::specta]
 pub async fn settings(file: File<'_>) -> Result<Vec<SettingValue>, AppError> {
-    file.with(|ws| ws.settings()).await
+    file.read(|ws| ws.settings()).await
 }
 
 /// Sets `key` to `value` after checking it against the setting's rule.

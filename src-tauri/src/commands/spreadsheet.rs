@@ -80,7 +80,7 @@ pub async fn import_spreadsheet(
 #[tauri::command]
 #[specta::specta]
 pub async fn initiatives_csv(file: File<'_>, filter: InitiativeFilter) -> Result<String, AppError> {
-    file.with(move |ws| ws.initiatives_csv(&filter)).await
+    file.read(move |ws| ws.initiatives_csv(&filter)).await
 }
 
 async fn preview(

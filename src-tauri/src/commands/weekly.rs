@@ -17,7 +17,7 @@ fn week_of(week: Option<&str>) -> cadence::Result<Option<IsoWeek>> {
 #[tauri::command]
 #[specta::specta]
 pub async fn weekly_view(file: File<'_>, week: Option<String>) -> Result<WeeklyView, AppError> {
-    file.with(move |ws| ws.weekly_view(week_of(week.as_deref())?))
+    file.read(move |ws| ws.weekly_view(week_of(week.as_deref())?))
         .await
 }
 
@@ -25,7 +25,7 @@ pub async fn weekly_view(file: File<'_>, week: Option<String>) -> Result<WeeklyV
 #[tauri::command]
 #[specta::specta]
 pub async fn kept_weeks(file: File<'_>) -> Result<Vec<KeptWeek>, AppError> {
-    file.with(|ws| ws.kept_weeks()).await
+    file.read(|ws| ws.kept_weeks()).await
 }
 
 /// The update kept for `week` in `format`, exactly as it was sent.
@@ -36,6 +36,6 @@ pub async fn sent_weekly(
     week: String,
     format: Format,
 ) -> Result<StoredReview, AppError> {
-    file.with(move |ws| ws.sent_weekly(IsoWeek::parse("week", &week)?, format))
+    file.read(move |ws| ws.sent_weekly(IsoWeek::parse("week", &week)?, format))
         .await
 }

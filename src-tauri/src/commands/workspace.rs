@@ -96,7 +96,7 @@ pub async fn backups(file: File<'_>) -> Result<Vec<BackupFile>, AppError> {
 #[tauri::command]
 #[specta::specta]
 pub async fn restore_backup(file: File<'_>, name: String) -> Result<Counts, AppError> {
-    file.at_path(move |path, clock| {
+    file.replacing(move |path, clock| {
         let source = backups::named(path, &name)?;
         backups::restore(path, &source, clock).map(|r| r.counts)
     })

@@ -1,0 +1,5 @@
+//! Generates the bare window's Tauri context.
+
+fn main() {
+    tauri_build::build();
+}
