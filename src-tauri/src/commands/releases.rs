@@ -14,21 +14,21 @@ use crate::error::AppError;
 #[tauri::command]
 #[specta::specta]
 pub async fn releases(file: File<'_>) -> Result<ReleasesView, AppError> {
-    file.with(|ws| ws.releases_view()).await
+    file.read(|ws| ws.releases_view()).await
 }
 
 /// Release `id` with its go/no-go sheet and rehearsal trend.
 #[tauri::command]
 #[specta::specta]
 pub async fn release(file: File<'_>, id: Id) -> Result<ReleasePage, AppError> {
-    file.with(move |ws| ws.release_page(id)).await
+    file.read(move |ws| ws.release_page(id)).await
 }
 
 /// The go/no-go sheet of release `id`: the five questions with Cadence's evidence.
 #[tauri::command]
 #[specta::specta]
 pub async fn release_check(file: File<'_>, id: Id) -> Result<Sheet, AppError> {
-    file.with(move |ws| ws.release_sheet(id)).await
+    file.read(move |ws| ws.release_sheet(id)).await
 }
 
 /// Adds a release: the one problem it fixes, its dates and its three owners.
