@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import "./Tiles.css";
 
 /** A row of figures, each a large number over its label. */
 export function Tiles({ id, label, children }: { id: string; label: string; children: ReactNode }) {

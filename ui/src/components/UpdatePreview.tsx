@@ -1,5 +1,6 @@
 import type { Update } from "../api";
 import { Sentence } from "./Sentence";
+import "./UpdatePreview.css";
 
 /** A stakeholder update as the reader sees it: title, the three lines read first, summary,
  *  then each section. */

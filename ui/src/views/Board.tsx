@@ -8,6 +8,7 @@ import { useToast } from "../components/Toast";
 import { formatShortDate, plural, trackLabel } from "../lib/format";
 import { reads } from "../lib/query";
 import { SpreadsheetImport } from "./SpreadsheetImport";
+import "./Board.css";
 
 /** The tracks side by side, each in priority order, with the release-fix limit in view; the
  *  initiatives come from a spreadsheet and go back to one as CSV. */

@@ -3,6 +3,7 @@ import { api, type ReviewKind } from "../api";
 import { useToast } from "../components/Toast";
 import { formatDateTime } from "../lib/format";
 import { useRefresh } from "../lib/query";
+import "./ExportBar.css";
 
 const SAVE_AS = [
   { format: "md", label: "Markdown" },

@@ -6,6 +6,7 @@ import { Empty, ErrorNote, Loading } from "../components/States";
 import { Tile, Tiles } from "../components/Tiles";
 import { formatDate, formatDateTime, formatWeek, plural } from "../lib/format";
 import { reads } from "../lib/query";
+import "./Home.css";
 
 /** Where the week stands: counts by health, open blockers, dates in danger, missing
  *  check-ins, and whether this week's update has gone out. */

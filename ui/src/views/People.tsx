@@ -11,6 +11,7 @@ import { fieldError, formError, orNull } from "../lib/form";
 import { plural } from "../lib/format";
 import { reads, useRefresh } from "../lib/query";
 import { useSubmit } from "../lib/submit";
+import "./People.css";
 
 /** Everyone, with what they own and how many of those are active. */
 export function People() {

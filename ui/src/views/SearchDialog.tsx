@@ -6,6 +6,7 @@ import { ErrorNote } from "../components/States";
 import { trackLabel } from "../lib/format";
 import { reads } from "../lib/query";
 import { searchInitiatives } from "../lib/search";
+import "./SearchDialog.css";
 
 interface Props {
   onClose: () => void;

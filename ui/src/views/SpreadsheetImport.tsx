@@ -4,6 +4,7 @@ import { Dialog } from "../components/Dialog";
 import { useToast } from "../components/Toast";
 import { plural } from "../lib/format";
 import { useRefresh } from "../lib/query";
+import "./SpreadsheetImport.css";
 
 interface Props {
   onClose: () => void;

@@ -13,6 +13,7 @@ import {
   NewInitiativeFields,
   toNewInitiative,
 } from "./NewInitiativeFields";
+import "./Welcome.css";
 
 type Step = "choose" | "person" | "initiative";
 

@@ -13,6 +13,7 @@ import { Decisions } from "./Decisions";
 import { History } from "./History";
 import { InitiativeEditor } from "./InitiativeEditor";
 import { Plan } from "./Plan";
+import "./initiative.css";
 
 interface Props {
   id: number;

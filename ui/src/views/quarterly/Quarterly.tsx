@@ -9,6 +9,7 @@ import { reads } from "../../lib/query";
 import { type Route, shiftQuarter } from "../../lib/route";
 import { ExportBar } from "../ExportBar";
 import { PlanSlide } from "./PlanSlide";
+import "./quarterly.css";
 
 /** Which chart of the core goes with which section of the update. */
 const CHARTS: Record<string, keyof QuarterlyView["charts"]> = {

@@ -11,6 +11,7 @@ import { BlockerForm } from "../BlockerForm";
 import { CheckinForm } from "../CheckinForm";
 import { ExportBar } from "../ExportBar";
 import { PastUpdates } from "./PastUpdates";
+import "./review.css";
 
 /** The Monday review: each active initiative's check-in in turn, the update written beside it
  *  as the check-ins come in, and the export that sends it. */

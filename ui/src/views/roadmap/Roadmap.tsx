@@ -10,6 +10,7 @@ import { ExportBar } from "../ExportBar";
 import { Decisions } from "./Decisions";
 import { Timeline } from "./Timeline";
 import { useZoom } from "./zoom";
+import "./roadmap.css";
 
 const MONTHS = [
   "January",
