@@ -712,6 +712,7 @@ fn logged_value(field: &str, value: Option<&str>) -> crate::Result<()> {
         "status" => v.parse::<Status>().map(drop),
         "track" => v.parse::<Track>().map(drop),
         "risk_level" => v.parse::<RiskLevel>().map(drop),
+        "addresses" => crate::release::PainBucket::parse_for(field, v).map(drop),
         "owner" => rules::owner_name(field, v).map(drop),
         _ => Ok(()),
     }

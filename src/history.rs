@@ -21,6 +21,7 @@ pub const FIELDS: &[&str] = &[
     "risk",
     "risk_level",
     "mitigation",
+    "addresses",
     "status",
 ];
 
@@ -41,6 +42,7 @@ pub fn field_values(i: &Initiative) -> Vec<(&'static str, Option<String>)> {
         ("risk", i.risk.clone()),
         ("risk_level", i.risk_level.map(|l| l.to_string())),
         ("mitigation", i.mitigation.clone()),
+        ("addresses", i.addresses.map(|b| b.to_string())),
         // Last, so that dates set in the same edit are in force when a commitment starts.
         ("status", Some(i.status.to_string())),
     ]
@@ -78,6 +80,7 @@ pub fn set_field(i: &mut Initiative, field: &str, value: Option<&str>) {
         "risk" => i.risk = text(),
         "risk_level" => i.risk_level = value.and_then(|v| v.parse().ok()),
         "mitigation" => i.mitigation = text(),
+        "addresses" => i.addresses = value.and_then(|v| v.parse().ok()),
         _ => {}
     }
 }
@@ -282,6 +285,7 @@ mod tests {
             risk: None,
             risk_level: None,
             mitigation: None,
+            addresses: None,
             created_at: at,
             updated_at: at,
         };

@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::IsoWeek;
+use crate::release::PainBucket;
 
 mod format;
 
@@ -160,6 +161,10 @@ pub struct Initiative {
     pub risk: Option<String>,
     pub risk_level: Option<RiskLevel>,
     pub mitigation: Option<String>,
+    /// The release pain a release-fix initiative addresses (only on the release track;
+    /// absent from exports before schema 5).
+    #[serde(default)]
+    pub addresses: Option<PainBucket>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -181,6 +186,9 @@ pub struct NewInitiative {
     pub risk: Option<String>,
     pub risk_level: Option<String>,
     pub mitigation: Option<String>,
+    /// The release pain bucket a release fix addresses (`build-test`, `checklist`,
+    /// `late-change`, `environment-data`, `handoff`); an empty text clears it.
+    pub addresses: Option<String>,
 }
 
 /// A change to an initiative: every `Some` field is set; an empty string clears an optional
@@ -202,6 +210,9 @@ pub struct InitiativePatch {
     pub risk: Option<String>,
     pub risk_level: Option<String>,
     pub mitigation: Option<String>,
+    /// The release pain bucket a release fix addresses (`build-test`, `checklist`,
+    /// `late-change`, `environment-data`, `handoff`); an empty text clears it.
+    pub addresses: Option<String>,
 }
 
 /// A check-in as recorded, with the one it replaced for the same week, if any.

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::calendar::{IsoWeek, Quarter};
 use crate::error::{abridged, Error, Result};
-use crate::model::{Initiative, Status};
+use crate::model::{Initiative, Status, Track};
 
 /// Words that make a name a team rather than a person.
 const TEAM_WORDS: &[&str] = &[
@@ -298,8 +298,18 @@ fn optional(field: &str, text: Option<&str>, max: usize, one_line: bool) -> Resu
 }
 
 /// Checks the rules that depend on several fields: the bounded timeline (backup on or after
-/// target; both required when active) and the named risk (sentence and level when active).
+/// target; both required when active), the named risk (sentence and level when active) and
+/// the release pain addressed (only by a release fix).
 pub fn check_initiative(i: &Initiative) -> Result<()> {
+    if i.addresses.is_some() && i.track != Track::Release {
+        return Err(Error::invalid(
+            "addresses",
+            format!(
+                "only a release-fix initiative (track release) addresses a release pain; this one is on the {} track",
+                i.track
+            ),
+        ));
+    }
     if let (Some(target), Some(backup)) = (i.target_date, i.backup_date) {
         if backup < target {
             return Err(Error::invalid(
@@ -522,6 +532,7 @@ mod tests {
             risk: Some("the sandbox fails".into()),
             risk_level: Some(crate::model::RiskLevel::Medium),
             mitigation: None,
+            addresses: None,
             created_at: at,
             updated_at: at,
         };

@@ -1,6 +1,7 @@
-//! A workspace written before releases existed (schema version 2, `tests/fixtures/schema-v2`)
-//! opens with today's code: it is backed up first, migrated, and every review reads as the
-//! code that wrote it printed it.
+//! Workspaces written by earlier schemas open with today's code: one written before releases
+//! existed (schema version 2, `tests/fixtures/schema-v2`) and one written before a release fix
+//! named the pain it addresses (schema version 4, `tests/fixtures/schema-v4`). Each is backed
+//! up first, migrated, and every review reads as the code that wrote it printed it.
 
 mod common;
 
@@ -12,10 +13,23 @@ use common::ok;
 const TODAY: &str = "2027-03-10";
 
 fn fixture(name: &str) -> String {
+    fixture_of(2, name)
+}
+
+fn fixture_of(schema: i64, name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/schema-v2")
+        .join(format!("tests/fixtures/schema-v{schema}"))
         .join(name);
     fs::read_to_string(path).unwrap()
+}
+
+/// Takes out of an export's initiatives the `addresses` key schema 5 added (null on every
+/// initiative of an older workspace), checking it is null.
+fn without_addresses(export: &mut serde_json::Value) {
+    for i in export["initiatives"].as_array_mut().unwrap() {
+        let gone = i.as_object_mut().unwrap().remove("addresses");
+        assert_eq!(gone, Some(serde_json::Value::Null));
+    }
 }
 
 fn version(path: &Path) -> i64 {
@@ -80,6 +94,7 @@ fn a_version_2_workspace_is_backed_up_migrated_and_reads_the_same() {
     let obj = after.as_object_mut().unwrap();
     obj.remove("releases");
     obj.insert("schema_version".into(), 2.into());
+    without_addresses(&mut after);
     assert_eq!(after, before);
 
     // An export written before releases imports as it is.
@@ -88,4 +103,77 @@ fn a_version_2_workspace_is_backed_up_migrated_and_reads_the_same() {
     let imported = dir.path().join("imported.db");
     ok(&imported, TODAY, &["import", old_export.to_str().unwrap()]);
     assert_eq!(ok(&imported, TODAY, &["weekly"]), fixture("weekly.md"));
+}
+
+#[test]
+fn a_version_4_workspace_is_backed_up_migrated_and_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("workspace.db");
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v4/workspace.db"),
+        &db,
+    )
+    .unwrap();
+    assert_eq!(version(&db), 4);
+
+    // The first command migrates; the weekly update reads as it did.
+    assert_eq!(ok(&db, TODAY, &["weekly"]), fixture_of(4, "weekly.md"));
+    assert_eq!(version(&db), cadence::store::schema::latest_version());
+
+    // The backup beside it was taken before the migration: version 4, the same records.
+    let backups: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("workspace.db.v4-")
+        })
+        .collect();
+    assert_eq!(backups.len(), 1, "one backup before migrating");
+    assert_eq!(version(&backups[0]), 4);
+    let copy = dir.path().join("from-backup.db");
+    fs::copy(&backups[0], &copy).unwrap();
+    let old = rusqlite::Connection::open(&copy).unwrap();
+    let count = |sql: &str| -> i64 { old.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT count(*) FROM initiatives"), 13);
+    assert_eq!(count("SELECT count(*) FROM releases"), 6);
+    drop(old);
+
+    // Every review reads the same: no initiative names a pain yet, so the monthly holds the
+    // active release fix against the top bucket as before.
+    for (args, file) in [
+        (&["monthly"][..], "monthly.md"),
+        (&["quarterly"][..], "quarterly.md"),
+        (&["list"][..], "list.txt"),
+    ] {
+        assert_eq!(ok(&db, TODAY, args), fixture_of(4, file), "{args:?}");
+    }
+    assert_eq!(ok(&db, TODAY, &["check"]).lines().count(), 1);
+
+    // The export holds the same records, with the new schema version and no pain addressed.
+    let before: serde_json::Value = serde_json::from_str(&fixture_of(4, "export.json")).unwrap();
+    let mut after: serde_json::Value = serde_json::from_str(&ok(&db, TODAY, &["export"])).unwrap();
+    assert_eq!(
+        after["schema_version"],
+        cadence::store::schema::latest_version()
+    );
+    after["schema_version"] = 4.into();
+    without_addresses(&mut after);
+    assert_eq!(after, before);
+
+    // An export written by schema 4 imports as it is.
+    let old_export = dir.path().join("old-export.json");
+    fs::write(&old_export, fixture_of(4, "export.json")).unwrap();
+    let imported = dir.path().join("imported.db");
+    ok(&imported, TODAY, &["import", old_export.to_str().unwrap()]);
+    assert_eq!(
+        ok(&imported, TODAY, &["weekly"]),
+        fixture_of(4, "weekly.md")
+    );
+    assert_eq!(
+        ok(&imported, TODAY, &["monthly"]),
+        fixture_of(4, "monthly.md")
+    );
 }

@@ -40,6 +40,10 @@ pub struct AddArgs {
     /// proposed or active (default proposed).
     #[arg(long)]
     status: Option<String>,
+    /// For a release fix: the release pain it addresses (build-test, checklist, late-change,
+    /// environment-data or handoff).
+    #[arg(long, value_name = "BUCKET")]
+    addresses: Option<String>,
     /// Print the created initiative as JSON.
     #[arg(long)]
     json: bool,
@@ -57,6 +61,7 @@ pub fn add(ws: &mut Workspace, a: AddArgs, out: &mut dyn Write) -> Result<()> {
         backup_date: a.backup,
         risk: a.risk,
         risk_level: a.risk_level,
+        addresses: a.addresses,
         ..NewInitiative::default()
     };
     let i = ws.add_initiative(&new)?;
@@ -169,6 +174,10 @@ pub fn show(ws: &Workspace, a: &ShowArgs, out: &mut dyn Write) -> Result<()> {
     for (k, v) in rows {
         writeln!(out, "  {k:<11} {v}")?;
     }
+    if i.track == Track::Release {
+        let pain = i.addresses.map(|b| format!("{b} ({})", b.label()));
+        writeln!(out, "  {:<11} {}", "addresses", table::cell(pain))?;
+    }
     let t = d.slips.target;
     if t.moves > 0 {
         writeln!(
@@ -252,6 +261,10 @@ pub struct EditArgs {
     track: Option<String>,
     #[arg(long)]
     priority: Option<i64>,
+    /// For a release fix: the release pain it addresses (build-test, checklist, late-change,
+    /// environment-data or handoff); "" clears it.
+    #[arg(long, value_name = "BUCKET")]
+    addresses: Option<String>,
     /// Why: kept with every change in the history.
     #[arg(long)]
     reason: Option<String>,
@@ -273,6 +286,7 @@ pub fn edit(ws: &mut Workspace, a: EditArgs, out: &mut dyn Write) -> Result<()> 
         risk: a.risk,
         risk_level: a.risk_level,
         mitigation: a.mitigation,
+        addresses: a.addresses,
     };
     let before = ws.history(a.id)?.len();
     ws.edit_initiative(a.id, &patch, a.reason.as_deref())?;

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 
 use super::{capitalise, clause, count, date, join, user, Section};
 use crate::release::figures::{Outcome, PainTotal};
-use crate::release::EventKind;
+use crate::release::{EventKind, PainBucket};
 use crate::review::releases::{
-    MonthlyReleases, QuarterReleases, ReleaseConfidence, ReleaseRef, RescueState, WeeklyReleases,
+    ActiveFix, MonthlyReleases, QuarterReleases, ReleaseConfidence, ReleaseRef, RescueState,
+    WeeklyReleases,
 };
 
 /// The article's stop-list for a team in rescue mode.
@@ -217,6 +218,51 @@ pub fn biggest_pain(top: &PainTotal, releases: usize) -> String {
     )
 }
 
+/// Whether the active release fixes address the top pain bucket `top`: "The active release
+/// fix, X, addresses the biggest pain, …" or "… addresses …, while the most hours are lost to
+/// …". Fixes that name no bucket are held against the top one.
+fn fix_judgement(fixes: &[ActiveFix], top: PainBucket) -> String {
+    let biggest = top.label();
+    match fixes {
+        [] => format!("No release fix is active to take on {biggest}."),
+        _ if fixes.iter().all(|f| f.addresses.is_none()) => format!(
+            "The active release fix{}: {}. Hold {} against the top bucket, {biggest}.",
+            if fixes.len() == 1 { "" } else { "es" },
+            join(&fixes.iter().map(|f| user(&f.title)).collect::<Vec<_>>()),
+            if fixes.len() == 1 { "it" } else { "them" },
+        ),
+        [fix] => match fix.addresses {
+            Some(b) if !fix.addresses_top => format!(
+                "The active release fix, {}, addresses {}, while the most hours are lost to {biggest}.",
+                user(&fix.title),
+                b.label()
+            ),
+            _ => format!(
+                "The active release fix, {}, addresses the biggest pain, {biggest}.",
+                user(&fix.title)
+            ),
+        },
+        _ => {
+            let clauses: Vec<String> = fixes
+                .iter()
+                .map(|f| match f.addresses {
+                    Some(_) if f.addresses_top => {
+                        format!("{} addresses the biggest pain, {biggest}", user(&f.title))
+                    }
+                    Some(b) => format!("{} addresses {}", user(&f.title), b.label()),
+                    None => format!("{} names no release pain", user(&f.title)),
+                })
+                .collect();
+            let tail = if fixes.iter().any(|f| f.addresses_top) {
+                String::new()
+            } else {
+                format!(" None addresses the biggest pain, {biggest}.")
+            };
+            format!("Of the active release fixes, {}.{tail}", clauses.join("; "))
+        }
+    }
+}
+
 /// The monthly update's Releases section; `None` when the workspace records no releases.
 pub fn monthly_section(m: &MonthlyReleases, year: i32) -> Option<Section> {
     if !m.tracked {
@@ -255,16 +301,7 @@ pub fn monthly_section(m: &MonthlyReleases, year: i32) -> Option<Section> {
             names(&m.pain_releases),
             join(&ranking)
         ));
-        paragraphs.push(match m.active_fixes.as_slice() {
-            [] => format!("No release fix is active to take on {}.", top.cause.label()),
-            fixes => format!(
-                "The active release fix{}: {}. Hold {} against the top bucket, {}.",
-                if fixes.len() == 1 { "" } else { "es" },
-                join(&fixes.iter().map(|f| user(f)).collect::<Vec<_>>()),
-                if fixes.len() == 1 { "it" } else { "them" },
-                top.cause.label()
-            ),
-        });
+        paragraphs.push(fix_judgement(&m.active_fixes, top.cause));
     }
     Some(Section {
         key: "releases".into(),

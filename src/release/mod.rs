@@ -50,6 +50,15 @@ word_enum!(
 );
 
 impl PainBucket {
+    /// Parses a bucket given for `field` (the pain a release fix `addresses`), the error
+    /// naming that field.
+    pub fn parse_for(field: &str, text: &str) -> Result<Self> {
+        text.parse().map_err(|e| match e {
+            Error::Invalid { message, .. } => Error::invalid(field, message),
+            other => other,
+        })
+    }
+
     /// The label people read.
     pub fn label(self) -> &'static str {
         match self {

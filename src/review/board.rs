@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::IsoWeek;
 use crate::model::{Health, Id, Initiative, RiskLevel, Status, Track};
+use crate::release::PainBucket;
 use crate::review::common::active_release_fixes;
 use crate::snapshot::Snapshot;
 
@@ -87,6 +88,8 @@ pub struct Card {
     pub risk_level: Option<RiskLevel>,
     /// An active release fix while more than the limit are active.
     pub over_limit: bool,
+    /// For a release fix: the release pain it addresses, if it names one.
+    pub addresses: Option<PainBucket>,
 }
 
 /// The "one release fix at a time" limit: which release fixes are active against it.
@@ -143,6 +146,7 @@ pub fn board(snapshot: &Snapshot, today: NaiveDate) -> Board {
                     health_week: latest.map(|c| c.week),
                     risk_level: i.risk_level,
                     over_limit: broken && release_limit.active.contains(&i.id),
+                    addresses: i.addresses,
                 }
             })
             .collect(),

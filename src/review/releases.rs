@@ -13,6 +13,7 @@ use crate::release::figures::{
 };
 use crate::release::sheet::{readiness, Readiness};
 use crate::release::{EventKind, PainBucket, Release};
+use crate::review::common::active_release_fixes;
 use crate::snapshot::Snapshot;
 
 /// Days ahead within which an open release is listed with its readiness.
@@ -311,8 +312,20 @@ pub struct MonthlyReleases {
     pub pain: Vec<PainTotal>,
     /// The releases the ranking counts, oldest first.
     pub pain_releases: Vec<ReleaseRef>,
-    /// The active release-fix initiatives (title), for the reader to hold against the top bucket.
-    pub active_fixes: Vec<String>,
+    /// The active release-fix initiatives by priority, each with the pain it addresses.
+    pub active_fixes: Vec<ActiveFix>,
+}
+
+/// An active release-fix initiative and the release pain it addresses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ActiveFix {
+    pub id: Id,
+    pub title: String,
+    /// The pain bucket it says it addresses, if it names one.
+    pub addresses: Option<PainBucket>,
+    /// It addresses the top bucket of the pain ranking.
+    pub addresses_top: bool,
 }
 
 /// The releases of the month from `first` to `last`, read on `today`.
@@ -348,6 +361,16 @@ pub fn monthly(
         .collect();
     releases.sort_by_key(|m| (m.first_target, m.release.id));
     let (pain, counted) = pain_ranking(&list, day);
+    let top = pain.first().map(|p| p.cause);
+    let active_fixes = active_release_fixes(&snap.initiatives)
+        .into_iter()
+        .map(|i| ActiveFix {
+            id: i.id,
+            title: i.title.clone(),
+            addresses: i.addresses,
+            addresses_top: i.addresses.is_some() && i.addresses == top,
+        })
+        .collect();
     MonthlyReleases {
         tracked: !list.is_empty(),
         releases,
@@ -356,12 +379,7 @@ pub fn monthly(
             .iter()
             .filter_map(|id| list.iter().find(|r| r.id == *id).map(ReleaseRef::of))
             .collect(),
-        active_fixes: snap
-            .initiatives
-            .iter()
-            .filter(|i| i.track == Track::Release && i.status == Status::Active)
-            .map(|i| i.title.clone())
-            .collect(),
+        active_fixes,
     }
 }
 

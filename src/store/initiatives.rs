@@ -9,6 +9,7 @@ use crate::calendar::{parse_date, Clock};
 use crate::error::{Error, Result};
 use crate::history;
 use crate::model::{Change, Id, Initiative, InitiativePatch, NewInitiative, Status, Track};
+use crate::release::PainBucket;
 use crate::rules;
 
 /// Which initiatives `list` returns.
@@ -57,6 +58,14 @@ fn date_field(field: &str, text: Option<&str>) -> Result<Option<chrono::NaiveDat
     }
 }
 
+/// Parses the pain bucket a release fix addresses; an empty text clears it.
+fn addresses_field(text: Option<&str>) -> Result<Option<PainBucket>> {
+    match text.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => PainBucket::parse_for("addresses", t).map(Some),
+    }
+}
+
 fn level_field(text: Option<&str>) -> Result<Option<crate::model::RiskLevel>> {
     match text.map(str::trim) {
         None | Some("") => Ok(None),
@@ -69,7 +78,8 @@ pub(super) fn update_row(tx: &Transaction<'_>, i: &Initiative) -> Result<()> {
     tx.execute(
         "UPDATE initiatives SET title = ?2, owner_id = ?3, track = ?4, status = ?5, priority = ?6,
             outcome = ?7, measure = ?8, result = ?9, start_date = ?10, target_date = ?11,
-            backup_date = ?12, risk = ?13, risk_level = ?14, mitigation = ?15, updated_at = ?16
+            backup_date = ?12, risk = ?13, risk_level = ?14, mitigation = ?15, updated_at = ?16,
+            addresses = ?17
          WHERE id = ?1",
         params![
             i.id,
@@ -88,6 +98,7 @@ pub(super) fn update_row(tx: &Transaction<'_>, i: &Initiative) -> Result<()> {
             i.risk_level.map(|l| l.as_str()),
             i.mitigation,
             i.updated_at,
+            i.addresses.map(|b| b.as_str()),
         ],
     )?;
     Ok(())
@@ -205,6 +216,7 @@ fn insert(tx: &Transaction<'_>, clock: Clock, new: &NewInitiative) -> Result<Ini
                     new.mitigation.as_deref(),
                     TEXT_MAX,
                 )?,
+                addresses: addresses_field(new.addresses.as_deref())?,
                 created_at: now,
                 updated_at: now,
             };
@@ -346,6 +358,9 @@ fn apply_patch(
     }
     if p.risk_level.is_some() {
         i.risk_level = level_field(p.risk_level.as_deref())?;
+    }
+    if p.addresses.is_some() {
+        i.addresses = addresses_field(p.addresses.as_deref())?;
     }
     Ok(i)
 }

@@ -42,7 +42,8 @@ pub fn person(row: &Row<'_>) -> rusqlite::Result<Person> {
 /// Initiatives with their owner's name, in the order [`initiative`] reads them.
 pub const INITIATIVE_SELECT: &str = "SELECT i.id, i.title, i.owner_id, p.name, i.track, \
      i.status, i.priority, i.outcome, i.measure, i.result, i.start_date, i.target_date, \
-     i.backup_date, i.risk, i.risk_level, i.mitigation, i.created_at, i.updated_at
+     i.backup_date, i.risk, i.risk_level, i.mitigation, i.created_at, i.updated_at, \
+     i.addresses
      FROM initiatives i JOIN people p ON p.id = i.owner_id";
 
 /// Maps a row of [`INITIATIVE_SELECT`] (by position, like [`change`]).
@@ -68,6 +69,11 @@ pub fn initiative(row: &Row<'_>) -> rusqlite::Result<Initiative> {
             .map(|t| parse_word(t, 14))
             .transpose()?,
         mitigation: row.get(15)?,
+        addresses: row
+            .get_ref(18)?
+            .as_str_or_null()?
+            .map(|t| parse_word(t, 18))
+            .transpose()?,
         created_at: time(row, 16)?,
         updated_at: time(row, 17)?,
     })

@@ -137,6 +137,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
             backup_date: date(12),
             risk: Some("flaky integration tests hide real failures".into()),
             risk_level: Some("high".into()),
+            addresses: Some("build-test".into()),
             ..Default::default()
         },
     )?;

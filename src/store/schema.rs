@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i32 = 0x4344_4E43;
 
 /// The schema versions, oldest first. Never edit a released step; append a new one.
-const STEPS: &[&str] = &[V1, V2, V3_RELEASES, V4_NOTICES];
+const STEPS: &[&str] = &[V1, V2, V3_RELEASES, V4_NOTICES, V5_PAIN_ADDRESSED];
 
 /// Brings the schema of `conn` to the latest version. The version is read inside one
 /// IMMEDIATE transaction that also applies every missing step, so processes opening the same
@@ -307,11 +307,19 @@ CREATE TABLE notices (
 ) STRICT;
 "#;
 
+/// The release pain a release-fix initiative addresses: one of the pain buckets, only on the
+/// release track.
+const V5_PAIN_ADDRESSED: &str = r#"
+ALTER TABLE initiatives ADD COLUMN addresses TEXT
+    CHECK (addresses IS NULL OR (track = 'release' AND addresses IN
+        ('build-test', 'checklist', 'late-change', 'environment-data', 'handoff')));
+"#;
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn migrations_are_valid() {
         super::migrations().validate().expect("valid migrations");
-        assert_eq!(super::latest_version(), 4);
+        assert_eq!(super::latest_version(), 5);
     }
 }

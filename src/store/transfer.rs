@@ -163,12 +163,14 @@ fn insert_all(tx: &rusqlite::Transaction<'_>, s: &Snapshot) -> Result<()> {
         tx.execute(
             "INSERT INTO initiatives(id, title, owner_id, track, status, priority, outcome, measure,
                 result, start_date, target_date, backup_date, risk, risk_level, mitigation,
-                created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                created_at, updated_at, addresses)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                ?18)",
             params![
                 i.id, i.title, i.owner_id, i.track.as_str(), i.status.as_str(), i.priority,
                 i.outcome, i.measure, i.result, i.start_date, i.target_date, i.backup_date,
-                i.risk, i.risk_level.map(|l| l.as_str()), i.mitigation, i.created_at, i.updated_at
+                i.risk, i.risk_level.map(|l| l.as_str()), i.mitigation, i.created_at, i.updated_at,
+                i.addresses.map(|b| b.as_str())
             ],
         )?;
     }

@@ -164,6 +164,29 @@ export const events = {
 };
 
 /* Types */
+/**  An active release-fix initiative and the release pain it addresses. */
+export type ActiveFix = ActiveFix_Serialize | ActiveFix_Deserialize;
+
+/**  An active release-fix initiative and the release pain it addresses. */
+export type ActiveFix_Deserialize = {
+	id: number,
+	title: string,
+	/**  The pain bucket it says it addresses, if it names one. */
+	addresses?: PainBucket | null,
+	/**  It addresses the top bucket of the pain ranking. */
+	addresses_top: boolean,
+};
+
+/**  An active release-fix initiative and the release pain it addresses. */
+export type ActiveFix_Serialize = {
+	id: number,
+	title: string,
+	/**  The pain bucket it says it addresses, if it names one. */
+	addresses: PainBucket | null,
+	/**  It addresses the top bucket of the pain ranking. */
+	addresses_top: boolean,
+};
+
 /**  A change to the committed plan, with its reason. */
 export type Amendment = Amendment_Serialize | Amendment_Deserialize;
 
@@ -510,6 +533,8 @@ export type Card_Deserialize = {
 	risk_level?: RiskLevel | null,
 	/**  An active release fix while more than the limit are active. */
 	over_limit: boolean,
+	/**  For a release fix: the release pain it addresses, if it names one. */
+	addresses?: PainBucket | null,
 };
 
 /**  An initiative as its card shows it. */
@@ -528,6 +553,8 @@ export type Card_Serialize = {
 	risk_level: RiskLevel | null,
 	/**  An active release fix while more than the limit are active. */
 	over_limit: boolean,
+	/**  For a release fix: the release pain it addresses, if it names one. */
+	addresses: PainBucket | null,
 };
 
 /**  One entry of the append-only change log of an initiative. */
@@ -1166,6 +1193,11 @@ export type InitiativePatch_Deserialize = {
 	risk?: string | null,
 	risk_level?: string | null,
 	mitigation?: string | null,
+	/**
+	 *  The release pain bucket a release fix addresses (`build-test`, `checklist`,
+	 *  `late-change`, `environment-data`, `handoff`); an empty text clears it.
+	 */
+	addresses?: string | null,
 };
 
 /**
@@ -1187,6 +1219,11 @@ export type InitiativePatch_Serialize = {
 	risk: string | null,
 	risk_level: string | null,
 	mitigation: string | null,
+	/**
+	 *  The release pain bucket a release fix addresses (`build-test`, `checklist`,
+	 *  `late-change`, `environment-data`, `handoff`); an empty text clears it.
+	 */
+	addresses: string | null,
 };
 
 /**  An initiative named by a signal. */
@@ -1220,6 +1257,11 @@ export type Initiative_Deserialize = {
 	risk?: string | null,
 	risk_level?: RiskLevel | null,
 	mitigation?: string | null,
+	/**
+	 *  The release pain a release-fix initiative addresses (only on the release track;
+	 *  absent from exports before schema 5).
+	 */
+	addresses?: PainBucket | null,
 	created_at: string,
 	updated_at: string,
 };
@@ -1248,6 +1290,11 @@ export type Initiative_Serialize = {
 	risk: string | null,
 	risk_level: RiskLevel | null,
 	mitigation: string | null,
+	/**
+	 *  The release pain a release-fix initiative addresses (only on the release track;
+	 *  absent from exports before schema 5).
+	 */
+	addresses: PainBucket | null,
 	created_at: string,
 	updated_at: string,
 };
@@ -1525,8 +1572,8 @@ export type MonthlyReleases_Deserialize = {
 	pain: PainTotal[],
 	/**  The releases the ranking counts, oldest first. */
 	pain_releases: ReleaseRef[],
-	/**  The active release-fix initiatives (title), for the reader to hold against the top bucket. */
-	active_fixes: string[],
+	/**  The active release-fix initiatives by priority, each with the pain it addresses. */
+	active_fixes: ActiveFix_Deserialize[],
 };
 
 /**
@@ -1539,8 +1586,8 @@ export type MonthlyReleases_Serialize = {
 	pain: PainTotal[],
 	/**  The releases the ranking counts, oldest first. */
 	pain_releases: ReleaseRef[],
-	/**  The active release-fix initiatives (title), for the reader to hold against the top bucket. */
-	active_fixes: string[],
+	/**  The active release-fix initiatives by priority, each with the pain it addresses. */
+	active_fixes: ActiveFix_Serialize[],
 };
 
 /**  The monthly review of one calendar month. */
@@ -1683,6 +1730,11 @@ export type NewInitiative_Deserialize = {
 	risk?: string | null,
 	risk_level?: string | null,
 	mitigation?: string | null,
+	/**
+	 *  The release pain bucket a release fix addresses (`build-test`, `checklist`,
+	 *  `late-change`, `environment-data`, `handoff`); an empty text clears it.
+	 */
+	addresses?: string | null,
 };
 
 /**  What a new initiative is made of. */
@@ -1700,6 +1752,11 @@ export type NewInitiative_Serialize = {
 	risk: string | null,
 	risk_level: string | null,
 	mitigation: string | null,
+	/**
+	 *  The release pain bucket a release fix addresses (`build-test`, `checklist`,
+	 *  `late-change`, `environment-data`, `handoff`); an empty text clears it.
+	 */
+	addresses: string | null,
 };
 
 /**
