@@ -5,12 +5,8 @@ import { useToast } from "../components/Toast";
 import { formError } from "../lib/form";
 import { useRefresh } from "../lib/query";
 import { useSubmit } from "../lib/submit";
-import {
-  emptyDraft,
-  NEW_FIELDS,
-  NewInitiativeFields,
-  toNewInitiative,
-} from "./NewInitiativeFields";
+import { fieldNamesOf, InitiativeFields } from "./InitiativeFields";
+import { emptyDraft, toNewInitiative } from "./newInitiative";
 
 interface Props {
   onClose: () => void;
@@ -30,12 +26,17 @@ export function NewInitiativeDialog({ onClose, onCreated }: Props) {
     onCreated(created.id);
   });
 
-  const general = formError(error, NEW_FIELDS);
+  const general = formError(error, fieldNamesOf("new"));
   return (
     <Dialog title="New initiative" onClose={onClose} wide>
       <form className="dialog-form" onSubmit={submit} noValidate id="new-initiative-form">
         <div className="dialog-body">
-          <NewInitiativeFields draft={draft} onChange={setDraft} error={error} />
+          <InitiativeFields
+            form="new"
+            values={draft}
+            onChange={(field, text) => setDraft({ ...draft, [field]: text })}
+            error={error}
+          />
           {general ? (
             <p className="form-error" role="alert">
               {general}

@@ -7,12 +7,8 @@ import { ErrorNote } from "../components/States";
 import { fieldError, formError, orNull } from "../lib/form";
 import { useRefresh } from "../lib/query";
 import { useSubmit } from "../lib/submit";
-import {
-  emptyDraft,
-  NEW_FIELDS,
-  NewInitiativeFields,
-  toNewInitiative,
-} from "./NewInitiativeFields";
+import { fieldNamesOf, InitiativeFields } from "./InitiativeFields";
+import { emptyDraft, toNewInitiative } from "./newInitiative";
 import "./Welcome.css";
 
 type Step = "choose" | "person" | "initiative";
@@ -161,7 +157,7 @@ function FirstInitiative({ owner, onAdded }: { owner: string; onAdded: (id: numb
     refresh();
     onAdded(created.id);
   });
-  const general = formError(error, NEW_FIELDS);
+  const general = formError(error, fieldNamesOf("new"));
   return (
     <form className="welcome-form panel" onSubmit={submit} noValidate>
       <p className="step">Step 2 of 2</p>
@@ -169,7 +165,12 @@ function FirstInitiative({ owner, onAdded }: { owner: string; onAdded: (id: numb
       <p className="muted">
         A bet the company is making. Make it active once it has dates and a named risk.
       </p>
-      <NewInitiativeFields draft={draft} onChange={setDraft} error={error} />
+      <InitiativeFields
+        form="new"
+        values={draft}
+        onChange={(field, text) => setDraft({ ...draft, [field]: text })}
+        error={error}
+      />
       <FormFooter error={general} busy={busy} submitLabel="Add initiative" />
     </form>
   );

@@ -1,8 +1,10 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { DecisionItem, Initiative } from "../api";
 import { fakeRust, Refusal, renderInApp } from "../test/app";
 import { CheckinForm } from "./CheckinForm";
+import { fieldsOf } from "./InitiativeFields";
+import { InitiativeEditor } from "./initiative/InitiativeEditor";
 import { NewInitiativeDialog } from "./NewInitiativeDialog";
 import { Decisions } from "./roadmap/Decisions";
 
@@ -55,6 +57,77 @@ describe("the new initiative dialog", () => {
     expect(error.id).toBe("new-owner-error");
     expect(screen.getByLabelText(/Owner/).getAttribute("aria-invalid")).toBe("true");
   });
+});
+
+const SEARCH: Initiative = {
+  id: 7,
+  title: "Faster invoice search",
+  owner_id: 2,
+  owner: "Maya Okafor",
+  track: "customer",
+  status: "active",
+  priority: 1,
+  outcome: null,
+  measure: null,
+  result: null,
+  start_date: null,
+  target_date: "2026-04-01",
+  backup_date: "2026-04-15",
+  risk: "The index may not fit in memory.",
+  risk_level: "medium",
+  mitigation: null,
+  created_at: "2026-01-05T09:00:00Z",
+  updated_at: "2026-01-05T09:00:00Z",
+};
+
+/** The labels of a rendered form's fields, in the order it shows them. */
+function labels(): string[] {
+  return [...document.querySelectorAll(".field-label")].map((l) => l.textContent ?? "");
+}
+
+describe("the initiative's fields", () => {
+  it("are the same, in the same order, when adding an initiative and when editing one", () => {
+    fakeRust({ people: () => [] });
+    renderInApp(<NewInitiativeDialog onClose={() => {}} onCreated={() => {}} />);
+    const adding = labels();
+    cleanup();
+    renderInApp(<InitiativeEditor initiative={SEARCH} onDone={() => {}} />);
+    const editing = labels();
+    const editOnly = ["Priority", "Result", "Reason for the change"];
+    expect(editing.filter((l) => !editOnly.includes(l))).toEqual(adding);
+    expect(editing).toEqual(expect.arrayContaining(editOnly));
+  });
+
+  it.each(fieldsOf("new").map((f) => [f.field, f.id]))(
+    "show the core's refusal of %s under that field when adding",
+    async (field, id) => {
+      fakeRust({
+        people: () => [],
+        add_initiative: () => new Refusal({ code: "invalid", field, message: "is refused here" }),
+      });
+      renderInApp(<NewInitiativeDialog onClose={() => {}} onCreated={() => {}} />);
+      fireEvent.click(screen.getByRole("button", { name: "Add initiative" }));
+      const error = await screen.findByText("is refused here");
+      expect(error.id).toBe(`new-${id}-error`);
+      expect(document.getElementById(`new-${id}`)?.getAttribute("aria-invalid")).toBe("true");
+    },
+  );
+
+  it.each(fieldsOf("edit").map((f) => [f.field, f.id]))(
+    "show the core's refusal of %s under that field when editing",
+    async (field, id) => {
+      fakeRust({
+        people: () => [],
+        edit_initiative: () => new Refusal({ code: "invalid", field, message: "is refused here" }),
+      });
+      renderInApp(<InitiativeEditor initiative={SEARCH} onDone={() => {}} />);
+      fireEvent.change(screen.getByLabelText("Title"), { target: { value: "Instant search" } });
+      fireEvent.click(screen.getByRole("button", { name: "Save changes" }));
+      const error = await screen.findByText("is refused here");
+      expect(error.id).toBe(`edit-${id}-error`);
+      expect(document.getElementById(`edit-${id}`)?.getAttribute("aria-invalid")).toBe("true");
+    },
+  );
 });
 
 const DECISION: DecisionItem = {

@@ -1,13 +1,9 @@
 import { useState } from "react";
 import { api, type Initiative } from "../../api";
-import { DateInput } from "../../components/DateInput";
 import { Field } from "../../components/Field";
 import { FormFooter } from "../../components/FormFooter";
-import { ChoiceSelect, PersonInput } from "../../components/Inputs";
 import { useToast } from "../../components/Toast";
 import {
-  DRAFT_FIELDS,
-  type DraftField,
   draftOf,
   fieldError,
   formError,
@@ -16,16 +12,9 @@ import {
   patchFrom,
   priorityError,
 } from "../../lib/form";
-import {
-  RISK_LEVELS,
-  riskLabel,
-  STATUSES,
-  statusLabel,
-  TRACKS,
-  trackLabel,
-} from "../../lib/format";
 import { useRefresh } from "../../lib/query";
 import { useSubmit } from "../../lib/submit";
+import { fieldNamesOf, InitiativeFields } from "../InitiativeFields";
 
 interface Props {
   initiative: Initiative;
@@ -41,11 +30,6 @@ export function InitiativeEditor({ initiative, onDone }: Props) {
   const patch = patchFrom(initiative, draft);
   const datesMove = movesDates(patch);
 
-  const text = (field: DraftField) => ({
-    value: draft[field],
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
-      setDraft({ ...draft, [field]: e.target.value }),
-  });
   const { busy, error, submit } = useSubmit(async () => {
     const badPriority = priorityError(draft.priority);
     if (badPriority) throw badPriority;
@@ -56,82 +40,17 @@ export function InitiativeEditor({ initiative, onDone }: Props) {
     }
     onDone();
   });
-  const err = (field: string) => fieldError(error, field);
 
-  const general = formError(error, [...DRAFT_FIELDS, "reason"]);
+  const general = formError(error, [...fieldNamesOf("edit"), "reason"]);
   return (
     <form className="panel editor" onSubmit={submit} noValidate id="initiative-editor">
       <h2 className="panel-title">Edit initiative</h2>
-      <div className="form-grid">
-        <Field id="edit-title" label="Title" error={err("title")} className="span-3">
-          {(c) => <input {...c} className="input" {...text("title")} autoFocus />}
-        </Field>
-        <Field id="edit-owner" label="Owner" hint="One named person." error={err("owner")}>
-          {(c) => <PersonInput {...c} {...text("owner")} />}
-        </Field>
-        <Field id="edit-track" label="Track" error={err("track")}>
-          {(c) => <ChoiceSelect {...c} {...text("track")} options={TRACKS} label={trackLabel} />}
-        </Field>
-        <Field id="edit-status" label="Status" error={err("status")}>
-          {(c) => (
-            <ChoiceSelect {...c} {...text("status")} options={STATUSES} label={statusLabel} />
-          )}
-        </Field>
-        <Field id="edit-priority" label="Priority" hint="1 comes first." error={err("priority")}>
-          {(c) => <input {...c} className="input" inputMode="numeric" {...text("priority")} />}
-        </Field>
-        <Field id="edit-start" label="Start date" error={err("start_date")}>
-          {(c) => <DateInput {...c} {...text("start_date")} />}
-        </Field>
-        <Field id="edit-target" label="Target date" error={err("target_date")}>
-          {(c) => <DateInput {...c} {...text("target_date")} />}
-        </Field>
-        <Field id="edit-backup" label="Backup date" error={err("backup_date")}>
-          {(c) => <DateInput {...c} {...text("backup_date")} />}
-        </Field>
-        <Field id="edit-risk-level" label="Risk level" error={err("risk_level")}>
-          {(c) => (
-            <ChoiceSelect
-              {...c}
-              {...text("risk_level")}
-              options={RISK_LEVELS}
-              label={riskLabel}
-              unset="Not set"
-            />
-          )}
-        </Field>
-        <Field
-          id="edit-risk"
-          label="Main risk"
-          hint="One plain sentence."
-          error={err("risk")}
-          className="span-2"
-        >
-          {(c) => <input {...c} className="input" {...text("risk")} />}
-        </Field>
-        <Field id="edit-mitigation" label="Mitigation" error={err("mitigation")} className="span-3">
-          {(c) => <input {...c} className="input" {...text("mitigation")} />}
-        </Field>
-        <Field id="edit-outcome" label="Business outcome" error={err("outcome")} className="span-3">
-          {(c) => <textarea {...c} className="input" rows={2} {...text("outcome")} />}
-        </Field>
-        <Field
-          id="edit-measure"
-          label="Measure of success"
-          error={err("measure")}
-          className="span-3"
-        >
-          {(c) => <input {...c} className="input" {...text("measure")} />}
-        </Field>
-        <Field
-          id="edit-result"
-          label="Result"
-          hint="The measured result, once done."
-          error={err("result")}
-          className="span-3"
-        >
-          {(c) => <input {...c} className="input" {...text("result")} />}
-        </Field>
+      <InitiativeFields
+        form="edit"
+        values={draft}
+        onChange={(field, text) => setDraft({ ...draft, [field]: text })}
+        error={error}
+      >
         <Field
           id="edit-reason"
           label="Reason for the change"
@@ -140,7 +59,7 @@ export function InitiativeEditor({ initiative, onDone }: Props) {
               ? "A date moves: say why. The history keeps it beside the change."
               : "Kept in the history beside every change of this edit."
           }
-          error={err("reason")}
+          error={fieldError(error, "reason")}
           className={`span-3${datesMove ? " field-emphasis" : ""}`}
         >
           {(c) => (
@@ -152,7 +71,7 @@ export function InitiativeEditor({ initiative, onDone }: Props) {
             />
           )}
         </Field>
-      </div>
+      </InitiativeFields>
       <FormFooter
         error={general}
         busy={busy}

@@ -1,0 +1,56 @@
+// A new initiative as typed in its form, and what is sent to the core.
+
+import type { NewInitiative, Status, Track } from "../api";
+import { orNull } from "../lib/form";
+
+/** What the new-initiative form holds, as typed. */
+export interface NewDraft {
+  title: string;
+  owner: string;
+  track: Track;
+  status: Status;
+  outcome: string;
+  measure: string;
+  start_date: string;
+  target_date: string;
+  backup_date: string;
+  risk: string;
+  risk_level: string;
+  mitigation: string;
+}
+
+/** The form of a new initiative before anything is typed, owned by `owner` if given. */
+export function emptyDraft(owner = ""): NewDraft {
+  return {
+    title: "",
+    owner,
+    track: "customer",
+    status: "proposed",
+    outcome: "",
+    measure: "",
+    start_date: "",
+    target_date: "",
+    backup_date: "",
+    risk: "",
+    risk_level: "",
+    mitigation: "",
+  };
+}
+
+/** What the core is asked to add: an empty optional text is left unset. */
+export function toNewInitiative(d: NewDraft): NewInitiative {
+  return {
+    title: d.title,
+    owner: d.owner,
+    track: d.track,
+    status: d.status,
+    outcome: orNull(d.outcome),
+    measure: orNull(d.measure),
+    start_date: orNull(d.start_date),
+    target_date: orNull(d.target_date),
+    backup_date: orNull(d.backup_date),
+    risk: orNull(d.risk),
+    risk_level: orNull(d.risk_level),
+    mitigation: orNull(d.mitigation),
+  };
+}
