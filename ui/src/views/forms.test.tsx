@@ -76,6 +76,7 @@ const SEARCH: Initiative = {
   risk: "The index may not fit in memory.",
   risk_level: "medium",
   mitigation: null,
+  addresses: null,
   created_at: "2026-01-05T09:00:00Z",
   updated_at: "2026-01-05T09:00:00Z",
 };
