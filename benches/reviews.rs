@@ -72,7 +72,11 @@ fn generate(path: &std::path::Path, initiatives: usize, weeks: usize) {
                 ..Default::default()
             };
             if step == 3 && n % 10 == 0 {
-                patch.status = Some(if n % 20 == 0 { "done" } else { "dropped" }.into());
+                patch.status = Some(if n % 20 == 0 {
+                    Status::Done
+                } else {
+                    Status::Dropped
+                });
             }
             ws.edit_initiative(n as i64 + 1, &patch, Some("the vendor slipped"))
                 .expect("edit");

@@ -13,7 +13,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::calendar::{IsoWeek, Month, Quarter};
 use crate::error::{abridged, Error};
 use crate::history;
-use crate::model::{Change, Format, Id, Initiative, Person, ReviewKind, RiskLevel, Status, Track};
+use crate::model::{Change, Id, Initiative, Person, ReviewKind, RiskLevel, Status, Track};
 use crate::rules;
 use crate::settings::ReviewSettings;
 use crate::settings::SETTINGS;
@@ -612,37 +612,16 @@ impl Checker {
         for r in &s.reviews {
             let record = format!("kept update {}", r.id);
             self.times(&record, &[("created_at", Some(r.created_at))]);
-            let period = match r.kind.as_str() {
-                "weekly" => IsoWeek::parse("period", &r.period).map(|w| w.to_string()),
-                "monthly" => Month::parse("period", &r.period).map(|m| m.to_string()),
-                "quarterly" => Quarter::parse("period", &r.period, self.fiscal_year_start)
-                    .map(|q| q.to_string()),
-                other => {
-                    let kinds: Vec<&str> = ReviewKind::ALL.iter().map(|k| k.as_str()).collect();
-                    self.push(
-                        &record,
-                        format!(
-                            "kind: '{}' is not one of: {}",
-                            abridged(other),
-                            kinds.join(", ")
-                        ),
-                    );
-                    continue;
+            let period = match r.kind {
+                ReviewKind::Weekly => IsoWeek::parse("period", &r.period).map(|w| w.to_string()),
+                ReviewKind::Monthly => Month::parse("period", &r.period).map(|m| m.to_string()),
+                ReviewKind::Quarterly => {
+                    Quarter::parse("period", &r.period, self.fiscal_year_start)
+                        .map(|q| q.to_string())
                 }
             };
             if let Err(e) = period.and_then(|p| exact("period", &r.period, &p)) {
                 self.push(&record, e.to_string());
-            }
-            if !Format::ALL.iter().any(|f| f.as_str() == r.format) {
-                let words: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
-                self.push(
-                    &record,
-                    format!(
-                        "format: '{}' is not one of: {}",
-                        abridged(&r.format),
-                        words.join(", ")
-                    ),
-                );
             }
         }
     }

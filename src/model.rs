@@ -20,8 +20,9 @@ macro_rules! word_enum {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(feature = "specta", derive(specta::Type))]
+        #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $word)] $variant),+
+            $($(#[$vmeta])* #[serde(rename = $word)] #[cfg_attr(feature = "cli", value(name = $word))] $variant),+
         }
 
         impl $name {
@@ -198,8 +199,8 @@ pub struct NewInitiative {
 pub struct InitiativePatch {
     pub title: Option<String>,
     pub owner: Option<String>,
-    pub track: Option<String>,
-    pub status: Option<String>,
+    pub track: Option<Track>,
+    pub status: Option<Status>,
     pub priority: Option<i64>,
     pub outcome: Option<String>,
     pub measure: Option<String>,
@@ -335,12 +336,10 @@ word_enum!(
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct StoredReview {
     pub id: Id,
-    /// `weekly`, `monthly` or `quarterly`.
-    pub kind: String,
+    pub kind: ReviewKind,
     /// `YYYY-Www`, `YYYY-MM` or `YYYY-Qn`.
     pub period: String,
-    /// `md`, `html`, `txt` or `json`.
-    pub format: String,
+    pub format: Format,
     pub body: String,
     pub created_at: NaiveDateTime,
 }
@@ -352,18 +351,30 @@ pub struct StoredReview {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct KeptUpdate {
     pub id: Id,
-    /// `weekly`, `monthly` or `quarterly`.
-    pub kind: String,
+    #[serde(deserialize_with = "word")]
+    pub kind: ReviewKind,
     /// `YYYY-Www`, `YYYY-MM` or `YYYY-Qn`.
     pub period: String,
-    /// `md`, `html`, `txt` or `json`.
-    pub format: String,
+    #[serde(deserialize_with = "word")]
+    pub format: Format,
     #[serde(
         deserialize_with = "required_body",
         skip_serializing_if = "Option::is_none"
     )]
     pub body: Option<String>,
     pub created_at: NaiveDateTime,
+}
+
+/// One of the model's words read from an export, refused as the field's own rule words it
+/// (`kind: 'daily' is not one of: weekly, monthly, quarterly`).
+fn word<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr<Err = crate::error::Error>,
+{
+    String::deserialize(d)?
+        .parse()
+        .map_err(serde::de::Error::custom)
 }
 
 /// An exported update's body, which an import requires.

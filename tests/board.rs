@@ -97,7 +97,7 @@ fn finished_work_leaves_the_board() {
     ws.edit_initiative(
         a,
         &InitiativePatch {
-            status: Some("done".into()),
+            status: Some(Status::Done),
             ..Default::default()
         },
         None,

@@ -169,14 +169,14 @@ fn every_broken_record_is_named_with_its_field() {
                 v["reviews"] = json!([{"id": 1, "kind": "daily", "period": "2026-W01",
                     "format": "md", "body": "x", "created_at": "2026-01-05T09:00:00"}])
             }),
-            "kept update 1: kind: 'daily' is not one of: weekly, monthly, quarterly".into(),
+            "kind: 'daily' is not one of: weekly, monthly, quarterly at line".into(),
         ),
         (
             Box::new(|v| {
                 v["reviews"] = json!([{"id": 1, "kind": "weekly", "period": "2026-W01",
                     "format": "pdf", "body": "x", "created_at": "2026-01-05T09:00:00"}])
             }),
-            "kept update 1: format: 'pdf' is not one of: md, html, txt, json".into(),
+            "format: 'pdf' is not one of: md, html, txt, json at line".into(),
         ),
     ];
     for (edit, want) in cases {

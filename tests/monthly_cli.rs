@@ -104,7 +104,7 @@ fn february() -> Company {
         "2027-02-09 15:00",
         export,
         InitiativePatch {
-            status: Some("done".into()),
+            status: Some(Status::Done),
             result: Some("Twelve customers exported a full year in the first week".into()),
             ..Default::default()
         },

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use cadence::calendar::{Clock, Quarter};
-use cadence::model::Format;
+use cadence::model::{Format, ReviewKind};
 use cadence::model::{InitiativePatch, NewCheckIn, NewInitiative, Status};
 use cadence::render::timeline::Zoom;
 use cadence::store::Workspace;
@@ -193,8 +193,14 @@ fn build(start: NaiveDate, ops: &[(i64, Op)]) -> (File, NaiveDateTime) {
             },
             Op::Priority(n, p) => edit(&mut ws, pick(*n), |x| x.priority = Some(*p)),
             Op::Status(n, s) => {
-                let word = ["active", "paused", "done", "dropped", "proposed"][*s];
-                edit(&mut ws, pick(*n), |x| x.status = Some(word.into()))
+                let status = [
+                    Status::Active,
+                    Status::Paused,
+                    Status::Done,
+                    Status::Dropped,
+                    Status::Proposed,
+                ][*s];
+                edit(&mut ws, pick(*n), |x| x.status = Some(status))
             }
             Op::Risk(n, t) => edit(&mut ws, pick(*n), |x| x.risk = Some(t.clone())),
             Op::Owner(n, o) => edit(&mut ws, pick(*n), |x| x.owner = Some(NAMES[*o].into())),
@@ -263,7 +269,7 @@ fn build(start: NaiveDate, ops: &[(i64, Op)]) -> (File, NaiveDateTime) {
                 .weekly_update(None, Format::Markdown)
                 .and_then(|body| {
                     let week = cadence::calendar::IsoWeek::of(today).to_string();
-                    ws.keep_review("weekly", &week, Format::Markdown, &body)
+                    ws.keep_review(ReviewKind::Weekly, &week, Format::Markdown, &body)
                 })
                 .map(drop),
         };

@@ -140,7 +140,7 @@ fn reviews_read_when_updates_were_kept_and_only_export_reads_their_bodies() {
         .rendered_update(ReviewKind::Weekly, None, Format::Markdown)
         .unwrap();
     let kept = ws
-        .keep_review("weekly", &period, Format::Markdown, &body)
+        .keep_review(ReviewKind::Weekly, &period, Format::Markdown, &body)
         .unwrap();
 
     let read = ws.snapshot().unwrap();

@@ -35,11 +35,11 @@ pub struct AddArgs {
     #[arg(long)]
     measure: Option<String>,
     /// customer, release, enabler or discovery (default customer).
-    #[arg(long)]
-    track: Option<String>,
+    #[arg(long, value_enum, ignore_case = true)]
+    track: Option<Track>,
     /// proposed or active (default proposed).
-    #[arg(long)]
-    status: Option<String>,
+    #[arg(long, value_enum, ignore_case = true)]
+    status: Option<Status>,
     /// For a release fix: the release pain it addresses (build-test, checklist, late-change,
     /// environment-data or handoff).
     #[arg(long, value_name = "BUCKET")]
@@ -53,8 +53,8 @@ pub fn add(ws: &mut Workspace, a: AddArgs, out: &mut dyn Write) -> Result<()> {
     let new = NewInitiative {
         title: a.title,
         owner: a.owner,
-        track: a.track.as_deref().map(str::parse::<Track>).transpose()?,
-        status: a.status.as_deref().map(str::parse::<Status>).transpose()?,
+        track: a.track,
+        status: a.status,
         outcome: a.outcome,
         measure: a.measure,
         target_date: a.target,
@@ -80,47 +80,43 @@ pub fn add(ws: &mut Workspace, a: AddArgs, out: &mut dyn Write) -> Result<()> {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// proposed, active, paused, done or dropped.
-    #[arg(long)]
-    status: Option<String>,
+    #[arg(long, value_enum, ignore_case = true)]
+    status: Option<Status>,
     /// Only this owner's initiatives.
     #[arg(long)]
     owner: Option<String>,
     /// customer, release, enabler or discovery.
-    #[arg(long)]
-    track: Option<String>,
+    #[arg(long, value_enum, ignore_case = true)]
+    track: Option<Track>,
     #[arg(long)]
     json: bool,
     /// table (the default), json, or csv for a spreadsheet (cells that a spreadsheet would
     /// run as a formula start with ').
-    #[arg(long, value_name = "FORMAT")]
-    format: Option<String>,
+    #[arg(long, value_enum, ignore_case = true, value_name = "FORMAT")]
+    format: Option<ListFormat>,
+}
+
+/// How `list` prints the initiatives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ListFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 pub fn list(ws: &Workspace, a: &ListArgs, out: &mut dyn Write) -> Result<()> {
     let filter = InitiativeFilter {
-        status: a.status.as_deref().map(str::parse).transpose()?,
+        status: a.status,
         owner: a.owner.clone(),
-        track: a.track.as_deref().map(str::parse).transpose()?,
+        track: a.track,
     };
-    let format = a.format.as_deref().map(|f| f.trim().to_lowercase());
-    if format.as_deref() == Some("csv") && !a.json {
+    if a.format == Some(ListFormat::Csv) && !a.json {
         out.write_all(ws.initiatives_csv(&filter)?.as_bytes())?;
         return Ok(());
     }
     let list = ws.initiatives(&filter)?;
-    match (a.json, format) {
-        (true, _) => return print_json(out, &list),
-        (false, Some(f)) if f == "json" => return print_json(out, &list),
-        (false, Some(f)) if f != "table" => {
-            return Err(cadence::error::Error::invalid(
-                "format",
-                format!(
-                    "'{}' is not one of: table, json, csv",
-                    cadence::error::abridged(&f)
-                ),
-            ))
-        }
-        _ => {}
+    if a.json || a.format == Some(ListFormat::Json) {
+        return print_json(out, &list);
     }
     let mut t = table::new(&[
         "ID", "PRI", "TITLE", "OWNER", "TRACK", "STATUS", "TARGET", "BACKUP", "RISK",
@@ -255,10 +251,10 @@ pub struct EditArgs {
     /// The measured result, once done.
     #[arg(long)]
     result: Option<String>,
-    #[arg(long)]
-    status: Option<String>,
-    #[arg(long)]
-    track: Option<String>,
+    #[arg(long, value_enum, ignore_case = true)]
+    status: Option<Status>,
+    #[arg(long, value_enum, ignore_case = true)]
+    track: Option<Track>,
     #[arg(long)]
     priority: Option<i64>,
     /// For a release fix: the release pain it addresses (build-test, checklist, late-change,

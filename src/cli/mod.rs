@@ -122,7 +122,16 @@ pub enum Command {
 /// Parses the command line, runs the command and reports any error on one line. What is
 /// printed cannot carry a sequence a terminal would obey (old data may hold one).
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => match not_one_of(&e) {
+            Some(message) => {
+                eprintln!("error: {}", safe_line(&message));
+                return ExitCode::FAILURE;
+            }
+            None => e.exit(),
+        },
+    };
     let mut stdout = SafeWriter::new(std::io::stdout().lock());
     match run(cli, &mut stdout) {
         Ok(code) => {
@@ -135,6 +144,33 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A value outside an option's closed set of words, said on one line like every refused
+/// input: `format: 'pdf' is not one of: md, html, txt, json` (the option's name as a field).
+/// `None` for any other command-line error (a positional argument's value included), which
+/// clap reports itself.
+fn not_one_of(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::InvalidValue {
+        return None;
+    }
+    let context = |kind| e.context().find(|(k, _)| *k == kind).map(|(_, v)| v);
+    let Some(ContextValue::String(arg)) = context(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let Some(ContextValue::String(value)) = context(ContextKind::InvalidValue) else {
+        return None;
+    };
+    let Some(ContextValue::Strings(words)) = context(ContextKind::ValidValue) else {
+        return None;
+    };
+    let option = arg.strip_prefix("--")?.split([' ', '=']).next()?;
+    Some(format!(
+        "{option}: '{}' is not one of: {}",
+        cadence::error::abridged(value),
+        words.join(", ")
+    ))
 }
 
 /// Runs one parsed command, writing its output to `out`.

@@ -7,7 +7,7 @@ use clap::Args;
 use super::{deliver, OutArgs};
 use cadence::calendar::Month;
 use cadence::error::Result;
-use cadence::model::Format;
+use cadence::model::{Format, ReviewKind};
 use cadence::render::timeline::Zoom;
 use cadence::store::Workspace;
 
@@ -17,8 +17,14 @@ pub struct MonthlyArgs {
     #[arg(long, value_name = "YYYY-MM")]
     month: Option<String>,
     /// md (Markdown), html (one self-contained page), txt (plain text) or json (the review).
-    #[arg(long, default_value = "md", value_name = "FORMAT")]
-    format: String,
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        default_value_t,
+        value_name = "FORMAT"
+    )]
+    format: Format,
     /// With --out, the update is kept in the workspace.
     #[command(flatten)]
     to: OutArgs,
@@ -26,8 +32,14 @@ pub struct MonthlyArgs {
     #[arg(long)]
     keep: bool,
     /// The timeline's window in the HTML page: month or quarter.
-    #[arg(long, default_value = "quarter", value_name = "ZOOM")]
-    zoom: String,
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        default_value_t,
+        value_name = "ZOOM"
+    )]
+    zoom: Zoom,
     /// Print the update kept for the month in this format, exactly as it was sent.
     #[arg(long, conflicts_with = "keep")]
     sent: bool,
@@ -38,11 +50,11 @@ pub fn monthly(ws: &mut Workspace, a: &MonthlyArgs, out: &mut dyn Write) -> Resu
         Some(m) => Month::parse("month", m)?,
         None => Month::of(ws.clock().today()),
     };
-    let format: Format = a.format.parse()?;
+    let format = a.format;
     let (body, keep) = if a.sent {
         (ws.sent_monthly(month, format)?.body, false)
     } else {
-        let zoom: Zoom = a.zoom.parse()?;
+        let zoom = a.zoom;
         (
             ws.monthly_update(Some(month), format, zoom)?,
             a.keep || a.to.out.is_some(),
@@ -56,7 +68,7 @@ pub fn monthly(ws: &mut Workspace, a: &MonthlyArgs, out: &mut dyn Write) -> Resu
         &format!("monthly update for {month}"),
     )?;
     if keep {
-        ws.keep_review("monthly", &month.to_string(), format, &body)?;
+        ws.keep_review(ReviewKind::Monthly, &month.to_string(), format, &body)?;
     }
     Ok(())
 }

@@ -7,8 +7,8 @@ use clap::Args;
 
 use super::{deliver, print_json, table, OutArgs};
 use cadence::error::{Error, Result};
-use cadence::model::Format;
 use cadence::model::{Baseline, Id};
+use cadence::model::{Format, ReviewKind};
 use cadence::narrative::count;
 use cadence::store::Workspace;
 
@@ -20,8 +20,14 @@ pub struct QuarterlyArgs {
     quarter: Option<String>,
     /// md (Markdown), html (one self-contained page that prints to PDF), txt (plain text) or
     /// json (the review).
-    #[arg(long, default_value = "md", value_name = "FORMAT")]
-    format: String,
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        default_value_t,
+        value_name = "FORMAT"
+    )]
+    format: Format,
     /// With --out, the update is kept in the workspace.
     #[command(flatten)]
     to: OutArgs,
@@ -35,7 +41,7 @@ pub struct QuarterlyArgs {
 
 pub fn quarterly(ws: &mut Workspace, a: &QuarterlyArgs, out: &mut dyn Write) -> Result<()> {
     let quarter = ws.quarter(a.quarter.as_deref())?;
-    let format: Format = a.format.parse()?;
+    let format = a.format;
     let (body, keep) = if a.sent {
         (ws.sent_quarterly(quarter, format)?.body, false)
     } else {
@@ -52,7 +58,7 @@ pub fn quarterly(ws: &mut Workspace, a: &QuarterlyArgs, out: &mut dyn Write) -> 
         &format!("quarterly update for {quarter}"),
     )?;
     if keep {
-        ws.keep_review("quarterly", &quarter.to_string(), format, &body)?;
+        ws.keep_review(ReviewKind::Quarterly, &quarter.to_string(), format, &body)?;
     }
     Ok(())
 }

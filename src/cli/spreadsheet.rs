@@ -19,18 +19,14 @@ pub struct ImportCsvArgs {
     pub dry_run: bool,
     /// How dates that are not YYYY-MM-DD are written: dmy (14/03/2026) or mdy (03/14/2026).
     /// Without it, the file's own dates must tell (a day above 12).
-    #[arg(long, value_name = "ORDER")]
-    date_format: Option<String>,
+    #[arg(long, value_enum, ignore_case = true, value_name = "ORDER")]
+    date_format: Option<DateOrder>,
 }
 
 /// Reads the file, prints how its columns were read and each row, then imports all rows or,
 /// when one is refused, prints every refused row with its line and column and writes nothing.
 pub fn import_csv(ws: &mut Workspace, a: &ImportCsvArgs, out: &mut dyn Write) -> Result<()> {
-    let order = a
-        .date_format
-        .as_deref()
-        .map(str::parse::<DateOrder>)
-        .transpose()?;
+    let order = a.date_format;
     let bytes = std::fs::read(&a.file)
         .map_err(|e| Error::invalid("file", format!("cannot read {}: {e}", a.file.display())))?;
     let sheet = ws.import_sheet(&bytes, order, !a.dry_run)?;

@@ -7,7 +7,7 @@ use clap::Args;
 use super::{deliver, OutArgs};
 use cadence::calendar::IsoWeek;
 use cadence::error::Result;
-use cadence::model::Format;
+use cadence::model::{Format, ReviewKind};
 use cadence::store::Workspace;
 
 #[derive(Debug, Args)]
@@ -16,8 +16,14 @@ pub struct WeeklyArgs {
     #[arg(long, value_name = "YYYY-Www")]
     week: Option<String>,
     /// md (Markdown), html (one self-contained page), txt (plain text) or json (the review).
-    #[arg(long, default_value = "md", value_name = "FORMAT")]
-    format: String,
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        default_value_t,
+        value_name = "FORMAT"
+    )]
+    format: Format,
     /// With --out, the update is kept in the workspace.
     #[command(flatten)]
     to: OutArgs,
@@ -34,7 +40,7 @@ pub fn weekly(ws: &mut Workspace, a: &WeeklyArgs, out: &mut dyn Write) -> Result
         Some(w) => IsoWeek::parse("week", w)?,
         None => IsoWeek::of(ws.clock().today()),
     };
-    let format: Format = a.format.parse()?;
+    let format = a.format;
     let body = if a.sent {
         ws.sent_weekly(week, format)?.body
     } else {
@@ -42,7 +48,7 @@ pub fn weekly(ws: &mut Workspace, a: &WeeklyArgs, out: &mut dyn Write) -> Result
     };
     deliver(ws, out, &a.to, &body, &format!("weekly update for {week}"))?;
     if a.keep || (a.to.out.is_some() && !a.sent) {
-        ws.keep_review("weekly", &week.to_string(), format, &body)?;
+        ws.keep_review(ReviewKind::Weekly, &week.to_string(), format, &body)?;
     }
     Ok(())
 }

@@ -7,19 +7,24 @@ use crate::error::{Error, Result};
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// Markdown, for chat and docs.
     #[default]
     #[serde(rename = "md")]
+    #[cfg_attr(feature = "cli", value(name = "md", alias = "markdown"))]
     Markdown,
     /// One self-contained HTML page.
     #[serde(rename = "html")]
+    #[cfg_attr(feature = "cli", value(name = "html"))]
     Html,
     /// Plain text, for email bodies.
     #[serde(rename = "txt")]
+    #[cfg_attr(feature = "cli", value(name = "txt", alias = "text"))]
     Text,
     /// The whole review as JSON, for automation.
     #[serde(rename = "json")]
+    #[cfg_attr(feature = "cli", value(name = "json"))]
     Json,
 }
 

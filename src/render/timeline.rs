@@ -22,13 +22,16 @@ use crate::review::monthly_review::{MonthlyReview, RoadmapItem};
 /// The time window a timeline shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Zoom {
     /// The month under review.
     #[serde(rename = "month")]
+    #[cfg_attr(feature = "cli", value(name = "month"))]
     Month,
     /// The (fiscal) quarter the month falls in.
     #[default]
     #[serde(rename = "quarter")]
+    #[cfg_attr(feature = "cli", value(name = "quarter"))]
     Quarter,
 }
 
@@ -41,20 +44,6 @@ impl Zoom {
                 let q = Quarter::of(month.first_day(), fiscal_year_start);
                 (q.first_day(), q.last_day())
             }
-        }
-    }
-}
-
-impl std::str::FromStr for Zoom {
-    type Err = crate::Error;
-    fn from_str(s: &str) -> crate::Result<Self> {
-        match s.trim().to_lowercase().as_str() {
-            "month" => Ok(Zoom::Month),
-            "quarter" => Ok(Zoom::Quarter),
-            other => Err(crate::Error::invalid(
-                "zoom",
-                format!("'{other}' is not one of: month, quarter"),
-            )),
         }
     }
 }

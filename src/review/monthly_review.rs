@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{days_between, end_of_day, IsoWeek, Month};
 use crate::history;
-use crate::model::{Change, CheckIn, Health, Id, Initiative, RiskLevel, Status, Track};
+use crate::model::{Change, CheckIn, Health, Id, Initiative, ReviewKind, RiskLevel, Status, Track};
 use crate::review::common::{changes_in, risk_changed, DecisionItem, MonthlyChanges, Window};
 use crate::review::delivery::{DeliveryJudgement, Judge};
 use crate::settings::ReviewSettings;
@@ -213,7 +213,7 @@ fn changes_window(snap: &Snapshot, month: Month, cutoff: NaiveDateTime) -> (Wind
     let previous = snap
         .reviews
         .iter()
-        .filter(|r| r.kind == "monthly")
+        .filter(|r| r.kind == ReviewKind::Monthly)
         .filter_map(|r| {
             let period = Month::parse("period", &r.period).ok()?;
             (period < month).then(|| (r.created_at.min(end_of_day(period.last_day())), period))
@@ -240,7 +240,8 @@ fn roadmap(snap: &Snapshot, month: Month, as_of: NaiveDate, fiscal_year_start: u
         .reviews
         .iter()
         .filter(|r| {
-            r.kind == "monthly" && Month::parse("period", &r.period).is_ok_and(|p| p < month)
+            r.kind == ReviewKind::Monthly
+                && Month::parse("period", &r.period).is_ok_and(|p| p < month)
         })
         .map(|r| r.created_at)
         .max();

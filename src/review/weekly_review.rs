@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{days_between, end_of_day, IsoWeek};
 use crate::error::Result;
-use crate::model::Decision;
 use crate::model::{CheckIn, Health, Id, Initiative, RiskLevel, Status, Track};
+use crate::model::{Decision, ReviewKind};
 use crate::review::common::{
     changes_in, risk_changed, DateMove, DecisionItem, ScopeCut, StatusEvent, Window,
 };
@@ -245,7 +245,7 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
     let last_sent = snap
         .reviews
         .iter()
-        .filter(|r| r.kind == "weekly" && r.period.as_str() < week.to_string().as_str())
+        .filter(|r| r.kind == ReviewKind::Weekly && r.period.as_str() < week.to_string().as_str())
         .map(|r| r.created_at)
         .max();
 
@@ -307,7 +307,7 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
     let kept_at = snap
         .reviews
         .iter()
-        .filter(|r| r.kind == "weekly" && r.period == week.to_string())
+        .filter(|r| r.kind == ReviewKind::Weekly && r.period == week.to_string())
         .map(|r| r.created_at)
         .max();
     Ok(WeeklyReview {

@@ -327,11 +327,11 @@ fn apply_patch(
         i.owner_id = owner.id;
         i.owner = owner.name;
     }
-    if let Some(t) = &p.track {
-        i.track = t.parse()?;
+    if let Some(t) = p.track {
+        i.track = t;
     }
-    if let Some(s) = &p.status {
-        i.status = s.parse()?;
+    if let Some(s) = p.status {
+        i.status = s;
     }
     if let Some(n) = p.priority {
         i.priority = rules::priority("priority", n)?;

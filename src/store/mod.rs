@@ -27,7 +27,6 @@ use open::Access;
 pub use open::{default_path, init_connection, resolve_path};
 pub use people::{OwnedInitiative, PersonSummary};
 pub use releases::{parse_answers, NewDecision, NewEvent, NewRelease};
-pub use reviews::REVIEW_KINDS;
 
 use crate::calendar::{Clock, IsoWeek};
 use crate::error::{storage_problem, Error, Result};

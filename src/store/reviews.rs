@@ -6,18 +6,13 @@ use rusqlite::params;
 use super::rows;
 use super::Workspace;
 use crate::error::{Error, Result};
-use crate::model::Format;
-use crate::model::{KeptUpdate, StoredReview};
-
-/// The kinds of review an update can be kept for.
-pub const REVIEW_KINDS: &[&str] = &["weekly", "monthly", "quarterly"];
+use crate::model::{Format, KeptUpdate, ReviewKind, StoredReview};
 
 impl Workspace {
-    /// Keeps the update of a `kind` review (`weekly`, `monthly` or `quarterly`) for `period`
-    /// as exported in `format`, stamped now.
+    /// Keeps the update of a `kind` review for `period` as exported in `format`, stamped now.
     pub fn keep_review(
         &mut self,
-        kind: &str,
+        kind: ReviewKind,
         period: &str,
         format: Format,
         body: &str,
@@ -30,20 +25,10 @@ impl Workspace {
     /// text with its plain-text alternative), in one transaction: all are kept or none.
     pub fn keep_reviews(
         &mut self,
-        kind: &str,
+        kind: ReviewKind,
         period: &str,
         copies: &[(Format, &str)],
     ) -> Result<Vec<StoredReview>> {
-        if !REVIEW_KINDS.contains(&kind) {
-            return Err(Error::invalid(
-                "kind",
-                format!(
-                    "'{}' is not one of: {}",
-                    crate::error::abridged(kind),
-                    REVIEW_KINDS.join(", ")
-                ),
-            ));
-        }
         self.write(|tx, clock| {
             let now = clock.now();
             copies
@@ -52,13 +37,13 @@ impl Workspace {
                     tx.execute(
                         "INSERT INTO reviews(kind, period, format, body, created_at)
                          VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![kind, period, format.as_str(), body, now],
+                        params![kind.as_str(), period, format.as_str(), body, now],
                     )?;
                     Ok(StoredReview {
                         id: tx.last_insert_rowid(),
-                        kind: kind.into(),
+                        kind,
                         period: period.into(),
-                        format: format.as_str().into(),
+                        format: *format,
                         body: (*body).into(),
                         created_at: now,
                     })
@@ -71,13 +56,13 @@ impl Workspace {
     /// was exported; an error naming `field` (the period's input) when none was.
     pub fn sent_review(
         &self,
-        kind: &str,
+        kind: ReviewKind,
         field: &str,
         period: &str,
         format: Format,
     ) -> Result<StoredReview> {
         let kept = self.kept_reviews(kind, period)?;
-        if let Some(r) = kept.iter().rev().find(|r| r.format == format.as_str()) {
+        if let Some(r) = kept.iter().rev().find(|r| r.format == format) {
             return Ok(r.clone());
         }
         let mut known: Vec<&str> = kept.iter().map(|r| r.format.as_str()).collect();
@@ -95,25 +80,25 @@ impl Workspace {
     }
 
     /// The updates kept for a `kind` review of `period`, oldest first.
-    pub fn kept_reviews(&self, kind: &str, period: &str) -> Result<Vec<StoredReview>> {
+    pub fn kept_reviews(&self, kind: ReviewKind, period: &str) -> Result<Vec<StoredReview>> {
         rows::all(
             &self.conn,
             "SELECT * FROM reviews WHERE kind = ?1 AND period = ?2 ORDER BY id",
-            [kind, period],
+            [kind.as_str(), period],
             rows::review,
         )
     }
 
     /// Every update kept for a `kind` review, the latest period first, then the latest kept;
     /// without their bodies.
-    pub fn kept_of_kind(&self, kind: &str) -> Result<Vec<KeptUpdate>> {
+    pub fn kept_of_kind(&self, kind: ReviewKind) -> Result<Vec<KeptUpdate>> {
         rows::all(
             &self.conn,
             &format!(
                 "SELECT {} FROM reviews WHERE kind = ?1 ORDER BY period DESC, id DESC",
                 rows::KEPT_WITHOUT_BODIES
             ),
-            [kind],
+            [kind.as_str()],
             rows::kept_update,
         )
     }

@@ -27,6 +27,12 @@ fn parse_word<T: FromStr>(text: &str, idx: usize) -> rusqlite::Result<T> {
     })
 }
 
+/// Parses the text of the column called `name` as one of the model's words.
+fn named_word<T: FromStr>(row: &Row<'_>, name: &str) -> rusqlite::Result<T> {
+    let idx = row.as_ref().column_index(name)?;
+    parse_word(row.get_ref(idx)?.as_str()?, idx)
+}
+
 pub const PERSON_COLUMNS: &str = "p.id, p.name, p.email, p.role, p.created_at";
 
 pub fn person(row: &Row<'_>) -> rusqlite::Result<Person> {
@@ -214,9 +220,9 @@ pub fn decision(row: &Row<'_>) -> rusqlite::Result<Decision> {
 pub fn review(row: &Row<'_>) -> rusqlite::Result<StoredReview> {
     Ok(StoredReview {
         id: row.get("id")?,
-        kind: row.get("kind")?,
+        kind: named_word(row, "kind")?,
         period: row.get("period")?,
-        format: row.get("format")?,
+        format: named_word(row, "format")?,
         body: row.get("body")?,
         created_at: row.get("created_at")?,
     })
@@ -232,9 +238,9 @@ pub const KEPT_WITHOUT_BODIES: &str = "id, kind, period, format, NULL, created_a
 pub fn kept_update(row: &Row<'_>) -> rusqlite::Result<KeptUpdate> {
     Ok(KeptUpdate {
         id: row.get(0)?,
-        kind: row.get(1)?,
+        kind: parse_word(row.get_ref(1)?.as_str()?, 1)?,
         period: row.get(2)?,
-        format: row.get(3)?,
+        format: parse_word(row.get_ref(3)?.as_str()?, 3)?,
         body: row.get(4)?,
         created_at: time(row, 5)?,
     })

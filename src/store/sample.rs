@@ -296,7 +296,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
     )?;
     at(&mut ws, -38);
     edit(&mut ws, interviews, InitiativePatch {
-        status: Some("done".into()),
+        status: Some(Status::Done),
         result: Some("Twelve interviews: bank sync failures (7 of 12), missing multi-currency (3), price (2)".into()),
         ..Default::default()
     }, "All twelve interviews written up")?;
@@ -305,7 +305,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
         &mut ws,
         sms,
         InitiativePatch {
-            status: Some("dropped".into()),
+            status: Some(Status::Dropped),
             ..Default::default()
         },
         "Customers prefer email reminders, and each SMS would cost more than the reminder earns",
@@ -315,7 +315,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
         &mut ws,
         framework,
         InitiativePatch {
-            status: Some("paused".into()),
+            status: Some(Status::Paused),
             ..Default::default()
         },
         "Paused until the search migration lands; both touch the same queries",
@@ -336,7 +336,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
         &mut ws,
         audit,
         InitiativePatch {
-            status: Some("done".into()),
+            status: Some(Status::Done),
             result: Some("Three customers used it in the first week; no log requests since".into()),
             ..Default::default()
         },

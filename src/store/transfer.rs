@@ -253,7 +253,14 @@ fn insert_all(tx: &rusqlite::Transaction<'_>, s: &Snapshot) -> Result<()> {
         tx.execute(
             "INSERT INTO reviews(id, kind, period, format, body, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![r.id, r.kind, r.period, r.format, body, r.created_at],
+            params![
+                r.id,
+                r.kind.as_str(),
+                r.period,
+                r.format.as_str(),
+                body,
+                r.created_at
+            ],
         )?;
     }
     super::releases::insert_all(tx, &s.releases)

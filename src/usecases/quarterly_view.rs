@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Quarter;
 use crate::error::Result;
-use crate::model::{Format, StoredReview};
+use crate::model::{Format, ReviewKind, StoredReview};
 use crate::narrative::quarterly_update::quarterly_update;
 use crate::narrative::Update;
 use crate::render::charts::{quarterly_charts, QuarterlyCharts};
@@ -76,6 +76,11 @@ impl Workspace {
 
     /// The latest quarterly update kept for `quarter` in `format`, exactly as exported.
     pub fn sent_quarterly(&self, quarter: Quarter, format: Format) -> Result<StoredReview> {
-        self.sent_review("quarterly", "quarter", &quarter.to_string(), format)
+        self.sent_review(
+            ReviewKind::Quarterly,
+            "quarter",
+            &quarter.to_string(),
+            format,
+        )
     }
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::Month;
 use crate::error::Result;
 use crate::model::Format;
-use crate::model::StoredReview;
+use crate::model::{ReviewKind, StoredReview};
 use crate::narrative::monthly_update::monthly_update;
 use crate::narrative::Update;
 use crate::render::monthly_export::render_monthly;
@@ -62,6 +62,6 @@ impl Workspace {
 
     /// The latest monthly update kept for `month` in `format`, exactly as it was exported.
     pub fn sent_monthly(&self, month: Month, format: Format) -> Result<StoredReview> {
-        self.sent_review("monthly", "month", &month.to_string(), format)
+        self.sent_review(ReviewKind::Monthly, "month", &month.to_string(), format)
     }
 }

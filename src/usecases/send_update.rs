@@ -61,7 +61,7 @@ impl Workspace {
         let (_, text) = self.rendered_update(kind, Some(&period), Format::Text)?;
         copy(&html, &text)?;
         self.keep_reviews(
-            kind.as_str(),
+            kind,
             &period,
             &[(Format::Html, &html), (Format::Text, &text)],
         )
@@ -80,6 +80,6 @@ impl Workspace {
     ) -> Result<StoredReview> {
         let (period, body) = self.rendered_update(kind, period, format)?;
         output_file::write("path", path, self.path(), force, body.as_bytes())?;
-        self.keep_review(kind.as_str(), &period, format, &body)
+        self.keep_review(kind, &period, format, &body)
     }
 }

@@ -17,31 +17,19 @@ use crate::store::{InitiativeFilter, Workspace};
 /// How a file writes the day and the month of a date that is not in ISO form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum DateOrder {
     /// 14/03/2026, 14.03.2026: most of the world.
     #[serde(rename = "dmy")]
+    #[cfg_attr(
+        feature = "cli",
+        value(name = "dmy", aliases = ["day-first", "dd/mm/yyyy", "dd.mm.yyyy"])
+    )]
     DayFirst,
     /// 03/14/2026: the United States.
     #[serde(rename = "mdy")]
+    #[cfg_attr(feature = "cli", value(name = "mdy", aliases = ["month-first", "mm/dd/yyyy"]))]
     MonthFirst,
-}
-
-impl std::str::FromStr for DateOrder {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        match s.trim().to_lowercase().as_str() {
-            "dmy" | "day-first" | "dd/mm/yyyy" | "dd.mm.yyyy" => Ok(DateOrder::DayFirst),
-            "mdy" | "month-first" | "mm/dd/yyyy" => Ok(DateOrder::MonthFirst),
-            other => Err(Error::invalid(
-                "date-format",
-                format!(
-                    "'{}' is not one of: dmy (day first, 14/03/2026), mdy (month first, \
-                     03/14/2026)",
-                    abridged(other)
-                ),
-            )),
-        }
-    }
 }
 
 /// A field of an initiative that a column can fill, with the header names it answers to.

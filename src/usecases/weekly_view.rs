@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::IsoWeek;
 use crate::error::Result;
 use crate::model::Format;
-use crate::model::StoredReview;
+use crate::model::{ReviewKind, StoredReview};
 use crate::narrative::weekly_update::{week_span, weekly_update};
 use crate::narrative::Update;
 use crate::render::weekly_export::render_weekly;
@@ -31,7 +31,7 @@ pub struct KeptWeek {
     pub week: String,
     /// The week's days as people write them.
     pub span: String,
-    pub format: String,
+    pub format: Format,
     pub created_at: chrono::NaiveDateTime,
 }
 
@@ -62,13 +62,13 @@ impl Workspace {
 
     /// The latest weekly update kept for `week` in `format`, exactly as it was exported.
     pub fn sent_weekly(&self, week: IsoWeek, format: Format) -> Result<StoredReview> {
-        self.sent_review("weekly", "week", &week.to_string(), format)
+        self.sent_review(ReviewKind::Weekly, "week", &week.to_string(), format)
     }
 
     /// Every weekly update kept, the latest week first.
     pub fn kept_weeks(&self) -> Result<Vec<KeptWeek>> {
         Ok(self
-            .kept_of_kind("weekly")?
+            .kept_of_kind(ReviewKind::Weekly)?
             .into_iter()
             .map(|r| KeptWeek {
                 id: r.id,

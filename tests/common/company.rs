@@ -78,7 +78,7 @@ impl Company {
 
     pub fn status(&self, when: &str, id: Id, status: &str, reason: &str) {
         let patch = InitiativePatch {
-            status: Some(status.into()),
+            status: Some(status.parse().unwrap()),
             ..Default::default()
         };
         self.edit(when, id, patch, reason);

@@ -85,7 +85,7 @@ impl Company {
 
     pub fn done(&self, when: &str, id: Id, result: Option<&str>) {
         let patch = InitiativePatch {
-            status: Some("done".into()),
+            status: Some(Status::Done),
             result: result.map(Into::into),
             ..Default::default()
         };
@@ -242,7 +242,7 @@ pub fn fernhill() -> Fernhill {
         "2026-11-16 10:00",
         portal,
         InitiativePatch {
-            status: Some("active".into()),
+            status: Some(Status::Active),
             target_date: Some("2026-12-18".into()),
             backup_date: Some("2026-12-23".into()),
             risk: Some("partners may not sign in time".into()),

@@ -1181,8 +1181,8 @@ export type InitiativePatch = InitiativePatch_Serialize | InitiativePatch_Deseri
 export type InitiativePatch_Deserialize = {
 	title?: string | null,
 	owner?: string | null,
-	track?: string | null,
-	status?: string | null,
+	track?: Track | null,
+	status?: Status | null,
 	priority?: number | null,
 	outcome?: string | null,
 	measure?: string | null,
@@ -1207,8 +1207,8 @@ export type InitiativePatch_Deserialize = {
 export type InitiativePatch_Serialize = {
 	title: string | null,
 	owner: string | null,
-	track: string | null,
-	status: string | null,
+	track: Track | null,
+	status: Status | null,
 	priority: number | null,
 	outcome: string | null,
 	measure: string | null,
@@ -1328,7 +1328,7 @@ export type KeptWeek = {
 	week: string,
 	/**  The week's days as people write them. */
 	span: string,
-	format: string,
+	format: Format,
 	created_at: string,
 };
 
@@ -3621,12 +3621,10 @@ export type StatusEvent_Serialize = {
 /**  An update as it was exported, kept with its period. */
 export type StoredReview = {
 	id: number,
-	/**  `weekly`, `monthly` or `quarterly`. */
-	kind: string,
+	kind: ReviewKind,
 	/**  `YYYY-Www`, `YYYY-MM` or `YYYY-Qn`. */
 	period: string,
-	/**  `md`, `html`, `txt` or `json`. */
-	format: string,
+	format: Format,
 	body: string,
 	created_at: string,
 };

@@ -1,6 +1,7 @@
 // Forms over the core: drafts as text, patches of what changed, and errors placed by field.
 
 import { ApiError, type Initiative, type InitiativePatch } from "../api";
+import { STATUSES, TRACKS } from "./format";
 
 /** Every editable field of an initiative, as the text in its input. */
 export interface InitiativeDraft {
@@ -68,11 +69,20 @@ export function patchFrom(before: Initiative, draft: InitiativeDraft): Initiativ
     if (value.trim() === original[field].trim()) continue;
     if (field === "priority") {
       patch.priority = Number(value.trim());
+    } else if (field === "track") {
+      patch.track = choice(TRACKS, value);
+    } else if (field === "status") {
+      patch.status = choice(STATUSES, value);
     } else {
       patch[field] = value;
     }
   }
   return patch;
+}
+
+/** The option of `options` that `value` (a select's text) names. */
+function choice<T extends string>(options: readonly T[], value: string): T | undefined {
+  return options.find((o) => o === value);
 }
 
 /** Whether a patch moves the target or backup date (the history asks for a reason). */

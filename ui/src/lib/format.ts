@@ -100,13 +100,18 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** The label of a word the change log holds as text; the text itself when it is no word. */
+function wordLabel(labels: Readonly<Record<string, string>>, value: string): string {
+  return labels[value] ?? value;
+}
+
 /** A change-log value as people read it. */
 export function formatValue(field: string, value: string | null): string {
   if (value === null || value === "") return "—";
   if (field.endsWith("_date")) return formatDate(value);
-  if (field === "track") return TRACK_LABELS[value as Track] ?? value;
-  if (field === "status") return STATUS_LABELS[value as Status] ?? value;
-  if (field === "risk_level") return RISK_LABELS[value as RiskLevel] ?? value;
+  if (field === "track") return wordLabel(TRACK_LABELS, value);
+  if (field === "status") return wordLabel(STATUS_LABELS, value);
+  if (field === "risk_level") return wordLabel(RISK_LABELS, value);
   return value;
 }
 

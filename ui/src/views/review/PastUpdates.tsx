@@ -38,8 +38,7 @@ export function PastUpdates() {
               </button>
               <span className="muted">
                 {" "}
-                · {FORMAT_LABELS[k.format as Format] ?? k.format} · sent{" "}
-                {formatDateTime(k.created_at)}
+                · {FORMAT_LABELS[k.format]} · sent {formatDateTime(k.created_at)}
               </span>
             </li>
           ))}
@@ -62,7 +61,7 @@ function latestPerWeekAndFormat(kept: KeptWeek[]): KeptWeek[] {
 }
 
 function SentUpdate({ kept, onClose }: { kept: KeptWeek; onClose: () => void }) {
-  const sent = useQuery(reads.sentWeekly(kept.week, kept.format as Format));
+  const sent = useQuery(reads.sentWeekly(kept.week, kept.format));
   return (
     <Dialog title={`Sent update: ${kept.span}`} onClose={onClose} wide>
       <div className="dialog-body">
