@@ -138,6 +138,9 @@ pub fn run() {
 }
 
 #[cfg(test)]
+mod command_lists;
+
+#[cfg(test)]
 mod bindings {
     use std::path::PathBuf;
 
