@@ -45,8 +45,7 @@ fn damage(path: &Path) {
 
 #[test]
 fn backup_out_refuses_the_workspace_its_log_and_any_database_and_replaces_only_with_force() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let export = env.ok(&["export"]);
     let db = env.db.to_str().unwrap().to_string();
     for target in [db.clone(), format!("{db}-wal"), format!("{db}-shm")] {
@@ -83,8 +82,7 @@ fn backup_out_refuses_the_workspace_its_log_and_any_database_and_replaces_only_w
 #[cfg(unix)]
 #[test]
 fn a_backup_that_fails_for_want_of_space_leaves_nothing_and_a_retry_succeeds() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let out_dir = env.dir.path().join("out");
     fs::create_dir(&out_dir).unwrap();
     let copy = out_dir.join("copy.db");
@@ -108,8 +106,7 @@ fn a_backup_that_fails_for_want_of_space_leaves_nothing_and_a_retry_succeeds() {
 
 #[test]
 fn backups_taken_in_the_same_second_get_their_own_files() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let at = NaiveDateTime::parse_from_str("2026-11-23 09:30:00", "%Y-%m-%d %H:%M:%S").unwrap();
     let ws = Workspace::open(&env.db, Clock::pinned_at(at)).unwrap();
     let first = backups::take_manual(&ws).unwrap();
@@ -246,8 +243,7 @@ fn backups_lists_each_copy_with_its_date_size_and_counts_and_names_a_damaged_one
 
 #[test]
 fn restore_puts_a_backup_back_and_keeps_the_current_workspace() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let before = env.ok(&["export"]);
     let n = initiatives(&env.db);
     ok(
@@ -278,8 +274,7 @@ fn restore_puts_a_backup_back_and_keeps_the_current_workspace() {
 
 #[test]
 fn restore_while_another_connection_holds_the_workspace_open() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let snapshot = env.dir.path().join("snapshot.db");
     env.ok(&["backup", "--out", snapshot.to_str().unwrap()]);
     env.ok(&["add", "Later", "--owner", "Ann Lee"]);
@@ -297,8 +292,7 @@ fn restore_while_another_connection_holds_the_workspace_open() {
 
 #[test]
 fn a_damaged_backup_is_refused_and_the_workspace_is_left_untouched() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let copy = env.dir.path().join("copy.db");
     env.ok(&["backup", "--out", copy.to_str().unwrap()]);
     damage(&copy);
@@ -348,8 +342,7 @@ fn a_damaged_backup_is_refused_and_the_workspace_is_left_untouched() {
 
 #[test]
 fn a_damaged_workspace_is_kept_as_it_was_and_replaced_by_the_backup() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let export = env.ok(&["export"]);
     ok(
         &env.db,

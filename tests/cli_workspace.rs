@@ -57,8 +57,7 @@ fn a_bad_pinned_today_is_refused() {
 
 #[test]
 fn demo_loads_a_believable_company_and_refuses_a_non_empty_workspace() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let list = env.json(&["list", "--json"]);
     let list = list.as_array().unwrap();
     assert!((10..=14).contains(&list.len()));
@@ -116,8 +115,7 @@ fn demo_loads_a_believable_company_and_refuses_a_non_empty_workspace() {
 
 #[test]
 fn export_import_export_is_byte_identical() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let out = env.dir.path().join("export.json");
     env.ok(&["export", "--format", "json", "--out", out.to_str().unwrap()]);
     let first = fs::read_to_string(&out).unwrap();
@@ -139,8 +137,7 @@ fn export_import_export_is_byte_identical() {
 
 #[test]
 fn import_is_all_or_nothing() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let text = env.ok(&["export"]);
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
     // A check-in pointing at a missing initiative is refused by name, nothing written.
@@ -176,8 +173,7 @@ fn import_is_all_or_nothing() {
 
 #[test]
 fn backup_is_a_consistent_workspace() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let copy = env.dir.path().join("copy.db");
     env.ok(&["backup", "--out", copy.to_str().unwrap()]);
     let from_copy = Command::cargo_bin("cadence")
@@ -197,8 +193,7 @@ fn backup_is_a_consistent_workspace() {
 
 #[test]
 fn check_reports_a_damaged_file() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
     conn.execute("UPDATE blockers SET owner_id = 4242 WHERE id = 1", [])
@@ -217,8 +212,7 @@ fn bytes(path: &std::path::Path) -> Vec<u8> {
 
 #[test]
 fn a_newer_schema_is_refused_and_left_byte_for_byte_untouched() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     conn.pragma_update(None, "user_version", 99).unwrap();
@@ -247,8 +241,7 @@ fn a_newer_schema_is_refused_and_left_byte_for_byte_untouched() {
 
 #[test]
 fn the_workspace_records_the_version_that_last_wrote_it() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let writer = || -> String {
         rusqlite::Connection::open(&env.db)
             .unwrap()
@@ -388,8 +381,7 @@ fn a_new_workspace_opens_from_a_second_process_while_the_first_holds_it() {
 
 #[test]
 fn a_value_edited_by_hand_that_cannot_be_read_is_named_with_its_record() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.execute(
         "UPDATE initiatives SET target_date = '2026-13-01' WHERE id = 2",

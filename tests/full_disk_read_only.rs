@@ -275,8 +275,7 @@ impl Drop for Immutable {
 
 #[test]
 fn a_read_only_file_reads_everything_and_names_the_path() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let before = reads(&env);
     // Permissions do not stop root, the immutable attribute does.
     if !run(Command::new("chattr").arg("+i").arg(&env.db)) {
@@ -303,8 +302,7 @@ fn a_read_only_folder_reads_everything_and_names_the_folder() {
         say!("read-only folder: SKIPPED: needs root and setpriv to run as another user");
         return;
     }
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let before = reads(&env);
     let folder = env.db.parent().unwrap();
     let nobody = |path: &Path| {

@@ -117,8 +117,7 @@ fn pages(env: &Env) -> Vec<(String, String)> {
 
 #[test]
 fn every_user_text_of_the_sample_company_sits_in_a_bdi() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let texts = user_texts(&env.json(&["export"]));
     assert!(texts.len() > 40, "{}", texts.len());
     let mut isolated = 0;
@@ -130,8 +129,7 @@ fn every_user_text_of_the_sample_company_sits_in_a_bdi() {
 
 #[test]
 fn right_to_left_titles_and_names_cannot_reverse_the_sentence() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let title = "חיוב גרסה 2";
     let owner = "ليلى حداد";
     env.ok(&["person", "add", owner]);
@@ -167,8 +165,7 @@ fn right_to_left_titles_and_names_cannot_reverse_the_sentence() {
 
 #[test]
 fn isolates_in_old_data_cannot_unbalance_the_marks() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.execute(
         "UPDATE initiatives SET title = 'Billing ' || char(8297) || '</bdi>v2' || char(8296) \

@@ -10,8 +10,7 @@ use serde_json::{json, Value};
 
 /// The sample company's export, parsed.
 fn sample() -> (Env, Value) {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let v = serde_json::from_str(&env.ok(&["export"])).unwrap();
     (env, v)
 }
@@ -207,8 +206,7 @@ fn times_are_read_as_the_docs_write_them() {
 
 #[test]
 fn check_names_every_record_broken_by_a_hand_edit() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     assert_eq!(env.ok(&["check"]), "ok\n");
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.execute_batch(
@@ -297,8 +295,7 @@ fn dates_the_commands_never_write_are_refused_naming_record_and_field() {
 
 #[test]
 fn check_finds_dates_the_commands_never_write_in_a_hand_edited_file() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.execute_batch(
         "UPDATE blockers SET since = '+262142-01-01' WHERE id = 1;

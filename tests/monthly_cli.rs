@@ -200,8 +200,7 @@ fn golden_update_of_a_month_with_everything_in_it() {
 
 #[test]
 fn golden_update_of_the_sample_company_and_of_a_quiet_month() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     golden("monthly_sample.md", &env.ok(&["monthly"]));
 
     let co = Company::temp();
@@ -223,8 +222,7 @@ fn golden_update_of_the_sample_company_and_of_a_quiet_month() {
 
 #[test]
 fn an_exported_update_is_kept_and_reread_exactly_as_sent() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let file = env.dir.path().join("november.html");
     let said = env.ok(&[
         "monthly",
@@ -261,8 +259,7 @@ fn an_exported_update_is_kept_and_reread_exactly_as_sent() {
 
 #[test]
 fn the_next_review_counts_changes_from_the_previous_update() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let text = env.ok(&["monthly", "--month", "2026-10", "--keep"]);
     assert!(text.contains("## What changed in October"), "{text}");
     let nov = env.ok(&["monthly"]);
@@ -274,8 +271,7 @@ fn the_next_review_counts_changes_from_the_previous_update() {
 
 #[test]
 fn the_html_page_is_self_contained_with_the_timeline_and_hostile_titles_as_text() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let hostile = "<script>alert(1)</script> & </style><img src=x onerror=alert(1)>";
     env.ok(&["edit", "2", "--title", hostile, "--reason", "test"]);
     let html = env.ok(&["monthly", "--format", "html"]);
@@ -330,8 +326,7 @@ fn the_html_page_is_self_contained_with_the_timeline_and_hostile_titles_as_text(
 
 #[test]
 fn json_is_the_whole_review() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let v: serde_json::Value =
         serde_json::from_str(&env.ok(&["monthly", "--format", "json"])).unwrap();
     assert_eq!(v["month"], "2026-11");
@@ -355,8 +350,7 @@ fn json_is_the_whole_review() {
 
 #[test]
 fn the_reprioritisation_threshold_is_a_checked_setting() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let list = env.ok(&["settings", "list"]);
     assert!(
         list.contains("monthly.reprioritisation_threshold"),
@@ -394,8 +388,7 @@ fn the_reprioritisation_threshold_is_a_checked_setting() {
 
 #[test]
 fn bad_months_and_formats_are_refused_with_the_field() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     assert_eq!(
         env.fails(&["monthly", "--month", "2026-13"]),
         "error: month: '2026-13' is not a month like 2026-03\n"
@@ -412,8 +405,7 @@ fn bad_months_and_formats_are_refused_with_the_field() {
 
 #[test]
 fn scope_items_are_added_and_cut_with_a_reason() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     assert_eq!(
         env.ok(&["scope", "add", "1", "Card payments"]),
         "- Card payments\n"

@@ -66,8 +66,7 @@ fn golden_update_of_a_fiscal_quarter_under_way() {
 
 #[test]
 fn golden_update_of_the_sample_company_and_of_a_quarter_without_a_plan() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let md = env.ok(&["quarterly"]);
     assert!(md.contains("We committed to "), "{md}");
     golden("quarterly_sample.md", &md);

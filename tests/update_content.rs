@@ -101,8 +101,7 @@ fn the_weekly_lists_decisions_overdue_then_due_within_a_week_and_the_blockers_cl
 
 #[test]
 fn every_update_opens_with_what_shipped_what_is_in_danger_and_what_is_needed() {
-    let env = common::Env::temp();
-    env.ok(&["demo"]);
+    let env = common::Env::sample();
     let weekly = env.ok(&["weekly"]);
     assert!(
         weekly.starts_with(

@@ -160,8 +160,7 @@ fn golden_update_of_a_busy_week_in_markdown_and_text() {
 
 #[test]
 fn golden_update_of_the_sample_company_and_of_an_empty_week() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     golden("weekly_sample.md", &env.ok(&["weekly"]));
     let empty = Env::temp();
     empty.ok(&["init"]);
@@ -173,8 +172,7 @@ fn golden_update_of_the_sample_company_and_of_an_empty_week() {
 
 #[test]
 fn an_exported_update_is_kept_and_reread_exactly_as_sent() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let file = env.dir.path().join("week.html");
     let said = env.ok(&[
         "weekly",
@@ -214,8 +212,7 @@ fn an_exported_update_is_kept_and_reread_exactly_as_sent() {
 
 #[test]
 fn the_html_page_is_self_contained_and_hostile_titles_stay_text() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let hostile = "<script>alert(1)</script> & </style><img src=x onerror=alert(1)>";
     env.ok(&["edit", "1", "--title", hostile, "--reason", "test"]);
     env.ok(&[

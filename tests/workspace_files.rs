@@ -37,8 +37,7 @@ fn names_in(dir: &Path) -> Vec<String> {
 
 #[test]
 fn out_never_writes_over_the_workspace_or_its_files() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let before = env.ok(&["export"]);
     let db = env.db.to_str().unwrap().to_owned();
     let wal = format!("{db}-wal");
@@ -80,8 +79,7 @@ fn out_never_writes_over_the_workspace_or_its_files() {
 
 #[test]
 fn out_never_writes_over_another_sqlite_database_even_with_force() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let other = Env::temp();
     other.ok(&["person", "add", "Ana Lima"]);
     let target = other.db.to_str().unwrap();
@@ -101,8 +99,7 @@ fn out_never_writes_over_another_sqlite_database_even_with_force() {
 
 #[test]
 fn an_existing_file_is_replaced_only_with_force() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let out = env.dir.path().join("update.md");
     let out_s = out.to_str().unwrap();
     for args in WRITERS {
@@ -131,8 +128,7 @@ fn an_existing_file_is_replaced_only_with_force() {
 
 #[test]
 fn a_failed_write_leaves_no_file() {
-    let env = Env::temp();
-    env.ok(&["demo"]);
+    let env = Env::sample();
     let missing = env.dir.path().join("nope").join("update.md");
     for args in WRITERS {
         let err = env.fails(&with_out(args, missing.to_str().unwrap(), false));

@@ -27,6 +27,13 @@ impl Env {
         env
     }
 
+    /// A workspace holding the sample company, made by `cadence init` and `cadence demo`.
+    pub fn sample() -> Self {
+        let env = Env::temp();
+        env.ok(&["demo"]);
+        env
+    }
+
     /// A workspace path whose folder exists but holds no workspace yet.
     pub fn bare() -> Self {
         let dir = tempfile::tempdir().unwrap();
