@@ -3,31 +3,19 @@
 
 mod common;
 
+use common::releases::ReleaseAdd;
 use common::Env;
 
 /// A workspace on 2027-03-01 with two initiatives and release 1 ("2.4"), due 03-08 (backup
 /// 03-10), with three owners and a stop owner.
 fn setup() -> Env {
-    let mut env = Env::temp();
-    env.today = "2027-03-01";
+    let env = Env::on("2027-03-01");
     env.ok(&["add", "Card payments", "--owner", "Ana Lima"]);
     env.ok(&["add", "PDF invoices", "--owner", "Ben Okafor"]);
-    let id = env.ok(&[
-        "release",
-        "add",
-        "2.4",
-        "--fixes",
-        "Customers can pay by card without a support ticket",
-        "--target",
-        "2027-03-08",
-        "--backup",
-        "2027-03-10",
-        "--scope-owner",
-        "Ana Lima",
-        "--delivery-owner",
-        "Ben Okafor",
-        "--readiness-owner",
-        "Chen Wei",
+    let mut args = ReleaseAdd::new("2.4", "2027-03-08", "2027-03-10")
+        .fixes("Customers can pay by card without a support ticket")
+        .args();
+    args.extend([
         "--stop-owner",
         "Maya Okafor",
         "--support-note",
@@ -37,6 +25,7 @@ fn setup() -> Env {
         "--stable",
         "2.3.1",
     ]);
+    let id = env.ok(&args);
     assert_eq!(id, "1\n");
     env
 }
@@ -53,24 +42,11 @@ fn refused(env: &Env, args: &[&str], want: &str) {
 #[test]
 fn add_prints_the_id_and_json_the_release() {
     let env = setup();
-    let v = env.json(&[
-        "release",
-        "add",
-        "2.5",
-        "--fixes",
-        "Invoices reach customers",
-        "--target",
-        "2027-04-01",
-        "--backup",
-        "2027-04-05",
-        "--scope-owner",
-        "Ana Lima",
-        "--delivery-owner",
-        "Ana Lima",
-        "--readiness-owner",
-        "Ana Lima",
-        "--json",
-    ]);
+    let mut args = ReleaseAdd::new("2.5", "2027-04-01", "2027-04-05")
+        .owners("Ana Lima", "Ana Lima", "Ana Lima")
+        .args();
+    args.push("--json");
+    let v = env.json(&args);
     assert_eq!(v["id"], 2);
     assert_eq!(v["name"], "2.5");
     assert_eq!(v["status"], "planned");
@@ -102,23 +78,10 @@ fn add_refusals_name_the_field() {
                 backup: &'static str,
                 owner: &'static str|
      -> Vec<&'static str> {
-        vec![
-            "release",
-            "add",
-            name,
-            "--fixes",
-            "One problem",
-            "--target",
-            target,
-            "--backup",
-            backup,
-            "--scope-owner",
-            owner,
-            "--delivery-owner",
-            "Ben Okafor",
-            "--readiness-owner",
-            "Chen Wei",
-        ]
+        ReleaseAdd::new(name, target, backup)
+            .fixes("One problem")
+            .owners(owner, "Ben Okafor", "Chen Wei")
+            .args()
     };
     refused(
         &env,
@@ -145,9 +108,8 @@ fn add_refusals_name_the_field() {
         &base("2.5", "2027-04-01", "2027-04-02", "TBD"),
         "scope_owner: 'TBD' is a placeholder, not a person; an initiative needs one named person as its owner",
     );
-    let mut no_fix = base("2.5", "2027-04-01", "2027-04-02", "Ana Lima");
-    no_fix[4] = " ";
-    refused(&env, &no_fix, "fixes: must not be empty");
+    let no_fix = ReleaseAdd::new("2.5", "2027-04-01", "2027-04-02").fixes(" ");
+    refused(&env, &no_fix.args(), "fixes: must not be empty");
 }
 
 #[test]
@@ -632,23 +594,7 @@ fn slips_ship_rollbacks_incidents_near_misses_pain_and_cancel() {
         "release: release 2.4 shipped on 2027-03-16; cancelling is for a release still to ship",
     );
 
-    env.ok(&[
-        "release",
-        "add",
-        "2.5",
-        "--fixes",
-        "Invoices reach customers",
-        "--target",
-        "2027-04-01",
-        "--backup",
-        "2027-04-05",
-        "--scope-owner",
-        "Ana Lima",
-        "--delivery-owner",
-        "Ben Okafor",
-        "--readiness-owner",
-        "Chen Wei",
-    ]);
+    env.ok(&ReleaseAdd::new("2.5", "2027-04-01", "2027-04-05").args());
     refused(
         &env,
         &["release", "cancel", "2", "--reason", ""],

@@ -4,30 +4,14 @@
 
 mod common;
 
+use common::releases::ReleaseAdd;
 use common::Env;
 
 /// A workspace on 10 March 2027 with one release whose pain is 10 hours of late changes
 /// and 4 of environment or data problems.
 fn with_pain() -> Env {
-    let mut env = Env::temp();
-    env.today = "2027-03-10";
-    env.ok(&[
-        "release",
-        "add",
-        "3.0",
-        "--fixes",
-        "Invoices reach customers",
-        "--target",
-        "2027-03-01",
-        "--backup",
-        "2027-03-03",
-        "--scope-owner",
-        "Ana Lima",
-        "--delivery-owner",
-        "Ben Okafor",
-        "--readiness-owner",
-        "Chen Wei",
-    ]);
+    let env = Env::on("2027-03-10");
+    env.ok(&ReleaseAdd::new("3.0", "2027-03-01", "2027-03-03").args());
     for (cause, hours) in [("late-change", "10"), ("environment-data", "4")] {
         env.ok(&[
             "release",

@@ -4,34 +4,14 @@
 
 mod common;
 
+use common::releases::ReleaseAdd;
 use common::Env;
-
-fn add_release(env: &Env, name: &str, target: &str, backup: &str) {
-    env.ok(&[
-        "release",
-        "add",
-        name,
-        "--fixes",
-        "Invoices reach customers",
-        "--target",
-        target,
-        "--backup",
-        backup,
-        "--scope-owner",
-        "Ana Lima",
-        "--delivery-owner",
-        "Ben Okafor",
-        "--readiness-owner",
-        "Chen Wei",
-    ]);
-}
 
 #[test]
 fn three_misses_put_the_weekly_in_rescue_mode_until_one_ships_by_its_backup_date() {
-    let mut env = Env::temp();
-    env.today = "2027-03-01";
+    let mut env = Env::on("2027-03-01");
     for (n, name) in ["2.1", "2.2", "2.3"].iter().enumerate() {
-        add_release(&env, name, "2027-03-10", "2027-03-12");
+        env.ok(&ReleaseAdd::new(name, "2027-03-10", "2027-03-12").args());
         env.ok(&[
             "release",
             "cancel",
@@ -49,7 +29,7 @@ fn three_misses_put_the_weekly_in_rescue_mode_until_one_ships_by_its_backup_date
     );
     assert!(weekly.contains("The stop-list: Freeze new feature requests for one release cycle."));
 
-    add_release(&env, "2.4", "2027-03-05", "2027-03-08");
+    env.ok(&ReleaseAdd::new("2.4", "2027-03-05", "2027-03-08").args());
     env.today = "2027-03-07";
     env.ok(&["release", "ship", "4", "--at", "2027-03-07 16:00"]);
     let weekly = env.ok(&["weekly"]);

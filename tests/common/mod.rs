@@ -5,6 +5,7 @@ pub mod company;
 pub mod mutations;
 pub mod plain;
 pub mod quarter;
+pub mod releases;
 pub mod torture;
 
 use std::path::{Path, PathBuf};
@@ -24,6 +25,13 @@ impl Env {
     pub fn temp() -> Self {
         let env = Env::bare();
         env.ok(&["init"]);
+        env
+    }
+
+    /// A new, empty workspace (as [`Env::temp`]) whose later commands run on `today`.
+    pub fn on(today: &'static str) -> Self {
+        let mut env = Env::temp();
+        env.today = today;
         env
     }
 
