@@ -1,5 +1,5 @@
 //! The quarterly review's charts as SVG: planned vs delivered, the reliability trend, the
-//! investment mix and the risk grid. The same markup goes into the app and the HTML export.
+//! investment mix, the risk grid and Release confidence ([`super::release_chart`]). The same markup goes into the app and the HTML export.
 //!
 //! As with the timeline, colours come from CSS custom properties with a colour-blind-safe
 //! fallback palette (Okabe–Ito) that prints well, and text and lines use `currentColor`, so
@@ -12,11 +12,12 @@ use std::fmt::Write;
 use serde::{Deserialize, Serialize};
 
 use super::escape_html as esc;
+use super::release_chart::release_confidence_svg;
 use crate::model::{Health, RiskLevel};
 use crate::narrative::who;
 use crate::review::quarterly_review::{Delivery, KeyFigures, QuarterlyReview, HEALTH_COLUMNS};
 
-/// The four charts of a quarterly review, each a self-contained SVG element.
+/// The charts of a quarterly review, each a self-contained SVG element.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct QuarterlyCharts {
@@ -24,6 +25,8 @@ pub struct QuarterlyCharts {
     pub reliability_trend: String,
     pub investment_mix: String,
     pub risk_grid: String,
+    /// Absent when the workspace records no releases.
+    pub release_confidence: Option<String>,
 }
 
 /// Draws every chart of `r`.
@@ -33,10 +36,12 @@ pub fn quarterly_charts(r: &QuarterlyReview) -> QuarterlyCharts {
         reliability_trend: reliability_trend_svg(r),
         investment_mix: investment_mix_svg(r),
         risk_grid: risk_grid_svg(r),
+        release_confidence: release_confidence_svg(&r.release_confidence),
     }
 }
 
-const WIDTH: f64 = 720.0;
+/// The width of every chart.
+pub(super) const WIDTH: f64 = 720.0;
 
 const STYLE: &str = "\
 .cdn-ch{font:12px system-ui,-apple-system,'Segoe UI',sans-serif;\
@@ -73,7 +78,7 @@ const STYLE: &str = "\
 .cdn-ch .cdn-ch-seg{stroke:#fff}}";
 
 /// Opens an SVG element of `height` with its accessible title and the shared style.
-fn open(s: &mut String, kind: &str, height: f64, title: &str, data: &str) {
+pub(super) fn open(s: &mut String, kind: &str, height: f64, title: &str, data: &str) {
     let _ = write!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cdn-ch cdn-ch-{kind}\" role=\"img\" \
@@ -283,7 +288,7 @@ pub fn reliability_trend_svg(r: &QuarterlyReview) -> String {
 }
 
 /// A row of colour keys with their words.
-fn legend(s: &mut String, y: f64, keys: &[(&str, &str)]) {
+pub(super) fn legend(s: &mut String, y: f64, keys: &[(&str, &str)]) {
     let mut x = 8.0;
     s.push_str("<g class=\"cdn-ch-legend\">");
     for (class, word) in keys {

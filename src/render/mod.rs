@@ -7,6 +7,7 @@
 pub mod charts;
 pub mod monthly_export;
 pub mod quarterly_export;
+pub mod release_chart;
 pub mod timeline;
 pub mod weekly_export;
 

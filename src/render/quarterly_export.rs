@@ -66,6 +66,14 @@ pub fn quarterly_html(update: &Update, charts: &QuarterlyCharts) -> String {
                 &charts.risk_grid,
                 "Active initiatives by risk level and by their owner's latest health call.",
             )),
+            "release-confidence" => charts.release_confidence.as_deref().map(|svg| {
+                figure(
+                    svg,
+                    "Releases shipped and missed, the on-time and change failure rates, the \
+                     median time to restore and the latest rollback rehearsal, quarter by \
+                     quarter.",
+                )
+            }),
             _ => None,
         };
         body.push_str(&section_html(section, chart.as_deref()));

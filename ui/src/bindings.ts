@@ -2355,12 +2355,27 @@ export type QuarterReleases_Serialize = {
 	missed: number,
 };
 
-/**  The four charts of a quarterly review, each a self-contained SVG element. */
-export type QuarterlyCharts = {
+/**  The charts of a quarterly review, each a self-contained SVG element. */
+export type QuarterlyCharts = QuarterlyCharts_Serialize | QuarterlyCharts_Deserialize;
+
+/**  The charts of a quarterly review, each a self-contained SVG element. */
+export type QuarterlyCharts_Deserialize = {
 	planned_vs_delivered: string,
 	reliability_trend: string,
 	investment_mix: string,
 	risk_grid: string,
+	/**  Absent when the workspace records no releases. */
+	release_confidence?: string | null,
+};
+
+/**  The charts of a quarterly review, each a self-contained SVG element. */
+export type QuarterlyCharts_Serialize = {
+	planned_vs_delivered: string,
+	reliability_trend: string,
+	investment_mix: string,
+	risk_grid: string,
+	/**  Absent when the workspace records no releases. */
+	release_confidence: string | null,
 };
 
 /**  The quarterly health review of one (fiscal) quarter. */
@@ -2452,7 +2467,7 @@ export type QuarterlyView = QuarterlyView_Serialize | QuarterlyView_Deserialize;
  */
 export type QuarterlyView_Deserialize = {
 	review: QuarterlyReview_Deserialize,
-	charts: QuarterlyCharts,
+	charts: QuarterlyCharts_Deserialize,
 	update: Update,
 };
 
@@ -2462,7 +2477,7 @@ export type QuarterlyView_Deserialize = {
  */
 export type QuarterlyView_Serialize = {
 	review: QuarterlyReview_Serialize,
-	charts: QuarterlyCharts,
+	charts: QuarterlyCharts_Serialize,
 	update: Update,
 };
 

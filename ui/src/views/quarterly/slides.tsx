@@ -50,6 +50,7 @@ const CHARTS: Record<string, keyof QuarterlyView["charts"]> = {
   reliability: "reliability_trend",
   investment: "investment_mix",
   risk: "risk_grid",
+  "release-confidence": "release_confidence",
 };
 
 function Overview({ view }: { view: QuarterlyView }) {
@@ -72,8 +73,9 @@ function Overview({ view }: { view: QuarterlyView }) {
 
 function SectionSlide({ section, view }: { section: Section; view: QuarterlyView }) {
   const chart = CHARTS[section.key];
+  const svg = chart ? view.charts[chart] : null;
   return (
-    <div className={`slide-body${chart ? " slide-with-chart" : ""}`}>
+    <div className={`slide-body${svg ? " slide-with-chart" : ""}`}>
       <h1 className="slide-title">{section.heading}</h1>
       <div className="slide-columns">
         <div>
@@ -92,10 +94,10 @@ function SectionSlide({ section, view }: { section: Section; view: QuarterlyView
             </ul>
           ) : null}
         </div>
-        {chart ? (
+        {svg ? (
           <img
             className="slide-chart"
-            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(view.charts[chart])}`}
+            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
             alt={`${section.heading}: chart`}
             data-chart={section.key}
           />
