@@ -26,7 +26,8 @@ fn the_releases_view_ranks_pain_and_says_the_rescue_ended() {
     let names: Vec<&str> = v.releases.iter().map(|r| r.release.name.as_str()).collect();
     assert_eq!(names, ["3.5", "3.4", "3.3", "3.2", "3.1", "3.0"]);
     let pain_names: Vec<&str> = v.pain_releases.iter().map(|r| r.name.as_str()).collect();
-    assert_eq!(pain_names, ["3.1", "3.2", "3.3", "3.4", "3.5"]);
+    // 3.5 is still to ship: the ranking counts the last five releases that ended.
+    assert_eq!(pain_names, ["3.0", "3.1", "3.2", "3.3", "3.4"]);
     let top = &v.pain[0];
     assert!(v.pain.windows(2).all(|w| w[0].hours >= w[1].hours));
     let per = (top.hours as f64 / 5.0).round() as i64;

@@ -312,11 +312,14 @@ pub struct PainTotal {
 }
 
 /// The pain buckets ranked by hours lost over the last five releases (by first target date)
-/// created by `today`, biggest first; the releases counted are returned beside.
+/// that had ended by `today` (shipped, rolled back after shipping, cancelled, or past their
+/// backup date: an upcoming release has not yet lost all it will), biggest first; the
+/// releases counted are returned beside.
 pub fn pain_ranking(releases: &[Release], today: NaiveDate) -> (Vec<PainTotal>, Vec<Id>) {
     let mut recent: Vec<&Release> = releases
         .iter()
         .filter(|r| r.created_at.date() <= today)
+        .filter(|r| settled_on(r, today).is_some_and(|d| d <= today))
         .collect();
     recent.sort_by_key(|r| (r.first_dates().0, r.id));
     let last: Vec<&Release> = recent.into_iter().rev().take(5).rev().collect();
@@ -701,6 +704,51 @@ pub(crate) mod tests {
                 (PainBucket::Handoff, 3, 1, 1),
             ]
         );
+    }
+
+    #[test]
+    fn only_releases_that_have_ended_count_in_the_pain_ranking() {
+        let pain = |id, cause, hours| Pain {
+            id,
+            cause,
+            hours,
+            note: "lost time".into(),
+            recorded_at: t("2027-01-05 09:00"),
+        };
+        let mut list: Vec<Release> = (1..=7)
+            .map(|i| release(i, &format!("2027-0{i}-01"), &format!("2027-0{i}-08")))
+            .collect();
+        list[0].pain = vec![pain(1, PainBucket::BuildTest, 4)];
+        list[1].pain = vec![pain(2, PainBucket::LateChange, 6)];
+        list[5].pain = vec![pain(3, PainBucket::Handoff, 50)];
+        list[6].pain = vec![pain(4, PainBucket::Handoff, 20)];
+        // On 5 June, 1 to 5 are past their backup dates; 6 (backup 8 June) and 7 are still
+        // to ship, so the last five ended are 1 to 5 and the 70 hours of 6 and 7 wait.
+        let today = d("2027-06-05");
+        let totals = |list: &[Release]| -> (Vec<(PainBucket, i64)>, Vec<Id>) {
+            let (ranked, counted) = pain_ranking(list, today);
+            (ranked.iter().map(|p| (p.cause, p.hours)).collect(), counted)
+        };
+        assert_eq!(
+            totals(&list),
+            (
+                vec![(PainBucket::LateChange, 6), (PainBucket::BuildTest, 4)],
+                vec![1, 2, 3, 4, 5]
+            )
+        );
+        // Cancelled, 6 has ended: it counts, and 1 falls out of the last five.
+        list[5].cancelled_at = Some(t("2027-06-03 10:00"));
+        assert_eq!(
+            totals(&list),
+            (
+                vec![(PainBucket::Handoff, 50), (PainBucket::LateChange, 6)],
+                vec![2, 3, 4, 5, 6]
+            )
+        );
+        // Shipped (and rolled back, still shipped) counts the same.
+        list[5].cancelled_at = None;
+        list[5].shipped_at = Some(t("2027-06-02 10:00"));
+        assert_eq!(totals(&list).1, vec![2, 3, 4, 5, 6]);
     }
 
     #[test]
