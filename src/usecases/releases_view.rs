@@ -34,7 +34,8 @@ pub struct ReleasesView {
     pub stop_list: Vec<String>,
 }
 
-/// One release as its page shows it: the release, its go/no-go sheet and its rehearsal trend.
+/// One release as its page shows it: the release, its go/no-go sheet, its rehearsal trend,
+/// its overrides and restore times.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReleasePage {
@@ -42,6 +43,18 @@ pub struct ReleasePage {
     pub sheet: Sheet,
     /// The rehearsal minutes by date, oldest first (e.g. 40, 25, 15).
     pub rehearsal_trend: Vec<i64>,
+    /// The go/no-go calls that were a go over a "no" or an unanswered question.
+    pub overrides: Vec<Id>,
+    /// Minutes from start to restored of each rollback and incident restored.
+    pub restores: Vec<Restored>,
+}
+
+/// How long a rollback or an incident took to restore.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Restored {
+    pub event_id: Id,
+    pub minutes: i64,
 }
 
 /// The rehearsal minutes of `r` in the order they ran.
@@ -81,7 +94,8 @@ impl Workspace {
         ))
     }
 
-    /// Release `id`'s page: its view, its go/no-go sheet and its rehearsal trend.
+    /// Release `id`'s page: its view, its go/no-go sheet, its rehearsal trend, the calls
+    /// that were overrides and how long each restore took.
     pub fn release_page(&self, id: Id) -> Result<ReleasePage> {
         let r = self.release(id)?;
         let snap = self.snapshot()?;
@@ -90,6 +104,22 @@ impl Workspace {
             view: view(&r, &snap, today),
             sheet: sheet(&r, &snap, today),
             rehearsal_trend: rehearsal_trend(&r),
+            overrides: r
+                .decisions
+                .iter()
+                .filter(|d| d.is_override())
+                .map(|d| d.id)
+                .collect(),
+            restores: r
+                .events
+                .iter()
+                .filter_map(|e| {
+                    e.minutes_to_restore().map(|minutes| Restored {
+                        event_id: e.id,
+                        minutes,
+                    })
+                })
+                .collect(),
         })
     }
 

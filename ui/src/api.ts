@@ -33,17 +33,33 @@ import {
   type KeptWeek,
   type Lane_Serialize,
   type NewCheckIn_Deserialize,
+  type NewDecision_Deserialize,
   type NewInitiative_Deserialize,
+  type NewRelease_Deserialize,
+  type PainBucket,
+  type PainTotal,
   type Person_Serialize,
   type PersonSummary_Serialize,
   type PlanSession_Serialize,
   type ProgressItem_Serialize,
   type QuarterlyView_Serialize,
+  type Question,
+  type Readiness_Serialize,
+  type ReleaseEvent_Serialize,
+  type Outcome as ReleaseOutcome,
+  type ReleasePage_Serialize,
+  type ReleaseRef,
+  type ReleaseStatus,
+  type ReleasesView_Serialize,
+  type ReleaseView_Serialize,
+  type RescueState_Serialize,
   type ReviewKind,
   type RiskLevel,
   type RoadmapView_Serialize,
   type Section,
   type SettingValue,
+  type Sheet_Serialize,
+  type SheetQuestion_Serialize,
   type Slip_Serialize,
   type SpreadsheetPreview_Serialize,
   type Status,
@@ -81,17 +97,33 @@ export type {
   KeptWeek,
   Lane_Serialize as Lane,
   NewCheckIn_Deserialize as NewCheckIn,
+  NewDecision_Deserialize as NewDecision,
   NewInitiative_Deserialize as NewInitiative,
+  NewRelease_Deserialize as NewRelease,
+  PainBucket,
+  PainTotal,
   Person_Serialize as Person,
   PersonSummary_Serialize as PersonSummary,
   PlanSession_Serialize as PlanSession,
   ProgressItem_Serialize as ProgressItem,
   QuarterlyView_Serialize as QuarterlyView,
+  Question,
+  Readiness_Serialize as Readiness,
+  ReleaseEvent_Serialize as ReleaseEvent,
+  ReleaseOutcome,
+  ReleasePage_Serialize as ReleasePage,
+  ReleaseRef,
+  ReleaseStatus,
+  ReleasesView_Serialize as ReleasesView,
+  ReleaseView_Serialize as ReleaseView,
+  RescueState_Serialize as RescueState,
   ReviewKind,
   RiskLevel,
   RoadmapView_Serialize as RoadmapView,
   Section,
   SettingValue,
+  Sheet_Serialize as Sheet,
+  SheetQuestion_Serialize as SheetQuestion,
   Slip_Serialize as Slip,
   SpreadsheetPreview_Serialize as SpreadsheetPreview,
   Status,
@@ -208,6 +240,40 @@ export const api = {
   planSession: (quarter: string | null) => unwrap(commands.planSession(quarter)),
   commitPlan: (quarter: string, ids: number[], reason: string | null) =>
     unwrap(commands.commitPlan(quarter, ids, reason)),
+
+  /** Every release with its status and readiness, the pain ranking and rescue mode. */
+  releases: () => unwrap(commands.releases()),
+  /** Release `id` with its go/no-go sheet and rehearsal trend. */
+  release: (id: number) => unwrap(commands.release(id)),
+  addRelease: (release: NewRelease_Deserialize) => unwrap(commands.addRelease(release)),
+  /** Puts an initiative in a release's scope; after the freeze a reason is required. */
+  includeInRelease: (id: number, initiative: number, reason: string | null, risky: boolean) =>
+    unwrap(commands.includeInRelease(id, initiative, reason, risky)),
+  cutFromRelease: (id: number, initiative: number, reason: string) =>
+    unwrap(commands.cutFromRelease(id, initiative, reason)),
+  freezeRelease: (id: number) => unwrap(commands.freezeRelease(id)),
+  rehearseRelease: (
+    id: number,
+    minutes: number,
+    on: string | null,
+    by: string | null,
+    note: string | null,
+  ) => unwrap(commands.rehearseRelease(id, minutes, on, by, note)),
+  /** Records the go/no-go call; a go over a "no" or an unanswered question needs a reason. */
+  decideRelease: (id: number, call: NewDecision_Deserialize) =>
+    unwrap(commands.decideRelease(id, call)),
+  slipRelease: (id: number, target: string, backup: string, reason: string, cause: string) =>
+    unwrap(commands.slipRelease(id, target, backup, reason, cause)),
+  shipRelease: (id: number, at: string | null) => unwrap(commands.shipRelease(id, at)),
+  rollbackRelease: (id: number, at: string, restored: string, reason: string) =>
+    unwrap(commands.rollbackRelease(id, at, restored, reason)),
+  releaseIncident: (id: number, at: string, restored: string, note: string, hotfix: boolean) =>
+    unwrap(commands.releaseIncident(id, at, restored, note, hotfix)),
+  releaseNearMiss: (id: number, at: string, note: string) =>
+    unwrap(commands.releaseNearMiss(id, at, note)),
+  releasePain: (id: number, cause: string, hours: number, note: string) =>
+    unwrap(commands.releasePain(id, cause, hours, note)),
+  cancelRelease: (id: number, reason: string) => unwrap(commands.cancelRelease(id, reason)),
 
   /** Switches the window in or out of full screen; whether it is full screen afterwards. */
   async toggleFullscreen(): Promise<boolean> {

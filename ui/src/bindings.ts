@@ -2665,23 +2665,40 @@ export type ReleaseLimit = {
 	broken: boolean,
 };
 
-/**  One release as its page shows it: the release, its go/no-go sheet and its rehearsal trend. */
+/**
+ *  One release as its page shows it: the release, its go/no-go sheet, its rehearsal trend,
+ *  its overrides and restore times.
+ */
 export type ReleasePage = ReleasePage_Serialize | ReleasePage_Deserialize;
 
-/**  One release as its page shows it: the release, its go/no-go sheet and its rehearsal trend. */
+/**
+ *  One release as its page shows it: the release, its go/no-go sheet, its rehearsal trend,
+ *  its overrides and restore times.
+ */
 export type ReleasePage_Deserialize = {
 	view: ReleaseView_Deserialize,
 	sheet: Sheet_Deserialize,
 	/**  The rehearsal minutes by date, oldest first (e.g. 40, 25, 15). */
 	rehearsal_trend: number[],
+	/**  The go/no-go calls that were a go over a "no" or an unanswered question. */
+	overrides: number[],
+	/**  Minutes from start to restored of each rollback and incident restored. */
+	restores: Restored[],
 };
 
-/**  One release as its page shows it: the release, its go/no-go sheet and its rehearsal trend. */
+/**
+ *  One release as its page shows it: the release, its go/no-go sheet, its rehearsal trend,
+ *  its overrides and restore times.
+ */
 export type ReleasePage_Serialize = {
 	view: ReleaseView_Serialize,
 	sheet: Sheet_Serialize,
 	/**  The rehearsal minutes by date, oldest first (e.g. 40, 25, 15). */
 	rehearsal_trend: number[],
+	/**  The go/no-go calls that were a go over a "no" or an unanswered question. */
+	overrides: number[],
+	/**  Minutes from start to restored of each rollback and incident restored. */
+	restores: Restored[],
 };
 
 /**  A release as the reviews name it. */
@@ -3017,6 +3034,12 @@ export type Restore_Serialize = {
 	minutes: number[],
 	/**  Their median (the mean of the middle two for an even count). */
 	median: number | null,
+};
+
+/**  How long a rollback or an incident took to restore. */
+export type Restored = {
+	event_id: number,
+	minutes: number,
 };
 
 /**  Which review an update comes from. */

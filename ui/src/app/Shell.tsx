@@ -9,6 +9,9 @@ import { InitiativePage } from "../views/initiative/InitiativePage";
 import { NewInitiativeDialog } from "../views/NewInitiativeDialog";
 import { People } from "../views/People";
 import { Quarterly } from "../views/quarterly/Quarterly";
+import { GoNoGo } from "../views/releases/GoNoGo";
+import { ReleasePage } from "../views/releases/ReleasePage";
+import { Releases } from "../views/releases/Releases";
 import { MondayReview } from "../views/review/MondayReview";
 import { Roadmap } from "../views/roadmap/Roadmap";
 import { SearchDialog } from "../views/SearchDialog";
@@ -125,6 +128,12 @@ function View({
       return <Board />;
     case "people":
       return <People />;
+    case "releases":
+      return <Releases navigate={navigate} />;
+    case "release":
+      return <ReleasePage key={route.id} id={route.id} navigate={navigate} />;
+    case "go-no-go":
+      return <GoNoGo key={route.id} id={route.id} navigate={navigate} />;
     case "initiative":
       return <InitiativePage key={route.id} id={route.id} info={info} navigate={navigate} />;
   }

@@ -15,6 +15,7 @@ const VIEWS = [
   { view: "roadmap", label: "Roadmap", href: "#/roadmap", keys: "g m" },
   { view: "quarterly", label: "Quarterly review", href: "#/quarterly", keys: "g q" },
   { view: "board", label: "Board", href: "#/board", keys: "g b" },
+  { view: "releases", label: "Releases", href: "#/releases", keys: "g r" },
   { view: "people", label: "People", href: "#/people", keys: "g p" },
 ] as const;
 
@@ -73,7 +74,9 @@ export function Sidebar({ info, route, onNew, onSearch }: Props) {
         <ul className="nav">
           {VIEWS.map((v) => {
             const current =
-              route.view === v.view || (v.view === "board" && route.view === "initiative");
+              route.view === v.view ||
+              (v.view === "board" && route.view === "initiative") ||
+              (v.view === "releases" && (route.view === "release" || route.view === "go-no-go"));
             return (
               <li key={v.view}>
                 <a

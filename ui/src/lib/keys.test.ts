@@ -18,6 +18,7 @@ describe("readKey", () => {
     expect(readKey(afterG.state, "w", 1500).shortcut).toEqual({ kind: "go", view: "review" });
     expect(readKey(afterG.state, "m", 1500).shortcut).toEqual({ kind: "go", view: "roadmap" });
     expect(readKey(afterG.state, "q", 1500).shortcut).toEqual({ kind: "go", view: "quarterly" });
+    expect(readKey(afterG.state, "r", 1500).shortcut).toEqual({ kind: "go", view: "releases" });
   });
 
   it("forgets a g pressed too long ago", () => {

@@ -1,5 +1,5 @@
 // The app's keyboard shortcuts: `n` new initiative, `/` search, `r` refresh, and `g` followed
-// by `h`, `w`, `m`, `q`, `b` or `p` to switch views.
+// by `h`, `w`, `m`, `q`, `b`, `p` or `r` to switch views.
 
 export type Shortcut =
   | { kind: "new-initiative" }
@@ -7,7 +7,7 @@ export type Shortcut =
   | { kind: "refresh" }
   | { kind: "go"; view: GoView };
 
-type GoView = "home" | "review" | "roadmap" | "quarterly" | "board" | "people";
+type GoView = "home" | "review" | "roadmap" | "quarterly" | "board" | "people" | "releases";
 
 /** How long after `g` the second key still counts, in milliseconds. */
 export const CHORD_MS = 1500;
@@ -24,6 +24,7 @@ const GO: Record<string, GoView> = {
   q: "quarterly",
   b: "board",
   p: "people",
+  r: "releases",
 };
 
 /** Reads one key press (no modifier held) and returns the next state and any shortcut. */

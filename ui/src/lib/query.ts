@@ -47,6 +47,9 @@ export const reads = {
       queryKey: ["planSession", quarter],
       queryFn: () => api.planSession(quarter),
     }),
+  releases: () => queryOptions({ queryKey: ["releases"], queryFn: api.releases }),
+  release: (id: number) =>
+    queryOptions({ queryKey: ["release", id], queryFn: () => api.release(id) }),
   settings: () => queryOptions({ queryKey: ["settings"], queryFn: api.settings }),
   startsAtLogin: () =>
     queryOptions({ queryKey: ["startsAtLogin"], queryFn: api.startsAtLogin, staleTime: 0 }),

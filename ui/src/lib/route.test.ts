@@ -11,10 +11,14 @@ describe("routes", () => {
       "#/board",
       "#/people",
       "#/initiatives/7",
+      "#/releases",
+      "#/releases/6",
+      "#/releases/6/go-no-go",
     ]) {
       expect(routeHash(parseRoute(hash))).toBe(hash);
     }
     expect(parseRoute("#/roadmap/2026-1")).toEqual({ view: "home" });
+    expect(parseRoute("#/releases/6/go-no-go")).toEqual({ view: "go-no-go", id: 6 });
   });
 
   it("moves quarters across years", () => {

@@ -7,6 +7,9 @@ export type Route =
   | { view: "quarterly"; quarter: string | null }
   | { view: "board" }
   | { view: "people" }
+  | { view: "releases" }
+  | { view: "release"; id: number }
+  | { view: "go-no-go"; id: number }
   | { view: "initiative"; id: number };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +21,12 @@ export function parseRoute(hash: string): Route {
   if (quarterly) return { view: "quarterly", quarter: quarterly[1] ?? null };
   if (path === "board") return { view: "board" };
   if (path === "people") return { view: "people" };
+  if (path === "releases") return { view: "releases" };
+  const release = /^releases\/(\d+)(\/go-no-go)?$/.exec(path);
+  if (release) {
+    const id = Number(release[1]);
+    return release[2] ? { view: "go-no-go", id } : { view: "release", id };
+  }
   const initiative = /^initiatives\/(\d+)$/.exec(path);
   if (initiative) return { view: "initiative", id: Number(initiative[1]) };
   return { view: "home" };
@@ -39,7 +48,9 @@ export function shiftQuarter(quarter: string, n: number): string {
 }
 
 /** A view at its default: this month's roadmap, this quarter's review. */
-export function viewRoute(view: Exclude<Route["view"], "initiative">): Route {
+export function viewRoute(
+  view: Exclude<Route["view"], "initiative" | "release" | "go-no-go">,
+): Route {
   switch (view) {
     case "roadmap":
       return { view, month: null };
@@ -64,6 +75,12 @@ export function routeHash(route: Route): string {
       return "#/board";
     case "people":
       return "#/people";
+    case "releases":
+      return "#/releases";
+    case "release":
+      return `#/releases/${route.id}`;
+    case "go-no-go":
+      return `#/releases/${route.id}/go-no-go`;
     case "initiative":
       return `#/initiatives/${route.id}`;
   }

@@ -7,6 +7,7 @@ import { Tile, Tiles } from "../components/Tiles";
 import { formatDate, formatDateTime, formatWeek, plural } from "../lib/format";
 import { reads } from "../lib/query";
 import "./Home.css";
+import { HomeRelease } from "./releases/HomeRelease";
 
 /** Where the week stands: counts by health, open blockers, dates in danger, missing
  *  check-ins, and whether this week's update has gone out. */
@@ -25,6 +26,7 @@ export function Home({ info }: { info: WorkspaceInfo }) {
           </a>
         }
       />
+      <HomeRelease />
       {week.error ? <ErrorNote error={week.error} /> : null}
       {week.data ? <Week view={week.data} /> : week.error ? null : <Loading />}
     </div>
