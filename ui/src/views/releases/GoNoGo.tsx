@@ -207,7 +207,7 @@ function Question({
 
 /** The call: the answers at a glance, who decides, go or no-go, and the reason an override
  *  needs. */
-export function Call({
+function Call({
   page,
   questions,
   allQuestions,

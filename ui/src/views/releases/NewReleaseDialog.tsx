@@ -10,7 +10,7 @@ import { useRefresh } from "../../lib/query";
 import { useSubmit } from "../../lib/submit";
 
 /** The fields the core names in a refusal of a new release. */
-export const NEW_RELEASE_FIELDS = [
+const NEW_RELEASE_FIELDS = [
   "name",
   "fixes",
   "target",

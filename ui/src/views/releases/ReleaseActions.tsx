@@ -54,7 +54,7 @@ interface Action {
 const TIME_HINT = "YYYY-MM-DD HH:MM, local time.";
 
 /** A whole number typed in `field`, or the refusal the core would give. */
-export function wholeNumber(field: string, text: string): number {
+function wholeNumber(field: string, text: string): number {
   if (!/^\s*\d+\s*$/.test(text)) {
     throw new ApiError({ code: "invalid", message: "must be a whole number", field });
   }

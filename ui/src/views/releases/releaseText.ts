@@ -62,8 +62,3 @@ export function rehearsalWords(r: Readiness): string {
   const age = last.age_days === 0 ? "today" : `${plural(last.age_days, "day")} ago`;
   return `${last.minutes} min on ${formatDate(last.on, false)} (${age})`;
 }
-
-/** `2027-03-14T16:30:00` → `2027-03-14 16:30`, the form the core reads times in. */
-export function coreTime(local: string): string {
-  return local.replace("T", " ").slice(0, 16);
-}
