@@ -111,6 +111,10 @@ async fn a_go_no_go_recorded_in_the_meeting_reads_back_through_the_command_line(
 async fn a_rollback_recorded_in_the_window_moves_the_quarterly_release_figures() {
     run_test("releases_rollback", Seed::Sample, async |app| {
         app.find(".sidebar").await?;
+        app.keys("gb").await?;
+        app.wait_text(".lane-engineering .card-pain", "Addresses: Build and test failures")
+            .await?;
+        app.screenshot("board_release_pain").await?;
         let before = release_confidence(app).await?;
 
         app.keys("gr").await?;

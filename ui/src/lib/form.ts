@@ -19,6 +19,8 @@ export interface InitiativeDraft {
   risk: string;
   risk_level: string;
   mitigation: string;
+  /** The release pain a release fix addresses (a bucket's word), or empty. */
+  addresses: string;
 }
 
 export type DraftField = keyof InitiativeDraft;
@@ -38,6 +40,7 @@ export const DRAFT_FIELDS: readonly DraftField[] = [
   "risk",
   "risk_level",
   "mitigation",
+  "addresses",
 ];
 
 export function draftOf(i: Initiative): InitiativeDraft {
@@ -56,6 +59,7 @@ export function draftOf(i: Initiative): InitiativeDraft {
     risk: i.risk ?? "",
     risk_level: i.risk_level ?? "",
     mitigation: i.mitigation ?? "",
+    addresses: i.addresses ?? "",
   };
 }
 

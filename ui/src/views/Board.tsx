@@ -7,6 +7,7 @@ import { Empty, ErrorNote, Loading } from "../components/States";
 import { useToast } from "../components/Toast";
 import { formatShortDate, plural, trackLabel } from "../lib/format";
 import { reads } from "../lib/query";
+import { bucketLabel } from "./releases/releaseText";
 import { SpreadsheetImport } from "./SpreadsheetImport";
 import "./Board.css";
 
@@ -157,6 +158,11 @@ function CardView({ card, today, week }: { card: Card; today: string; week: stri
         />
         <RiskMeter level={card.risk_level} />
       </div>
+      {card.addresses ? (
+        <p className="card-pain" data-addresses={card.addresses}>
+          Addresses: {bucketLabel(card.addresses)}
+        </p>
+      ) : null}
       {card.over_limit ? <p className="card-warning">Over the one-release-fix limit</p> : null}
     </a>
   );

@@ -5,11 +5,21 @@ import { type ControlProps, Field } from "../components/Field";
 import { ChoiceSelect, PersonInput } from "../components/Inputs";
 import { type DraftField, fieldError } from "../lib/form";
 import { RISK_LEVELS, riskLabel, STATUSES, statusLabel, TRACKS, trackLabel } from "../lib/format";
+import { BUCKETS, bucketLabel } from "./releases/releaseText";
 
 /** Which form shows the fields: a new initiative's, or the editor of one. */
 export type FieldsForm = "new" | "edit";
 
-type Control = "text" | "long-text" | "person" | "track" | "status" | "priority" | "date" | "level";
+type Control =
+  | "text"
+  | "long-text"
+  | "person"
+  | "track"
+  | "status"
+  | "priority"
+  | "date"
+  | "level"
+  | "pain";
 
 /** One field of an initiative as both forms show it. */
 export interface InitiativeFieldSpec {
@@ -63,7 +73,14 @@ export const INITIATIVE_FIELDS: readonly InitiativeFieldSpec[] = [
     control: "text",
   },
   { field: "risk_level", id: "risk-level", label: "Risk level", control: "level" },
-  { field: "mitigation", id: "mitigation", label: "Mitigation", span: 3, control: "text" },
+  { field: "mitigation", id: "mitigation", label: "Mitigation", span: 2, control: "text" },
+  {
+    field: "addresses",
+    id: "addresses",
+    label: "Release pain it addresses",
+    hint: "Release fixes only: the bucket it takes hours out of.",
+    control: "pain",
+  },
   {
     field: "outcome",
     id: "outcome",
@@ -161,6 +178,16 @@ export function InitiativeFields({ form, values, onChange, error, children }: Pr
             options={RISK_LEVELS}
             label={riskLabel}
             unset="Not set"
+          />
+        );
+      case "pain":
+        return (
+          <ChoiceSelect
+            {...c}
+            {...text(spec.field)}
+            options={BUCKETS}
+            label={bucketLabel}
+            unset="None named"
           />
         );
     }

@@ -17,6 +17,7 @@ export interface NewDraft {
   risk: string;
   risk_level: string;
   mitigation: string;
+  addresses: string;
 }
 
 /** The form of a new initiative before anything is typed, owned by `owner` if given. */
@@ -34,6 +35,7 @@ export function emptyDraft(owner = ""): NewDraft {
     risk: "",
     risk_level: "",
     mitigation: "",
+    addresses: "",
   };
 }
 
@@ -52,5 +54,6 @@ export function toNewInitiative(d: NewDraft): NewInitiative {
     risk: orNull(d.risk),
     risk_level: orNull(d.risk_level),
     mitigation: orNull(d.mitigation),
+    addresses: orNull(d.addresses),
   };
 }

@@ -1,6 +1,7 @@
 import type { Initiative } from "../../api";
 import { RiskMeter } from "../../components/Badges";
 import { formatDate, riskLabel } from "../../lib/format";
+import { bucketLabel } from "../releases/releaseText";
 
 /** The initiative's plan as it stands: why, how it is measured, its timeline and its risk. */
 export function Plan({ initiative: i }: { initiative: Initiative }) {
@@ -56,6 +57,12 @@ export function Plan({ initiative: i }: { initiative: Initiative }) {
           <dt>Mitigation</dt>
           <dd>{i.mitigation ?? none}</dd>
         </div>
+        {i.track === "release" ? (
+          <div className="fact fact-wide">
+            <dt>Release pain it addresses</dt>
+            <dd id="plan-addresses">{i.addresses ? bucketLabel(i.addresses) : none}</dd>
+          </div>
+        ) : null}
       </dl>
     </section>
   );

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { Question, ReleasePage, ReleaseView } from "../../api";
 import { fakeRust, Refusal, renderInApp } from "../../test/app";
+import { Board } from "../Board";
 import { Meeting } from "./GoNoGo";
 import { isOverride, toDecision } from "./goNoGo";
 import { NewReleaseDialog } from "./NewReleaseDialog";
@@ -147,5 +148,44 @@ describe("the release forms", () => {
     const error = await screen.findByText("must be a whole number");
     expect(error.id).toBe("release-rehearse-minutes-error");
     expect(sent.filter((s) => s.cmd === "rehearse_release")).toHaveLength(0);
+  });
+});
+
+describe("a release fix on the board", () => {
+  it("names the release pain it addresses on its card", async () => {
+    fakeRust({
+      board: () => ({
+        today: "2027-03-10",
+        week: "2027-W10",
+        finished: 0,
+        release_limit: { limit: 1, active: [7], broken: false },
+        lanes: [
+          {
+            kind: "engineering",
+            label: "Release fixes and technical investment",
+            cards: [
+              {
+                id: 7,
+                title: "Stabilise the release pipeline",
+                owner: "Daniel Reyes",
+                track: "release",
+                status: "active",
+                priority: 1,
+                target_date: null,
+                backup_date: null,
+                health: null,
+                health_week: null,
+                risk_level: null,
+                over_limit: false,
+                addresses: "build-test",
+              },
+            ],
+          },
+        ],
+      }),
+    });
+    renderInApp(<Board />);
+    const pain = await screen.findByText("Addresses: Build and test failures");
+    expect(pain.closest("[data-initiative]")?.getAttribute("data-initiative")).toBe("7");
   });
 });
