@@ -13,7 +13,11 @@ APP_FEATURES := --features cadence-desktop/custom-protocol
 # Debian/Ubuntu packages Tauri needs to build and the end-to-end suite needs to run.
 BUILD_PKGS := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev pkg-config
-E2E_PKGS := xvfb xauth webkit2gtk-driver dbus xdotool xclip
+# The desktop around the window that e2e/tests/tray.rs looks at: a notification daemon that draws
+# (GNOME's, which the session bus does not start by itself), an XEmbed tray host, ImageMagick for
+# whole-screen screenshots and tesseract to read what they show.
+E2E_PKGS := xvfb xauth webkit2gtk-driver dbus xdotool xclip notification-daemon trayer imagemagick \
+	tesseract-ocr
 # What the install test checks the package with: the man page renderer, the shells whose
 # completions are parsed, the desktop entry validator and lintian.
 INSTALL_PKGS := man-db zsh fish desktop-file-utils lintian

@@ -3,6 +3,7 @@
 //! `CADENCE_DB`, `CADENCE_TODAY`, its config and data directories — belongs to that test alone.
 //! Run under a display (`xvfb-run`), after building the app with the custom-protocol feature.
 
+pub mod desktop;
 pub mod notifications;
 
 use std::fs::{self, File};
@@ -252,6 +253,22 @@ pub fn app_env(command: &mut Command, dir: &Path, workspace: &Path) {
         .env("XDG_CACHE_HOME", dir.join("cache"));
 }
 
+/// The environment of the app under test: [`app_env`], and a home directory of its own under
+/// `dir` (what is written outside the XDG directories, such as the start at login entry in
+/// ~/.config/autostart, lands there, never in the real home).
+fn test_app_env(command: &mut Command, dir: &Path, workspace: &Path) -> std::io::Result<()> {
+    let home = home_in(dir);
+    fs::create_dir_all(&home)?;
+    app_env(command, dir, workspace);
+    command.env("HOME", home);
+    Ok(())
+}
+
+/// The home directory of the app whose directories are under `dir`.
+fn home_in(dir: &Path) -> PathBuf {
+    dir.join("home")
+}
+
 /// The app under test, driven through WebDriver.
 pub struct App {
     pub driver: WebDriver,
@@ -304,7 +321,7 @@ impl App {
         let log = File::create(artifacts_dir().join(format!("{name}.driver.log")))?;
         let port = free_port();
         let mut command = Command::new(tauri_driver_binary());
-        app_env(&mut command, dir.path(), &workspace);
+        test_app_env(&mut command, dir.path(), &workspace)?;
         let child = command
             .args(["--port", &port.to_string()])
             .args(["--native-port", &free_port().to_string()])
@@ -476,7 +493,7 @@ impl App {
     /// it to exit; `None` when it was still running (it is then stopped).
     pub fn launch_again(&self, patience: Duration) -> std::io::Result<Option<ExitStatus>> {
         let mut command = Command::new(app_binary());
-        app_env(&mut command, self.dir.path(), &self.workspace);
+        test_app_env(&mut command, self.dir.path(), &self.workspace)?;
         let mut second = command
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -514,6 +531,11 @@ impl App {
                 String::from_utf8_lossy(&out.stderr)
             )))
         }
+    }
+
+    /// The app's home directory (`HOME`), which belongs to this test alone.
+    pub fn home(&self) -> PathBuf {
+        home_in(self.dir.path())
     }
 
     /// A path in this test's own directory, for files the app is asked to write.
@@ -616,23 +638,7 @@ impl App {
     /// Where the app's main window is and how large: `x`, `y`, `width`, `height` on the
     /// test display.
     pub async fn window_geometry(&self) -> WebDriverResult<Geometry> {
-        let window = self.native_window(WINDOW_TITLE).await?;
-        let shell = xdotool(&["getwindowgeometry", "--shell", &window])?;
-        let field = |key: &str| -> WebDriverResult<i32> {
-            shell
-                .lines()
-                .find_map(|l| l.strip_prefix(key)?.strip_prefix('='))
-                .and_then(|v| v.trim().parse().ok())
-                .ok_or_else(|| {
-                    WebDriverError::FatalError(format!("xdotool gave no {key}: {shell}"))
-                })
-        };
-        Ok(Geometry {
-            x: field("X")?,
-            y: field("Y")?,
-            width: field("WIDTH")?,
-            height: field("HEIGHT")?,
-        })
+        geometry_of(&self.native_window(WINDOW_TITLE).await?)
     }
 
     /// Moves and resizes the main window, as a person dragging it would, and waits until
@@ -723,7 +729,7 @@ impl App {
 
 /// Tries `attempt` every [`POLL`] until it succeeds or [`PATIENCE`] has passed; then fails with
 /// what the last attempt said was missing. An error from an attempt ends the wait at once.
-async fn eventually<T>(
+pub async fn eventually<T>(
     mut attempt: impl AsyncFnMut() -> WebDriverResult<Result<T, String>>,
 ) -> WebDriverResult<T> {
     let deadline = Instant::now() + PATIENCE;
@@ -769,6 +775,24 @@ pub struct Geometry {
     pub y: i32,
     pub width: i32,
     pub height: i32,
+}
+
+/// Where the X window `window` is on the test display and how large.
+pub fn geometry_of(window: &str) -> WebDriverResult<Geometry> {
+    let shell = xdotool(&["getwindowgeometry", "--shell", window])?;
+    let field = |key: &str| -> WebDriverResult<i32> {
+        shell
+            .lines()
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix('='))
+            .and_then(|v| v.trim().parse().ok())
+            .ok_or_else(|| WebDriverError::FatalError(format!("xdotool gave no {key}: {shell}")))
+    };
+    Ok(Geometry {
+        x: field("X")?,
+        y: field("Y")?,
+        width: field("WIDTH")?,
+        height: field("HEIGHT")?,
+    })
 }
 
 /// Sends `WM_DELETE_WINDOW` to `window` on the test display: what a window manager sends
@@ -820,7 +844,7 @@ fn descendants(root: libc::pid_t) -> Vec<libc::pid_t> {
 }
 
 /// Runs `xdotool` with `args` on the test display; its standard output.
-fn xdotool(args: &[&str]) -> WebDriverResult<String> {
+pub(crate) fn xdotool(args: &[&str]) -> WebDriverResult<String> {
     let out = Command::new("xdotool").args(args).output().map_err(|e| {
         WebDriverError::FatalError(format!("running xdotool ({e}); `make e2e` installs it"))
     })?;
