@@ -133,6 +133,36 @@ pub fn read_stored<T>(key: &str, value: &str, parse: fn(&str) -> Result<T>) -> R
     })
 }
 
+/// The value of setting `key`: `stored` read with `parse`, the setting's rule (an error
+/// naming the setting, the rule and the repair when it breaks it, see [`read_stored`]), else
+/// the setting's documented default. Every reader of a setting goes through here, so the
+/// defaults are written once, in [`SETTINGS`].
+pub fn value_or_default<T>(
+    key: &str,
+    stored: Option<&str>,
+    parse: fn(&str) -> Result<T>,
+) -> Result<T> {
+    match stored {
+        Some(v) => read_stored(key, v, parse),
+        None => Ok(default_of(key, parse)),
+    }
+}
+
+/// The value of setting `key` in a workspace's settings table (see [`value_or_default`]).
+fn stored<T>(
+    settings: &BTreeMap<String, String>,
+    key: &str,
+    parse: fn(&str) -> Result<T>,
+) -> Result<T> {
+    value_or_default(key, settings.get(key).map(String::as_str), parse)
+}
+
+/// The documented default of setting `key`, read with `parse`.
+fn default_of<T>(key: &str, parse: fn(&str) -> Result<T>) -> T {
+    let d = doc(key).expect("a documented setting");
+    parse(d.default).expect("every default follows its own rule (tested)")
+}
+
 /// What the reviews are tuned with: the fiscal year every review counts quarters from, and
 /// the monthly review's reprioritisation threshold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,10 +177,14 @@ pub struct ReviewSettings {
 }
 
 impl Default for ReviewSettings {
+    /// The documented defaults ([`SETTINGS`]).
     fn default() -> Self {
         ReviewSettings {
-            reprioritisation_threshold: Self::DEFAULT_REPRIORITISATION_THRESHOLD,
-            fiscal_year_start: 1,
+            reprioritisation_threshold: default_of(
+                Self::REPRIORITISATION_THRESHOLD,
+                Self::parse_threshold,
+            ),
+            fiscal_year_start: default_of(Self::FISCAL_YEAR_START, Self::parse_fiscal_year_start),
         }
     }
 }
@@ -160,22 +194,21 @@ impl ReviewSettings {
     pub const REPRIORITISATION_THRESHOLD: &'static str = "monthly.reprioritisation_threshold";
     /// The settings key of the month the fiscal year starts in.
     pub const FISCAL_YEAR_START: &'static str = "fiscal_year_start";
-    /// The threshold when none is set: more than four changes in a month is flagged.
-    pub const DEFAULT_REPRIORITISATION_THRESHOLD: u32 = 4;
-
     /// Reads the settings from a workspace's settings table; absent keys take their default.
     /// A stored value that breaks its rule is an error saying how to repair it.
     pub fn from_settings(settings: &BTreeMap<String, String>) -> Result<Self> {
-        let mut s = ReviewSettings::default();
-        if let Some(v) = settings.get(Self::REPRIORITISATION_THRESHOLD) {
-            s.reprioritisation_threshold =
-                read_stored(Self::REPRIORITISATION_THRESHOLD, v, Self::parse_threshold)?;
-        }
-        if let Some(v) = settings.get(Self::FISCAL_YEAR_START) {
-            s.fiscal_year_start =
-                read_stored(Self::FISCAL_YEAR_START, v, Self::parse_fiscal_year_start)?;
-        }
-        Ok(s)
+        Ok(ReviewSettings {
+            reprioritisation_threshold: stored(
+                settings,
+                Self::REPRIORITISATION_THRESHOLD,
+                Self::parse_threshold,
+            )?,
+            fiscal_year_start: stored(
+                settings,
+                Self::FISCAL_YEAR_START,
+                Self::parse_fiscal_year_start,
+            )?,
+        })
     }
 
     /// Parses a reprioritisation threshold: a whole number from 0 to 100.
@@ -262,12 +295,13 @@ pub struct ReminderSettings {
 }
 
 impl Default for ReminderSettings {
+    /// The documented defaults ([`SETTINGS`]).
     fn default() -> Self {
         ReminderSettings {
-            review_day: Weekday::Mon,
-            review_time: NaiveTime::from_hms_opt(9, 0, 0).expect("09:00"),
-            quiet_weekly_review: false,
-            quiet_decisions: false,
+            review_day: default_of(Self::REVIEW_DAY, Self::parse_day),
+            review_time: default_of(Self::REVIEW_TIME, Self::parse_time),
+            quiet_weekly_review: default_of(Self::WEEKLY_REVIEW, Self::parse_quiet),
+            quiet_decisions: default_of(Self::DECISIONS, Self::parse_quiet),
         }
     }
 }

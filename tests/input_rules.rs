@@ -3,6 +3,9 @@
 
 mod common;
 
+use cadence::calendar::Clock;
+use cadence::render::timeline::Zoom;
+use cadence::store::Workspace;
 use common::Env;
 
 fn env() -> Env {
@@ -284,16 +287,28 @@ fn a_bad_stored_setting_names_itself_and_its_repair_in_every_review() {
         "{err}"
     );
     e.ok(&["settings", "set", "fiscal_year_start", "1"]);
-    let err = e.fails(&["weekly"]);
-    assert!(
-        err.contains(
-            "monthly.reprioritisation_threshold: the setting is 'many' in this workspace (must \
-             be a whole number from 0 to 100); repair it with `cadence settings set \
-             monthly.reprioritisation_threshold 4`"
+    // A bad threshold (a monthly setting) is the same error in every review, the quarterly
+    // one included, in the CLI and in the app's views.
+    let repair = "monthly.reprioritisation_threshold: the setting is 'many' in this workspace \
+                  (must be a whole number from 0 to 100); repair it with `cadence settings set \
+                  monthly.reprioritisation_threshold 4`";
+    for args in [&["weekly"][..], &["monthly"], &["quarterly"]] {
+        let err = e.fails(args);
+        assert_eq!(err.trim_end(), format!("error: {repair}"), "{args:?}");
+    }
+    let ws = Workspace::open(&e.db, Clock::system()).unwrap();
+    for (kind, err) in [
+        ("weekly", ws.weekly_view(None).map(drop).unwrap_err()),
+        (
+            "monthly",
+            ws.roadmap(None, Zoom::default()).map(drop).unwrap_err(),
         ),
-        "{err}"
-    );
+        ("quarterly", ws.quarterly_view(None).map(drop).unwrap_err()),
+    ] {
+        assert_eq!(err.to_string(), repair, "{kind}");
+    }
     e.ok(&["settings", "set", "monthly.reprioritisation_threshold", "4"]);
-    e.ok(&["weekly"]);
-    e.ok(&["monthly"]);
+    for args in [&["weekly"][..], &["monthly"], &["quarterly"]] {
+        e.ok(args);
+    }
 }

@@ -26,16 +26,24 @@ pub struct QuarterlyView {
 }
 
 impl Workspace {
-    /// The month the fiscal year starts in (setting `fiscal_year_start`, default 1).
+    /// The month the fiscal year starts in (setting `fiscal_year_start`).
     pub fn fiscal_year_start(&self) -> Result<u32> {
-        match self.setting(ReviewSettings::FISCAL_YEAR_START)? {
-            Some(v) => crate::settings::read_stored(
-                ReviewSettings::FISCAL_YEAR_START,
-                &v,
-                ReviewSettings::parse_fiscal_year_start,
-            ),
-            None => Ok(1),
-        }
+        self.read_setting(
+            ReviewSettings::FISCAL_YEAR_START,
+            ReviewSettings::parse_fiscal_year_start,
+        )
+    }
+
+    /// The settings every review is tuned with; a stored one that breaks its rule is the
+    /// same error in every review.
+    pub fn review_settings(&self) -> Result<ReviewSettings> {
+        Ok(ReviewSettings {
+            reprioritisation_threshold: self.read_setting(
+                ReviewSettings::REPRIORITISATION_THRESHOLD,
+                ReviewSettings::parse_threshold,
+            )?,
+            fiscal_year_start: self.fiscal_year_start()?,
+        })
     }
 
     /// The quarter `text` (`YYYY-Qn`) names, counted from the fiscal year's start; the
@@ -51,9 +59,10 @@ impl Workspace {
     /// The quarterly health review of `quarter` (the current one when `None`) as of the
     /// workspace's today.
     pub fn quarterly_review(&self, quarter: Option<Quarter>) -> Result<QuarterlyReview> {
+        let settings = self.review_settings()?;
         let quarter = match quarter {
             Some(q) => q,
-            None => self.quarter(None)?,
+            None => Quarter::of(self.clock().today(), settings.fiscal_year_start),
         };
         Ok(quarterly(&self.snapshot()?, quarter, self.clock().today()))
     }

@@ -4,51 +4,29 @@
 
 use crate::error::Result;
 use crate::reminders::{due, Reminder, ReminderKind, ReminderSettings, WeekFacts};
-use crate::settings::{parse_on_off, read_stored, CLOSE_TO_TRAY};
+use crate::settings::{parse_on_off, CLOSE_TO_TRAY};
 use crate::store::Workspace;
 
 impl Workspace {
     /// Whether closing the window keeps Cadence in the tray (on unless set off).
     pub fn close_to_tray(&self) -> Result<bool> {
-        match self.setting(CLOSE_TO_TRAY)? {
-            Some(v) => read_stored(CLOSE_TO_TRAY, &v, |t| parse_on_off(CLOSE_TO_TRAY, t)),
-            None => Ok(true),
-        }
+        self.read_setting(CLOSE_TO_TRAY, |t| parse_on_off(CLOSE_TO_TRAY, t))
     }
 
     /// The reminder settings of this workspace; absent keys take their default.
     pub fn reminder_settings(&self) -> Result<ReminderSettings> {
-        let mut s = ReminderSettings::default();
-        let read = |key: &str| self.setting(key);
-        if let Some(v) = read(ReminderSettings::REVIEW_DAY)? {
-            s.review_day = read_stored(
-                ReminderSettings::REVIEW_DAY,
-                &v,
-                ReminderSettings::parse_day,
-            )?;
-        }
-        if let Some(v) = read(ReminderSettings::REVIEW_TIME)? {
-            s.review_time = read_stored(
-                ReminderSettings::REVIEW_TIME,
-                &v,
-                ReminderSettings::parse_time,
-            )?;
-        }
-        if let Some(v) = read(ReminderSettings::WEEKLY_REVIEW)? {
-            s.quiet_weekly_review = read_stored(
+        Ok(ReminderSettings {
+            review_day: self
+                .read_setting(ReminderSettings::REVIEW_DAY, ReminderSettings::parse_day)?,
+            review_time: self
+                .read_setting(ReminderSettings::REVIEW_TIME, ReminderSettings::parse_time)?,
+            quiet_weekly_review: self.read_setting(
                 ReminderSettings::WEEKLY_REVIEW,
-                &v,
                 ReminderSettings::parse_quiet,
-            )?;
-        }
-        if let Some(v) = read(ReminderSettings::DECISIONS)? {
-            s.quiet_decisions = read_stored(
-                ReminderSettings::DECISIONS,
-                &v,
-                ReminderSettings::parse_quiet,
-            )?;
-        }
-        Ok(s)
+            )?,
+            quiet_decisions: self
+                .read_setting(ReminderSettings::DECISIONS, ReminderSettings::parse_quiet)?,
+        })
     }
 
     /// The reminders due now (the workspace's clock), not shown before.

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::settings::{doc, ReviewSettings, SETTINGS};
+use crate::settings::{doc, value_or_default, ReviewSettings, SETTINGS};
 use crate::store::Workspace;
 
 /// A setting with its value in one workspace.
@@ -20,6 +20,13 @@ pub struct SettingValue {
 }
 
 impl Workspace {
+    /// The value in force of setting `key`, read with `parse` (its rule): the stored one, else
+    /// its documented default; a stored one that breaks the rule is an error naming the
+    /// setting, the rule and the repair ([`value_or_default`]).
+    pub fn read_setting<T>(&self, key: &str, parse: fn(&str) -> Result<T>) -> Result<T> {
+        value_or_default(key, self.setting(key)?.as_deref(), parse)
+    }
+
     /// Every documented setting with its value in this workspace.
     pub fn settings(&self) -> Result<Vec<SettingValue>> {
         SETTINGS.iter().map(|d| self.setting_value(d.key)).collect()
