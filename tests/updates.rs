@@ -5,7 +5,17 @@ mod common;
 use cadence::calendar::{Month, Quarter};
 use cadence::model::Format;
 use cadence::model::ReviewKind;
+use cadence::render::timeline::Zoom;
+use cadence::usecases::send_update::UpdateOptions;
 use common::company::Company;
+
+/// An update rendered as one HTML page.
+fn html() -> UpdateOptions {
+    UpdateOptions {
+        format: Format::Html,
+        ..UpdateOptions::default()
+    }
+}
 
 #[test]
 fn each_review_kind_is_exported_saved_and_reread_exactly_as_sent() {
@@ -16,10 +26,15 @@ fn each_review_kind_is_exported_saved_and_reread_exactly_as_sent() {
 
     let mut clipboard = (String::new(), String::new());
     let both = ws
-        .copy_update(ReviewKind::Monthly, Some("2026-11"), |html, text| {
-            clipboard = (html.to_string(), text.to_string());
-            Ok(())
-        })
+        .copy_update(
+            ReviewKind::Monthly,
+            Some("2026-11"),
+            Zoom::default(),
+            |html, text| {
+                clipboard = (html.to_string(), text.to_string());
+                Ok(())
+            },
+        )
         .unwrap();
     let copied = &both[0];
     assert_eq!(copied.body, clipboard.0);
@@ -43,7 +58,13 @@ fn each_review_kind_is_exported_saved_and_reread_exactly_as_sent() {
 
     let file = dir.path().join("q.md");
     let saved = ws
-        .save_update(ReviewKind::Quarterly, None, Format::Markdown, &file, false)
+        .save_update(
+            ReviewKind::Quarterly,
+            None,
+            UpdateOptions::default(),
+            ("path", &file),
+            false,
+        )
         .unwrap();
     assert_eq!(saved.period, "2026-Q4");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), saved.body);
@@ -54,7 +75,7 @@ fn each_review_kind_is_exported_saved_and_reread_exactly_as_sent() {
     );
 
     let copied_week = ws
-        .copy_update(ReviewKind::Weekly, None, |_, _| Ok(()))
+        .copy_update(ReviewKind::Weekly, None, Zoom::default(), |_, _| Ok(()))
         .unwrap();
     let week = &copied_week[1];
     assert_eq!(week.period, "2026-W48");
@@ -74,7 +95,7 @@ fn an_update_whose_copy_failed_is_not_kept_as_sent() {
     co.at("2026-11-23 08:00").load_sample(false).unwrap();
     let mut ws = co.at("2026-11-23 12:00");
     let err = ws
-        .copy_update(ReviewKind::Weekly, None, |_, _| {
+        .copy_update(ReviewKind::Weekly, None, Zoom::default(), |_, _| {
             Err(cadence::Error::Conflict(
                 "the clipboard is not available".into(),
             ))
@@ -91,19 +112,29 @@ fn a_bad_period_names_its_field_and_keeps_nothing() {
     co.at("2026-11-23 08:00").load_sample(false).unwrap();
     let mut ws = co.at("2026-11-23 12:00");
     let err = ws
-        .copy_update(ReviewKind::Weekly, Some("2026-48"), |_, _| Ok(()))
+        .copy_update(
+            ReviewKind::Weekly,
+            Some("2026-48"),
+            Zoom::default(),
+            |_, _| Ok(()),
+        )
         .unwrap_err();
     assert_eq!(err.field(), Some("week"));
     let err = ws
-        .copy_update(ReviewKind::Monthly, Some("2026-13"), |_, _| Ok(()))
+        .copy_update(
+            ReviewKind::Monthly,
+            Some("2026-13"),
+            Zoom::default(),
+            |_, _| Ok(()),
+        )
         .unwrap_err();
     assert_eq!(err.field(), Some("month"));
     let err = ws
         .save_update(
             ReviewKind::Quarterly,
             Some("2026-Q5"),
-            Format::Html,
-            std::path::Path::new("/nonexistent/x.html"),
+            html(),
+            ("path", std::path::Path::new("/nonexistent/x.html")),
             true,
         )
         .unwrap_err();
@@ -121,7 +152,7 @@ fn saving_an_update_never_writes_over_the_workspace_and_keeps_nothing_when_refus
     wal.push("-wal");
     for target in [co.path.clone(), wal.into()] {
         let err = ws
-            .save_update(ReviewKind::Weekly, None, Format::Html, &target, true)
+            .save_update(ReviewKind::Weekly, None, html(), ("path", &target), true)
             .unwrap_err();
         assert_eq!(err.field(), Some("path"));
         assert!(err.to_string().contains("is the open workspace"), "{err}");
@@ -137,7 +168,7 @@ fn reviews_read_when_updates_were_kept_and_only_export_reads_their_bodies() {
     co.at("2026-11-23 08:00").load_sample(false).unwrap();
     let mut ws = co.at("2026-11-23 12:00");
     let (period, body) = ws
-        .rendered_update(ReviewKind::Weekly, None, Format::Markdown)
+        .rendered_update(ReviewKind::Weekly, None, UpdateOptions::default())
         .unwrap();
     let kept = ws
         .keep_review(ReviewKind::Weekly, &period, Format::Markdown, &body)
@@ -168,4 +199,36 @@ fn reviews_read_when_updates_were_kept_and_only_export_reads_their_bodies() {
     let err = other.import_json(&without_body, true).unwrap_err();
     assert!(err.to_string().contains("body"), "{err}");
     assert_eq!(other.export_json().unwrap(), export, "nothing was replaced");
+}
+
+#[test]
+fn a_monthly_page_is_sent_at_the_zoom_it_is_viewed_at() {
+    let co = Company::temp();
+    co.at("2026-11-23 08:00").load_sample(false).unwrap();
+    let mut ws = co.at("2026-11-23 12:00");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.html");
+    let month_page = UpdateOptions {
+        format: Format::Html,
+        zoom: Zoom::Month,
+    };
+    let saved = ws
+        .save_update(
+            ReviewKind::Monthly,
+            None,
+            month_page,
+            ("path", &file),
+            false,
+        )
+        .unwrap();
+    let month = month_of("2026-11");
+    let at_month = ws
+        .monthly_update(Some(month), Format::Html, Zoom::Month)
+        .unwrap();
+    let at_quarter = ws
+        .monthly_update(Some(month), Format::Html, Zoom::Quarter)
+        .unwrap();
+    assert_ne!(at_month, at_quarter, "the zoom changes the page");
+    assert_eq!(saved.body, at_month);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), at_month);
 }

@@ -16,7 +16,7 @@ mod weekly;
 mod workspace;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::LazyLock;
 
@@ -24,9 +24,11 @@ use clap::{Args, Parser, Subcommand};
 
 use cadence::calendar::{parse_date, Clock};
 use cadence::error::Result;
+use cadence::model::ReviewKind;
 use cadence::output_file;
 use cadence::store::{resolve_path, Workspace};
 use cadence::terminal::{safe_line, SafeWriter};
+use cadence::usecases::send_update::UpdateOptions;
 
 /// What `cadence --version` says: this build and the workspace schema it reads and writes.
 static VERSION: LazyLock<String> = LazyLock::new(|| {
@@ -302,7 +304,7 @@ pub struct OutArgs {
 /// Writes `body` to the `--out` file of `to` (safely, saying so on `out`) or, without one,
 /// to `out` itself; `what` names it, e.g. "weekly update for 2026-W47".
 fn deliver(
-    ws: &Workspace,
+    workspace: &Path,
     out: &mut dyn Write,
     to: &OutArgs,
     body: &str,
@@ -310,10 +312,36 @@ fn deliver(
 ) -> Result<()> {
     match &to.out {
         Some(path) => {
-            output_file::write("out", path, ws.path(), to.force, body.as_bytes())?;
+            output_file::write("out", path, workspace, to.force, body.as_bytes())?;
             writeln!(out, "{what} written to {}", path.display())?;
         }
         None => out.write_all(body.as_bytes())?,
+    }
+    Ok(())
+}
+
+/// Sends the `kind` update of `period` with `options` to the `--out` file of `to` or to
+/// `out`: by the core's one path ([`Workspace::send_update`]), which keeps it as sent, when
+/// written to a file or when `keep`; else only rendered and printed.
+fn send(
+    ws: &mut Workspace,
+    out: &mut dyn Write,
+    to: &OutArgs,
+    kind: ReviewKind,
+    period: Option<&str>,
+    options: UpdateOptions,
+    keep: bool,
+) -> Result<()> {
+    let workspace = ws.path().to_path_buf();
+    let mut deliver = |period: &str, body: &str| {
+        let what = format!("{kind} update for {period}");
+        deliver(&workspace, out, to, body, &what)
+    };
+    if keep || to.out.is_some() {
+        ws.send_update(kind, period, options, deliver)?;
+    } else {
+        let (period, body) = ws.rendered_update(kind, period, options)?;
+        deliver(&period, &body)?;
     }
     Ok(())
 }

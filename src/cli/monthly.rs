@@ -4,12 +4,13 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::{deliver, OutArgs};
+use super::{deliver, send, OutArgs};
 use cadence::calendar::Month;
 use cadence::error::Result;
 use cadence::model::{Format, ReviewKind};
 use cadence::render::timeline::Zoom;
 use cadence::store::Workspace;
+use cadence::usecases::send_update::UpdateOptions;
 
 #[derive(Debug, Args)]
 pub struct MonthlyArgs {
@@ -51,24 +52,23 @@ pub fn monthly(ws: &mut Workspace, a: &MonthlyArgs, out: &mut dyn Write) -> Resu
         None => Month::of(ws.clock().today()),
     };
     let format = a.format;
-    let (body, keep) = if a.sent {
-        (ws.sent_monthly(month, format)?.body, false)
-    } else {
-        let zoom = a.zoom;
-        (
-            ws.monthly_update(Some(month), format, zoom)?,
-            a.keep || a.to.out.is_some(),
-        )
-    };
-    deliver(
-        ws,
-        out,
-        &a.to,
-        &body,
-        &format!("monthly update for {month}"),
-    )?;
-    if keep {
-        ws.keep_review(ReviewKind::Monthly, &month.to_string(), format, &body)?;
+    if !a.sent {
+        let options = UpdateOptions {
+            format,
+            zoom: a.zoom,
+        };
+        let month = month.to_string();
+        return send(
+            ws,
+            out,
+            &a.to,
+            ReviewKind::Monthly,
+            Some(&month),
+            options,
+            a.keep,
+        );
     }
-    Ok(())
+    let body = ws.sent_monthly(month, format)?.body;
+    let what = format!("monthly update for {month}");
+    deliver(ws.path(), out, &a.to, &body, &what)
 }

@@ -5,12 +5,13 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::{deliver, print_json, table, OutArgs};
+use super::{deliver, print_json, send, table, OutArgs};
 use cadence::error::{Error, Result};
 use cadence::model::{Baseline, Id};
 use cadence::model::{Format, ReviewKind};
 use cadence::narrative::count;
 use cadence::store::Workspace;
+use cadence::usecases::send_update::UpdateOptions;
 
 #[derive(Debug, Args)]
 pub struct QuarterlyArgs {
@@ -42,25 +43,25 @@ pub struct QuarterlyArgs {
 pub fn quarterly(ws: &mut Workspace, a: &QuarterlyArgs, out: &mut dyn Write) -> Result<()> {
     let quarter = ws.quarter(a.quarter.as_deref())?;
     let format = a.format;
-    let (body, keep) = if a.sent {
-        (ws.sent_quarterly(quarter, format)?.body, false)
-    } else {
-        (
-            ws.quarterly_update(Some(quarter), format)?,
-            a.keep || a.to.out.is_some(),
-        )
-    };
-    deliver(
-        ws,
-        out,
-        &a.to,
-        &body,
-        &format!("quarterly update for {quarter}"),
-    )?;
-    if keep {
-        ws.keep_review(ReviewKind::Quarterly, &quarter.to_string(), format, &body)?;
+    if !a.sent {
+        let options = UpdateOptions {
+            format,
+            ..UpdateOptions::default()
+        };
+        let quarter = quarter.to_string();
+        return send(
+            ws,
+            out,
+            &a.to,
+            ReviewKind::Quarterly,
+            Some(&quarter),
+            options,
+            a.keep,
+        );
     }
-    Ok(())
+    let body = ws.sent_quarterly(quarter, format)?.body;
+    let what = format!("quarterly update for {quarter}");
+    deliver(ws.path(), out, &a.to, &body, &what)
 }
 
 #[derive(Debug, Args)]

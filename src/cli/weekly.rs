@@ -4,11 +4,12 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::{deliver, OutArgs};
+use super::{deliver, send, OutArgs};
 use cadence::calendar::IsoWeek;
 use cadence::error::Result;
 use cadence::model::{Format, ReviewKind};
 use cadence::store::Workspace;
+use cadence::usecases::send_update::UpdateOptions;
 
 #[derive(Debug, Args)]
 pub struct WeeklyArgs {
@@ -41,14 +42,23 @@ pub fn weekly(ws: &mut Workspace, a: &WeeklyArgs, out: &mut dyn Write) -> Result
         None => IsoWeek::of(ws.clock().today()),
     };
     let format = a.format;
-    let body = if a.sent {
-        ws.sent_weekly(week, format)?.body
-    } else {
-        ws.weekly_update(Some(week), format)?
-    };
-    deliver(ws, out, &a.to, &body, &format!("weekly update for {week}"))?;
-    if a.keep || (a.to.out.is_some() && !a.sent) {
-        ws.keep_review(ReviewKind::Weekly, &week.to_string(), format, &body)?;
+    if !a.sent {
+        let options = UpdateOptions {
+            format,
+            ..UpdateOptions::default()
+        };
+        let week = week.to_string();
+        return send(
+            ws,
+            out,
+            &a.to,
+            ReviewKind::Weekly,
+            Some(&week),
+            options,
+            a.keep,
+        );
     }
-    Ok(())
+    let body = ws.sent_weekly(week, format)?.body;
+    let what = format!("weekly update for {week}");
+    deliver(ws.path(), out, &a.to, &body, &what)
 }

@@ -45,7 +45,7 @@ pub struct ExportArgs {
 pub fn export(ws: &Workspace, a: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     let ExportFormat::Json = a.format;
     let text = ws.export_json()?;
-    deliver(ws, out, &a.to, &text, "export")
+    deliver(ws.path(), out, &a.to, &text, "export")
 }
 
 #[derive(Debug, Args)]

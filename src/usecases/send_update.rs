@@ -13,14 +13,14 @@ use crate::store::Workspace;
 
 impl Workspace {
     /// The update of the `kind` review of `period` (`YYYY-Www`, `YYYY-MM` or `YYYY-Qn`; the
-    /// current one when `None`) in `format`, with the period it is for. A monthly page shows
-    /// the timeline at its default (quarter) zoom.
+    /// current one when `None`) rendered with `options`, with the period it is for.
     pub fn rendered_update(
         &self,
         kind: ReviewKind,
         period: Option<&str>,
-        format: Format,
+        options: UpdateOptions,
     ) -> Result<(String, String)> {
+        let UpdateOptions { format, zoom } = options;
         let today = self.clock().today();
         Ok(match kind {
             ReviewKind::Weekly => {
@@ -35,7 +35,7 @@ impl Workspace {
                     Some(p) => Month::parse("month", p)?,
                     None => Month::of(today),
                 };
-                let body = self.monthly_update(Some(month), format, Zoom::default())?;
+                let body = self.monthly_update(Some(month), format, zoom)?;
                 (month.to_string(), body)
             }
             ReviewKind::Quarterly => {
@@ -55,10 +55,19 @@ impl Workspace {
         &mut self,
         kind: ReviewKind,
         period: Option<&str>,
+        zoom: Zoom,
         copy: impl FnOnce(&str, &str) -> Result<()>,
     ) -> Result<Vec<StoredReview>> {
-        let (period, html) = self.rendered_update(kind, period, Format::Html)?;
-        let (_, text) = self.rendered_update(kind, Some(&period), Format::Text)?;
+        let html = UpdateOptions {
+            format: Format::Html,
+            zoom,
+        };
+        let text = UpdateOptions {
+            format: Format::Text,
+            zoom,
+        };
+        let (period, html) = self.rendered_update(kind, period, html)?;
+        let (_, text) = self.rendered_update(kind, Some(&period), text)?;
         copy(&html, &text)?;
         self.keep_reviews(
             kind,
@@ -67,19 +76,44 @@ impl Workspace {
         )
     }
 
-    /// Writes an update to `path` and keeps it as sent. The file is written whole or not at
-    /// all, never over a workspace or any SQLite file, and over an existing file only when
-    /// `force` (see [`output_file::check_target`]).
+    /// Sends an update, the one path every review's update goes out by: renders the `kind`
+    /// update of `period` (the current one when `None`) with `options`, hands the period and
+    /// the body to `deliver` (a file, standard output) and keeps it as sent once delivered.
+    /// Nothing is kept when the delivery failed.
+    pub fn send_update(
+        &mut self,
+        kind: ReviewKind,
+        period: Option<&str>,
+        options: UpdateOptions,
+        deliver: impl FnOnce(&str, &str) -> Result<()>,
+    ) -> Result<StoredReview> {
+        let (period, body) = self.rendered_update(kind, period, options)?;
+        deliver(&period, &body)?;
+        self.keep_review(kind, &period, options.format, &body)
+    }
+
+    /// Writes an update to `path` and keeps it as sent ([`Workspace::send_update`]). The file
+    /// is written whole or not at all, never over a workspace or any SQLite file, and over an
+    /// existing file only when `force` (see [`output_file::check_target`]); `field` names the
+    /// path's input in an error.
     pub fn save_update(
         &mut self,
         kind: ReviewKind,
         period: Option<&str>,
-        format: Format,
-        path: &Path,
+        options: UpdateOptions,
+        (field, path): (&str, &Path),
         force: bool,
     ) -> Result<StoredReview> {
-        let (period, body) = self.rendered_update(kind, period, format)?;
-        output_file::write("path", path, self.path(), force, body.as_bytes())?;
-        self.keep_review(kind, &period, format, &body)
+        let workspace = self.path().to_path_buf();
+        self.send_update(kind, period, options, |_, body| {
+            output_file::write(field, path, &workspace, force, body.as_bytes())
+        })
     }
+}
+
+/// How an update is rendered: its format and, for a monthly page, the timeline's zoom.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpdateOptions {
+    pub format: Format,
+    pub zoom: Zoom,
 }

@@ -293,9 +293,9 @@ export const api = {
 
   /** Copies a review's update as rich text with a plain-text alternative, then keeps both as
    *  sent (only once the copy succeeded). `period` is the review's week, month or quarter
-   *  (the current one when null). */
-  copyUpdate: (kind: ReviewKind, period: string | null) =>
-    unwrap(commands.copyUpdate(kind, period)),
+   *  (the current one when null); `zoom`, the monthly page's timeline (the quarter when null). */
+  copyUpdate: (kind: ReviewKind, period: string | null, zoom: Zoom | null) =>
+    unwrap(commands.copyUpdate(kind, period, zoom)),
 
   /** Has the app ask where to save a review's update in `format` (offering `suggestedName`
    * and the format's extension), then writes and keeps it; where it went, or null when the
@@ -304,6 +304,7 @@ export const api = {
     kind: ReviewKind,
     period: string | null,
     format: Exclude<Format, "json">,
+    zoom: Zoom | null,
     suggestedName: string,
-  ) => unwrap(commands.saveUpdate(kind, period, format, suggestedName)),
+  ) => unwrap(commands.saveUpdate(kind, period, format, zoom, suggestedName)),
 };

@@ -73,16 +73,18 @@ export const commands = {
 	/**  The update kept for `week` in `format`, exactly as it was sent. */
 	sentWeekly: (week: string, format: Format) => typedError<StoredReview, AppError_Serialize>(__TAURI_INVOKE("sent_weekly", { week, format })),
 	/**
-	 *  Copies the `kind` update of `period` (the current one when absent) to the clipboard as
-	 *  rich text with its plain-text alternative, and keeps both as sent once the copy succeeded.
+	 *  Copies the `kind` update of `period` (the current one when absent; a monthly page's
+	 *  timeline at `zoom`, by default the quarter) to the clipboard as rich text with its
+	 *  plain-text alternative, and keeps both as sent once the copy succeeded.
 	 */
-	copyUpdate: (kind: ReviewKind, period: string | null) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("copy_update", { kind, period })),
+	copyUpdate: (kind: ReviewKind, period: string | null, zoom: Zoom | null) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("copy_update", { kind, period, zoom })),
 	/**
-	 *  Asks in the save dialog where to save the `kind` update of `period` in `format`
+	 *  Asks in the save dialog where to save the `kind` update of `period` in `format` (a
+	 *  monthly page's timeline at `zoom`, by default the quarter)
 	 *  (`suggested_name`, without its extension, is only offered), then writes it there and keeps
 	 *  it as sent; where it went, or `None` when cancelled.
 	 */
-	saveUpdate: (kind: ReviewKind, period: string | null, format: Format, suggestedName: string) => typedError<string | null, AppError_Serialize>(__TAURI_INVOKE("save_update", { kind, period, format, suggestedName })),
+	saveUpdate: (kind: ReviewKind, period: string | null, format: Format, zoom: Zoom | null, suggestedName: string) => typedError<string | null, AppError_Serialize>(__TAURI_INVOKE("save_update", { kind, period, format, zoom, suggestedName })),
 	/**  The Roadmap view of `month` (`YYYY-MM`; the current month when absent) at `zoom`. */
 	roadmap: (month: string | null, zoom: Zoom) => typedError<RoadmapView_Serialize, AppError_Serialize>(__TAURI_INVOKE("roadmap", { month, zoom })),
 	/**

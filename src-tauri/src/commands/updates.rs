@@ -6,13 +6,16 @@ use tauri_plugin_clipboard_manager::ClipboardExt;
 
 use cadence::model::Format;
 use cadence::model::ReviewKind;
+use cadence::render::timeline::Zoom;
+use cadence::usecases::send_update::UpdateOptions;
 
 use super::File;
 use crate::error::AppError;
 use crate::save_dialog::{self, SaveRequest};
 
-/// Copies the `kind` update of `period` (the current one when absent) to the clipboard as
-/// rich text with its plain-text alternative, and keeps both as sent once the copy succeeded.
+/// Copies the `kind` update of `period` (the current one when absent; a monthly page's
+/// timeline at `zoom`, by default the quarter) to the clipboard as rich text with its
+/// plain-text alternative, and keeps both as sent once the copy succeeded.
 #[tauri::command]
 #[specta::specta]
 pub async fn copy_update(
@@ -20,9 +23,11 @@ pub async fn copy_update(
     file: File<'_>,
     kind: ReviewKind,
     period: Option<String>,
+    zoom: Option<Zoom>,
 ) -> Result<(), AppError> {
     file.with(move |ws| {
-        ws.copy_update(kind, period.as_deref(), |html, text| {
+        let zoom = zoom.unwrap_or_default();
+        ws.copy_update(kind, period.as_deref(), zoom, |html, text| {
             app.clipboard().write_html(html, Some(text)).map_err(|e| {
                 cadence::Error::Conflict(format!("the update could not be copied: {e}"))
             })
@@ -32,7 +37,8 @@ pub async fn copy_update(
     .await
 }
 
-/// Asks in the save dialog where to save the `kind` update of `period` in `format`
+/// Asks in the save dialog where to save the `kind` update of `period` in `format` (a
+/// monthly page's timeline at `zoom`, by default the quarter)
 /// (`suggested_name`, without its extension, is only offered), then writes it there and keeps
 /// it as sent; where it went, or `None` when cancelled.
 #[tauri::command]
@@ -43,6 +49,7 @@ pub async fn save_update(
     kind: ReviewKind,
     period: Option<String>,
     format: Format,
+    zoom: Option<Zoom>,
     suggested_name: String,
 ) -> Result<Option<String>, AppError> {
     let title = format!("Save the {} update", kind.as_str());
@@ -56,7 +63,11 @@ pub async fn save_update(
         return Ok(None);
     };
     file.with(move |ws| {
-        ws.save_update(kind, period.as_deref(), format, &path, true)
+        let options = UpdateOptions {
+            format,
+            zoom: zoom.unwrap_or_default(),
+        };
+        ws.save_update(kind, period.as_deref(), options, ("path", &path), true)
             .map(|_| path.display().to_string())
     })
     .await

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { api, type ReviewKind } from "../api";
+import { api, type ReviewKind, type Zoom } from "../api";
 import { useToast } from "../components/Toast";
 import { formatDateTime } from "../lib/format";
 import { useRefresh } from "../lib/query";
@@ -19,11 +19,13 @@ interface Props {
   keptAt?: string | null;
   /** The file name offered in the save dialog, without its extension. */
   fileName: string;
+  /** The monthly page's timeline zoom, as the view shows it. */
+  zoom?: Zoom;
 }
 
 /** Sends a review's update: to the clipboard (rich text with a plain-text alternative) or to
  *  a file. Either way the update is kept as sent, so the period can be reread later. */
-export function ExportBar({ kind, period, keptAt, fileName }: Props) {
+export function ExportBar({ kind, period, keptAt, fileName, zoom }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const toast = useToast();
@@ -65,7 +67,7 @@ export function ExportBar({ kind, period, keptAt, fileName }: Props) {
           id="export-copy"
           onClick={() =>
             run(async () => {
-              await api.copyUpdate(kind, period);
+              await api.copyUpdate(kind, period, zoom ?? null);
               return "Update copied, ready to paste";
             })
           }
@@ -81,7 +83,7 @@ export function ExportBar({ kind, period, keptAt, fileName }: Props) {
             id={`export-save-${s.format}`}
             onClick={() =>
               run(async () =>
-                (await api.saveUpdate(kind, period, s.format, fileName))
+                (await api.saveUpdate(kind, period, s.format, zoom ?? null, fileName))
                   ? `Update saved as ${s.label}`
                   : null,
               )

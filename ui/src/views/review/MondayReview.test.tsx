@@ -69,6 +69,7 @@ describe("the Monday review", () => {
     expect(sent.find((s) => s.cmd === "copy_update")?.args).toEqual({
       kind: "weekly",
       period: "2026-W10",
+      zoom: null,
     });
   });
 

@@ -132,6 +132,7 @@ function Month({ view }: { view: RoadmapView }) {
       <ExportBar
         kind="monthly"
         period={view.review.month}
+        zoom={view.zoom}
         fileName={`roadmap-update-${view.review.month}`}
       />
       <div className="home-grid">
