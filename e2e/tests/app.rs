@@ -332,8 +332,8 @@ async fn the_roadmap_shows_the_timeline_and_its_decisions_are_added_linked_and_c
             "{html}"
         );
         assert!(
-            html.contains("data-from=\"2026-01-01\""),
-            "the page shows the quarter"
+            html.contains("data-from=\"2026-03-01\""),
+            "the page shows the month the timeline was showing"
         );
 
         // A team cannot decide; the message sits beside the field.
