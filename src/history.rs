@@ -177,7 +177,7 @@ pub struct Slips {
 
 /// Derives the slips from an initiative's change log (its entries, oldest first). The first
 /// committed date is the date in force when the initiative first became active.
-pub fn slips(changes: &[Change]) -> Slips {
+pub fn slips<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Slips {
     let mut status: Option<Status> = None;
     let mut dates: [Option<NaiveDate>; 2] = [None, None];
     let mut out = Slips::default();

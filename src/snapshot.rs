@@ -69,6 +69,11 @@ impl Snapshot {
         latest
     }
 
+    /// Each initiative's records, gathered in one pass: see [`ByInitiative`].
+    pub fn by_initiative(&self) -> ByInitiative<'_> {
+        ByInitiative::new(self)
+    }
+
     /// The workspace as it was known at `at`: records made later are left out and
     /// initiatives are rebuilt from their change logs, so an old period reads the same later.
     pub fn as_of(&self, at: NaiveDateTime) -> Snapshot {
@@ -149,5 +154,49 @@ impl Snapshot {
                 .collect(),
             releases: self.releases.iter().filter_map(|r| r.as_of(at)).collect(),
         }
+    }
+}
+
+/// Each initiative's records in a snapshot, gathered in one pass over them, so that a review
+/// looks an initiative's up by id instead of scanning every record for each initiative (which
+/// costs initiatives × records).
+#[derive(Debug)]
+pub struct ByInitiative<'a> {
+    initiatives: HashMap<Id, &'a Initiative>,
+    changes: HashMap<Id, Vec<&'a Change>>,
+    checkins: HashMap<Id, Vec<&'a CheckIn>>,
+}
+
+impl<'a> ByInitiative<'a> {
+    /// Indexes `snap`.
+    pub fn new(snap: &'a Snapshot) -> Self {
+        let mut changes: HashMap<Id, Vec<&Change>> = HashMap::new();
+        for c in &snap.changes {
+            changes.entry(c.initiative_id).or_default().push(c);
+        }
+        let mut checkins: HashMap<Id, Vec<&CheckIn>> = HashMap::new();
+        for c in snap.checkins.iter().filter(|c| c.replaced_at.is_none()) {
+            checkins.entry(c.initiative_id).or_default().push(c);
+        }
+        ByInitiative {
+            initiatives: snap.initiatives.iter().map(|i| (i.id, i)).collect(),
+            changes,
+            checkins,
+        }
+    }
+
+    /// The initiative with `id`.
+    pub fn initiative(&self, id: Id) -> Option<&'a Initiative> {
+        self.initiatives.get(&id).copied()
+    }
+
+    /// The change log of initiative `id`, oldest first.
+    pub fn changes(&self, id: Id) -> &[&'a Change] {
+        self.changes.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The check-ins in force of initiative `id`, in the order they were recorded.
+    pub fn checkins(&self, id: Id) -> &[&'a CheckIn] {
+        self.checkins.get(&id).map_or(&[], Vec::as_slice)
     }
 }

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{days_between, Quarter};
 use crate::history;
-use crate::model::{Baseline, Change, Id, Initiative, Status};
-use crate::snapshot::Snapshot;
+use crate::model::{Baseline, Id, Initiative, Status};
+use crate::snapshot::{ByInitiative, Snapshot};
 
 /// What a delivery is measured against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,16 +124,24 @@ pub fn plan_dates(plan: &Baseline, amendments: &[&Baseline]) -> Vec<(Id, PlanDat
 /// Judges initiatives of one snapshot; quarters' plans are read once.
 pub struct Judge<'a> {
     snap: &'a Snapshot,
+    by_initiative: &'a ByInitiative<'a>,
     as_of: NaiveDate,
     fiscal_year_start: u32,
     plans: BTreeMap<Quarter, Vec<(Id, PlanDates)>>,
 }
 
 impl<'a> Judge<'a> {
-    /// A judge of `snap` (already cut at the review's end) on `as_of`.
-    pub fn new(snap: &'a Snapshot, as_of: NaiveDate, fiscal_year_start: u32) -> Self {
+    /// A judge of `snap` (already cut at the review's end, its records `by_initiative`) on
+    /// `as_of`.
+    pub fn new(
+        snap: &'a Snapshot,
+        by_initiative: &'a ByInitiative<'a>,
+        as_of: NaiveDate,
+        fiscal_year_start: u32,
+    ) -> Self {
         Judge {
             snap,
+            by_initiative,
             as_of,
             fiscal_year_start,
             plans: BTreeMap::new(),
@@ -153,7 +161,7 @@ impl<'a> Judge<'a> {
     /// How initiative `i` stands: measured against the plan of the quarter it was done in
     /// (or, when not done, of the quarter of the review's day), when it is in that plan.
     pub fn judge(&mut self, i: &Initiative) -> DeliveryJudgement {
-        let log: Vec<Change> = self.snap.changes_of(i.id).cloned().collect();
+        let log = self.by_initiative.changes(i.id);
         let done_on = (i.status == Status::Done)
             .then(|| {
                 log.iter()
@@ -162,7 +170,7 @@ impl<'a> Judge<'a> {
                     .map(|c| c.at.date())
             })
             .flatten();
-        let first = history::slips(&log);
+        let first = history::slips(log.iter().copied());
         let quarter = Quarter::of(done_on.unwrap_or(self.as_of), self.fiscal_year_start);
         let planned = self
             .plan(quarter)

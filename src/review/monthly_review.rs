@@ -13,7 +13,7 @@ use crate::model::{Change, CheckIn, Health, Id, Initiative, ReviewKind, RiskLeve
 use crate::review::common::{changes_in, risk_changed, DecisionItem, MonthlyChanges, Window};
 use crate::review::delivery::{DeliveryJudgement, Judge};
 use crate::settings::ReviewSettings;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{ByInitiative, Snapshot};
 
 pub use signals::{
     BacklogGrowth, MissedCommitments, MissedKind, MissedTarget, MonthlySignals, Reprioritisation,
@@ -235,7 +235,8 @@ fn changes_window(snap: &Snapshot, month: Month, cutoff: NaiveDateTime) -> (Wind
 /// The initiatives in their groups, as known at the end of `as_of`.
 fn roadmap(snap: &Snapshot, month: Month, as_of: NaiveDate, fiscal_year_start: u32) -> Roadmap {
     let mut r = Roadmap::default();
-    let mut judge = Judge::new(snap, as_of, fiscal_year_start);
+    let by_initiative = snap.by_initiative();
+    let mut judge = Judge::new(snap, &by_initiative, as_of, fiscal_year_start);
     let last_sent = snap
         .reviews
         .iter()
@@ -245,16 +246,16 @@ fn roadmap(snap: &Snapshot, month: Month, as_of: NaiveDate, fiscal_year_start: u
         })
         .map(|r| r.created_at)
         .max();
-    let mut item = |snap, i, checkin, as_of| {
-        let mut it = item(snap, i, checkin, as_of, &mut judge);
-        it.risk_changed = risk_changed(snap, i, last_sent);
+    let mut item = |i, checkin, as_of| {
+        let mut it = item(&by_initiative, i, checkin, as_of, &mut judge);
+        it.risk_changed = risk_changed(i, by_initiative.changes(i.id), last_sent);
         it
     };
     for i in &snap.initiatives {
-        let checkin = latest_checkin(snap, i.id, as_of);
+        let checkin = latest_checkin(by_initiative.checkins(i.id), as_of);
         match i.status {
             Status::Active => {
-                let it = item(snap, i, checkin, as_of);
+                let it = item(i, checkin, as_of);
                 match checkin.map(|c| c.health) {
                     Some(Health::OnTrack) => r.on_track.push(it),
                     Some(Health::AtRisk) => r.at_risk.push(it),
@@ -263,13 +264,13 @@ fn roadmap(snap: &Snapshot, month: Month, as_of: NaiveDate, fiscal_year_start: u
                 }
             }
             Status::Done => {
-                let it = item(snap, i, checkin, as_of);
+                let it = item(i, checkin, as_of);
                 if it.done_on.is_some_and(|d| month.contains(d)) {
                     r.done.push(it);
                 }
             }
             Status::Proposed if i.target_date.is_some() => {
-                r.not_started.push(item(snap, i, checkin, as_of))
+                r.not_started.push(item(i, checkin, as_of))
             }
             _ => {}
         }
@@ -286,39 +287,40 @@ fn roadmap(snap: &Snapshot, month: Month, as_of: NaiveDate, fiscal_year_start: u
     r
 }
 
-/// The owner's latest check-in in force for a week that had begun by `as_of`.
-fn latest_checkin(snap: &Snapshot, id: Id, as_of: NaiveDate) -> Option<&CheckIn> {
-    snap.checkins
+/// The owner's latest check-in among `checkins` (an initiative's, in force) for a week that
+/// had begun by `as_of`.
+fn latest_checkin<'a>(checkins: &[&'a CheckIn], as_of: NaiveDate) -> Option<&'a CheckIn> {
+    checkins
         .iter()
-        .filter(|c| c.initiative_id == id && c.replaced_at.is_none() && c.week.monday() <= as_of)
+        .copied()
+        .filter(|c| c.week.monday() <= as_of)
         .max_by_key(|c| (c.week, c.id))
 }
 
-/// When initiative `id` last entered `status`, per its change log.
-pub(crate) fn entered(snap: &Snapshot, id: Id, status: Status) -> Option<NaiveDateTime> {
-    snap.changes_of(id)
+/// When an initiative last entered `status`, per its change log `log`.
+pub(crate) fn entered(log: &[&Change], status: Status) -> Option<NaiveDateTime> {
+    log.iter()
         .filter(|c| c.field == "status" && c.new_value.as_deref() == Some(status.as_str()))
         .map(|c| c.at)
-        .last()
+        .next_back()
 }
 
 fn item(
-    snap: &Snapshot,
+    by_initiative: &ByInitiative,
     i: &Initiative,
     checkin: Option<&CheckIn>,
     as_of: NaiveDate,
     judge: &mut Judge,
 ) -> RoadmapItem {
-    let log: Vec<Change> = snap.changes_of(i.id).cloned().collect();
-    let slips = history::slips(&log);
-    let first_checkin = snap
-        .checkins
+    let log = by_initiative.changes(i.id);
+    let slips = history::slips(log.iter().copied());
+    let first_checkin = by_initiative
+        .checkins(i.id)
         .iter()
-        .filter(|c| c.initiative_id == i.id && c.replaced_at.is_none())
         .map(|c| c.week.monday())
         .min();
     let activated = (i.status != Status::Proposed)
-        .then(|| entered(snap, i.id, Status::Active).map(|at| at.date()))
+        .then(|| entered(log, Status::Active).map(|at| at.date()))
         .flatten();
     let date_warning = match (i.status, i.target_date, i.backup_date) {
         (Status::Active, _, Some(b)) if b < as_of => Some(DateWarning::BackupPassed),
@@ -341,7 +343,7 @@ fn item(
         committed_target: slips.target.committed,
         target_slip_days: slips.target.days,
         done_on: (i.status == Status::Done)
-            .then(|| entered(snap, i.id, Status::Done).map(|at| at.date()))
+            .then(|| entered(log, Status::Done).map(|at| at.date()))
             .flatten(),
         outcome: i.outcome.clone(),
         result: i.result.clone(),

@@ -241,7 +241,8 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
     let settings = ReviewSettings::from_settings(&snap.settings)?;
     let start = week.monday().and_hms_opt(0, 0, 0).expect("valid time");
     let changes = changes_in(&snap, Window::between(start, cutoff), &settings);
-    let mut judge = Judge::new(&snap, as_of, settings.fiscal_year_start);
+    let by_initiative = snap.by_initiative();
+    let mut judge = Judge::new(&snap, &by_initiative, as_of, settings.fiscal_year_start);
     let last_sent = snap
         .reviews
         .iter()
@@ -277,7 +278,7 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
                 days_to_target: i.target_date.map(|t| days_between(as_of, t)),
                 risk: i.risk.clone(),
                 risk_level: i.risk_level,
-                risk_changed: risk_changed(&snap, i, last_sent),
+                risk_changed: risk_changed(i, by_initiative.changes(i.id), last_sent),
                 delivery: judge.judge(i),
             }
         })

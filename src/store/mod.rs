@@ -123,17 +123,27 @@ impl Workspace {
     /// without their bodies, which only export and check read ([`Workspace::whole_snapshot`]),
     /// so years of kept updates cost a review nothing.
     pub fn snapshot(&self) -> Result<Snapshot> {
-        rows::load_snapshot(&self.conn, None, rows::Bodies::Leave)
+        rows::load_snapshot(&self.conn, rows::Checkins::All, rows::Bodies::Leave)
     }
 
     /// [`Workspace::snapshot`] with only the check-ins of the weeks from `from` to `to`.
     pub fn snapshot_of_weeks(&self, from: IsoWeek, to: IsoWeek) -> Result<Snapshot> {
-        rows::load_snapshot(&self.conn, Some((from, to)), rows::Bodies::Leave)
+        rows::load_snapshot(
+            &self.conn,
+            rows::Checkins::Weeks(from, to),
+            rows::Bodies::Leave,
+        )
+    }
+
+    /// [`Workspace::snapshot`] with only each initiative's latest check-in in force: what the
+    /// board shows.
+    pub fn snapshot_of_latest_checkins(&self) -> Result<Snapshot> {
+        rows::load_snapshot(&self.conn, rows::Checkins::Latest, rows::Bodies::Leave)
     }
 
     /// Every record with the kept updates' bodies: what export writes and check reads.
     pub fn whole_snapshot(&self) -> Result<Snapshot> {
-        rows::load_snapshot(&self.conn, None, rows::Bodies::Read)
+        rows::load_snapshot(&self.conn, rows::Checkins::All, rows::Bodies::Read)
     }
 
     /// Writes a consistent copy of the workspace to `out`, even while another process writes

@@ -345,14 +345,21 @@ pub enum Bodies {
     Leave,
 }
 
-/// Reads every table, in id order, inside one read transaction; with the check-ins of the
-/// weeks from `weeks.0` to `weeks.1` (both included) only when given (what a weekly review
-/// reads).
-pub fn load_snapshot(
-    conn: &Connection,
-    weeks: Option<(IsoWeek, IsoWeek)>,
-    bodies: Bodies,
-) -> Result<Snapshot> {
+/// Which check-ins a snapshot holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checkins {
+    /// Every one.
+    All,
+    /// Those of the weeks from the first to the second, both included: what a weekly review
+    /// reads.
+    Weeks(IsoWeek, IsoWeek),
+    /// Each initiative's latest in force (its latest week's): what the board reads.
+    Latest,
+}
+
+/// Reads every table, in id order, inside one read transaction, with the check-ins `checkins`
+/// says.
+pub fn load_snapshot(conn: &Connection, checkins: Checkins, bodies: Bodies) -> Result<Snapshot> {
     let tx = conn.unchecked_transaction()?;
     let settings: BTreeMap<String, String> = all(
         &tx,
@@ -384,20 +391,31 @@ pub fn load_snapshot(
             [],
             change,
         )?,
-        checkins: match weeks {
-            None => all(
+        checkins: match checkins {
+            Checkins::All => all(
                 &tx,
                 &format!("SELECT {CHECKIN_COLUMNS} FROM checkins ORDER BY id"),
                 [],
                 checkin,
             )?,
-            Some((from, to)) => all(
+            Checkins::Weeks(from, to) => all(
                 &tx,
                 &format!(
                     "SELECT {CHECKIN_COLUMNS} FROM checkins WHERE week BETWEEN ?1 AND ?2 \
                      ORDER BY id"
                 ),
                 [from.to_string(), to.to_string()],
+                checkin,
+            )?,
+            // One look-up in the index of check-ins in force per initiative.
+            Checkins::Latest => all(
+                &tx,
+                &format!(
+                    "SELECT {CHECKIN_COLUMNS} FROM checkins WHERE id IN (SELECT (SELECT c.id \
+                     FROM checkins c WHERE c.initiative_id = i.id AND c.replaced_at IS NULL \
+                     ORDER BY c.week DESC LIMIT 1) FROM initiatives i) ORDER BY id"
+                ),
+                [],
                 checkin,
             )?,
         },

@@ -6,8 +6,11 @@ use crate::review::board::{board, Board};
 use crate::store::Workspace;
 
 impl Workspace {
-    /// The board as of the workspace's today.
+    /// The board as of the workspace's today, read from only the check-ins it shows.
     pub fn board(&self) -> Result<Board> {
-        Ok(board(&self.snapshot()?, self.clock().today()))
+        Ok(board(
+            &self.snapshot_of_latest_checkins()?,
+            self.clock().today(),
+        ))
     }
 }

@@ -10,7 +10,7 @@ use crate::calendar::{days_between, end_of_day, Quarter};
 use crate::history;
 use crate::model::{Change, Id, Status};
 use crate::settings::ReviewSettings;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{ByInitiative, Snapshot};
 
 /// Every change of the period, each list oldest first.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -130,8 +130,10 @@ pub(crate) fn changes_in(
     window: Window,
     settings: &ReviewSettings,
 ) -> MonthlyChanges {
+    let by_initiative = snap.by_initiative();
     let label = |id: Id| {
-        snap.initiative(id)
+        by_initiative
+            .initiative(id)
             .map(|i| (i.title.clone(), i.owner.clone()))
             .unwrap_or_default()
     };
@@ -144,7 +146,7 @@ pub(crate) fn changes_in(
         let (title, owner) = label(c.initiative_id);
         match c.field.as_str() {
             "target_date" | "backup_date" => {
-                let Some(m) = field_move(snap, c) else {
+                let Some(m) = field_move(&by_initiative, c) else {
                     continue;
                 };
                 let entry = moves
@@ -157,7 +159,11 @@ pub(crate) fn changes_in(
                         target: None,
                         backup: None,
                         reason: c.reason.clone(),
-                        moves_this_quarter: date_edits(snap, c.initiative_id, quarter, window.to),
+                        moves_this_quarter: date_edits(
+                            by_initiative.changes(c.initiative_id),
+                            quarter,
+                            window.to,
+                        ),
                     });
                 if c.field == "target_date" {
                     entry.target = Some(m);
@@ -232,15 +238,15 @@ pub(crate) fn changes_in(
 }
 
 /// The move a target or backup change made, when it replaced one date by another.
-fn field_move(snap: &Snapshot, c: &Change) -> Option<FieldMove> {
+fn field_move(by_initiative: &ByInitiative, c: &Change) -> Option<FieldMove> {
     let date = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<NaiveDate>().ok());
     let (from, to) = (date(&c.old_value)?, date(&c.new_value)?);
-    let upto: Vec<Change> = snap
-        .changes_of(c.initiative_id)
-        .filter(|e| e.id <= c.id)
-        .cloned()
-        .collect();
-    let slips = history::slips(&upto);
+    let upto = by_initiative
+        .changes(c.initiative_id)
+        .iter()
+        .copied()
+        .filter(|e| e.id <= c.id);
+    let slips = history::slips(upto);
     let committed = if c.field == "target_date" {
         slips.target.committed
     } else {
@@ -255,14 +261,15 @@ fn field_move(snap: &Snapshot, c: &Change) -> Option<FieldMove> {
     })
 }
 
-/// How many edits moved a date of initiative `id` from the start of `quarter` to `to`.
-fn date_edits(snap: &Snapshot, id: Id, quarter: Quarter, to: NaiveDateTime) -> u32 {
+/// How many edits in an initiative's change log `log` moved a date from the start of `quarter`
+/// to `to`.
+fn date_edits(log: &[&Change], quarter: Quarter, to: NaiveDateTime) -> u32 {
     let from = quarter
         .first_day()
         .and_hms_opt(0, 0, 0)
         .expect("valid time");
     history::date_edits(
-        snap.changes_of(id),
+        log.iter().copied(),
         from,
         to.min(end_of_day(quarter.last_day())),
     )

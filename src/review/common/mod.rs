@@ -92,13 +92,12 @@ impl Window {
 }
 
 /// Whether the risk or level of `i` differs from what they were when the last update was sent
-/// (`at`); true when none was, or the initiative did not exist then.
-pub(crate) fn risk_changed(snap: &Snapshot, i: &Initiative, at: Option<NaiveDateTime>) -> bool {
+/// (`at`); true when none was, or the initiative did not exist then. `own` is its change log.
+pub(crate) fn risk_changed(i: &Initiative, own: &[&Change], at: Option<NaiveDateTime>) -> bool {
     let Some(at) = at else {
         return true;
     };
-    let own: Vec<&Change> = snap.changes_of(i.id).collect();
-    match history::as_of(i, &own, at) {
+    match history::as_of(i, own, at) {
         Some(then) => (then.risk, then.risk_level) != (i.risk.clone(), i.risk_level),
         None => true,
     }

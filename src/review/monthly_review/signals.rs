@@ -13,7 +13,7 @@ use crate::history::is_date_move;
 use crate::model::{Change, Id, Status};
 use crate::review::common::{InitiativeRef, Window};
 use crate::settings::ReviewSettings;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{ByInitiative, Snapshot};
 
 /// Every signal of the month. Each is computed whether raised or not, so the numbers behind
 /// a quiet month are there too.
@@ -184,11 +184,13 @@ fn reprioritisation(snap: &Snapshot, window: Window, threshold: u32) -> Repriori
 }
 
 /// The owner of initiative `id` at `at`, from the change log.
-fn owner_at(snap: &Snapshot, id: Id, at: NaiveDateTime) -> Option<String> {
-    snap.changes_of(id)
+fn owner_at(by_initiative: &ByInitiative, id: Id, at: NaiveDateTime) -> Option<String> {
+    by_initiative
+        .changes(id)
+        .iter()
         .filter(|c| c.field == "owner" && c.at <= at)
         .filter_map(|c| c.new_value.clone())
-        .last()
+        .next_back()
 }
 
 /// Owners whose initiatives slipped in at least two of `month` and the two months before.
@@ -213,16 +215,17 @@ fn missed_commitments(
         let as_of = m.last_day().min(today);
         let cutoff = end_of_day(as_of);
         let snap = full.as_of(cutoff);
+        let by_initiative = snap.by_initiative();
         let window = Window::month(m, cutoff);
         let mut push =
             |owner: String, miss: MissedTarget| by_owner.entry(owner).or_default().push(miss);
         let mut edits = BTreeSet::new();
         for c in window.changes(&snap) {
-            let Some(date) = moved_later(&snap, c) else {
+            let Some(date) = moved_later(&by_initiative, c) else {
                 continue;
             };
             if edits.insert((c.at, c.initiative_id)) {
-                let owner = owner_at(&snap, c.initiative_id, c.at).unwrap_or_default();
+                let owner = owner_at(&by_initiative, c.initiative_id, c.at).unwrap_or_default();
                 push(
                     owner,
                     MissedTarget {
@@ -242,7 +245,7 @@ fn missed_commitments(
             if target > as_of || target >= today {
                 continue;
             }
-            let done_on = entered(&snap, i.id, Status::Done).map(|at| at.date());
+            let done_on = entered(by_initiative.changes(i.id), Status::Done).map(|at| at.date());
             let missed = match i.status {
                 Status::Active | Status::Paused => true,
                 Status::Done => done_on.is_some_and(|d| d > target),
@@ -283,18 +286,18 @@ fn missed_commitments(
 }
 
 /// The date a change moved away from, when it moved a committed date later.
-fn moved_later(snap: &Snapshot, c: &Change) -> Option<NaiveDate> {
+fn moved_later(by_initiative: &ByInitiative, c: &Change) -> Option<NaiveDate> {
     if !is_date_move(c) {
         return None;
     }
     let date = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<NaiveDate>().ok());
     let (from, to) = (date(&c.old_value)?, date(&c.new_value)?);
-    let before: Vec<Change> = snap
-        .changes_of(c.initiative_id)
-        .filter(|e| e.id < c.id)
-        .cloned()
-        .collect();
-    let committed = history::slips(&before).target.committed.is_some();
+    let before = by_initiative
+        .changes(c.initiative_id)
+        .iter()
+        .copied()
+        .filter(|e| e.id < c.id);
+    let committed = history::slips(before).target.committed.is_some();
     (committed && to > from).then_some(from)
 }
 

@@ -310,10 +310,7 @@ fn item(
         status: i.status,
         committed_target: target,
         committed_backup: backup,
-        first_target: {
-            let own: Vec<Change> = p.log(i.id).cloned().collect();
-            history::slips(&own).target.committed
-        },
+        first_target: history::slips(p.log(i.id)).target.committed,
         target_date: i.target_date,
         backup_date: i.backup_date,
         done_on,
