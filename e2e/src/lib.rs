@@ -288,6 +288,15 @@ impl App {
         App::launch_in(name, dir, workspace).await
     }
 
+    /// Starts the app on a fresh copy of the workspace file `source`; the driver's log goes
+    /// to `e2e-artifacts/<name>.driver.log`.
+    pub async fn launch_copy(name: &str, source: &Path) -> WebDriverResult<App> {
+        let dir = tempfile::tempdir()?;
+        let workspace = dir.path().join("workspace.db");
+        fs::copy(source, &workspace)?;
+        App::launch_in(name, dir, workspace).await
+    }
+
     /// Starts the app again in this app's environment — same workspace, same config
     /// directory — once this one is gone (see [`App::close_window`]); the driver's log goes
     /// to `e2e-artifacts/<name>.driver.log`.

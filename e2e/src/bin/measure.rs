@@ -1,15 +1,19 @@
 //! Measures the desktop app against the platform's floor, and at scale:
-//! `xvfb-run -a cargo run -p cadence-e2e --release --bin measure -- [RUNS]` (`make measure`),
-//! with `CADENCE_APP` naming the app's binary (by default the debug build) and `BARE_WINDOW`
-//! the bare Tauri window's (e2e/bare-window, by default its release build).
+//! `xvfb-run -a cargo run -p cadence-e2e --release --bin measure -- [RUNS] [memory|scale]`
+//! (`make measure`; both parts when none is named), with `CADENCE_APP` naming the app's binary
+//! (by default the debug build) and `BARE_WINDOW` the bare Tauri window's (e2e/bare-window, by
+//! default its release build).
 //!
-//! 1. Start-up and idle memory, the app on the sample company beside the bare window: each is
-//!    started directly, RUNS times in turn; start-up is the time until its window is mapped on
-//!    the display, memory the proportional set size (PSS) of its process and every process
-//!    below it (the web view's) once it has been idle for [`IDLE`]. Medians and ratios.
-//! 2. The app at scale, through tauri-driver: on a generated workspace of 1,000 initiatives,
-//!    the time from navigating to the board, then to the home view, until the view's content
-//!    is painted, taken with performance marks in the window, RUNS times each.
+//! 1. `memory`: start-up and idle memory, the app on the sample company beside the bare
+//!    window: each is started directly, RUNS times in turn; start-up is the time until its
+//!    window is mapped on the display, memory the proportional set size (PSS) of its process
+//!    and every process below it (the web view's) once it has been idle for [`IDLE`]. Medians
+//!    and ratios.
+//! 2. `scale`: the app on a generated workspace of 1,000 initiatives. Where the time goes:
+//!    the board's and the home view's commands in the core (this process, same file) with
+//!    their JSON's size, the same commands through the window's IPC, and each view painted
+//!    after navigation (performance marks in the window), first from IPC, then from the UI's
+//!    cache; RUNS starts of the app.
 
 use std::collections::HashMap;
 use std::fs;
@@ -17,7 +21,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use cadence_e2e::{app_binary, app_env, seed_workspace, App, Seed, GENERATED_INITIATIVES};
+use cadence::calendar::{parse_date, Clock};
+use cadence::store::Workspace;
+use cadence_e2e::{app_binary, app_env, seed_workspace, App, Seed, GENERATED_INITIATIVES, TODAY};
 use x11rb::connection::Connection;
 use x11rb::protocol::xproto::{AtomEnum, ChangeWindowAttributesAux, ConnectionExt, EventMask};
 use x11rb::protocol::Event;
@@ -285,53 +291,222 @@ performance.mark("navigated");
 location.hash = hash;
 "#;
 
-/// Part 2: the board and the home view on the generated workspace, `runs` times each.
-async fn at_scale(runs: usize) {
-    let app = App::launch("measure-at-scale", Seed::Generated)
-        .await
-        .expect("launching the app");
-    app.find("#review-reminder, #review-sent")
-        .await
-        .expect("the home view");
-    let views = [
-        ("board", "#/board", ".board .lane .card"),
-        ("home view", "#/", "#review-reminder, #review-sent"),
+/// Resolves with the milliseconds from the page's start until an element matching the
+/// selector shows and its frame has been painted (at once when it already shows).
+const STARTED: &str = r#"
+const [selector, done] = arguments;
+const finish = () => requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
+if (document.querySelector(selector)) {
+  done(performance.now());
+} else {
+  const observer = new MutationObserver(() => {
+    if (document.querySelector(selector)) {
+      observer.disconnect();
+      finish();
+    }
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+}
+"#;
+
+/// Calls a command through the window's IPC, as the UI does, and resolves with the
+/// milliseconds until its answer was parsed and the size of that answer as JSON.
+const INVOKE: &str = r#"
+const [command, args, done] = arguments;
+const started = performance.now();
+window.__TAURI_INTERNALS__.invoke(command, args).then(
+  (value) => done([performance.now() - started, JSON.stringify(value).length]),
+  (error) => done(String(error)),
+);
+"#;
+
+/// The commands behind the board and the home view, with their arguments.
+const COMMANDS: [(&str, &str); 2] = [("board", "{}"), ("weekly_view", r#"{"week":null}"#)];
+
+/// The median of `values`, with each of them.
+fn median_of(values: &[f64]) -> String {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let shown: Vec<String> = values.iter().map(|t| format!("{t:.0}")).collect();
+    format!(
+        "{:.0} ms (median of {}: {} ms)",
+        sorted[sorted.len() / 2],
+        values.len(),
+        shown.join(", ")
+    )
+}
+
+/// Milliseconds since `started`.
+fn ms_since(started: Instant) -> f64 {
+    started.elapsed().as_secs_f64() * 1000.0
+}
+
+/// One call of a command in the core: how long it took, how long its answer took to turn
+/// into JSON, and how large that JSON is.
+type CoreCall<'a> = Box<dyn Fn() -> (f64, f64, usize) + 'a>;
+
+/// Part 2a: the core's share, in this process on the same file: each command's call (reading
+/// the file and computing) and turning its answer into JSON, `runs` times each.
+fn in_core(workspace: &Path, runs: usize) {
+    let today = parse_date("today", TODAY).expect("TODAY is a date");
+    let ws = Workspace::open(workspace, Clock::pinned(today)).expect("the generated workspace");
+    let ws = &ws;
+    let calls: [(&str, CoreCall); 2] = [
+        (
+            "board",
+            Box::new(move || {
+                let started = Instant::now();
+                let answer = ws.board().expect("the board");
+                let call = ms_since(started);
+                let started = Instant::now();
+                let json = serde_json::to_string(&answer).expect("JSON");
+                (call, ms_since(started), json.len())
+            }),
+        ),
+        (
+            "weekly_view",
+            Box::new(move || {
+                let started = Instant::now();
+                let answer = ws.weekly_view(None).expect("the weekly view");
+                let call = ms_since(started);
+                let started = Instant::now();
+                let json = serde_json::to_string(&answer).expect("JSON");
+                (call, ms_since(started), json.len())
+            }),
+        ),
     ];
-    let mut times: HashMap<&str, Vec<f64>> = HashMap::new();
-    for _ in 0..runs {
-        for (name, hash, selector) in views {
+    for (command, call) in calls {
+        let (mut core, mut json, mut bytes) = (Vec::new(), Vec::new(), 0);
+        for _ in 0..runs {
+            let (c, j, b) = call();
+            core.push(c);
+            json.push(j);
+            bytes = b;
+        }
+        println!(
+            "{GENERATED_INITIATIVES} initiatives, {command} in the core: {}; to JSON {}; {} KiB",
+            median_of(&core),
+            median_of(&json),
+            bytes / 1024
+        );
+    }
+}
+
+/// Part 2b: the board and the home view in the window, on a fresh start of the app on a copy
+/// of the generated workspace each run: the home view painted after the page started, the
+/// board after navigating to it the first time (read through IPC, then rendered) and again
+/// (from the UI's cache: rendered only), the home view after navigating back (from the
+/// cache); and each view's command called through the window's IPC (the core, the JSON both
+/// ways and the IPC itself).
+async fn in_window(workspace: &Path, runs: usize) {
+    const HOME: &str = "#review-reminder, #review-sent";
+    const BOARD: &str = ".board .lane .card";
+    let mut times: Vec<(&str, Vec<f64>)> = Vec::new();
+    let mut record = |what: &'static str, ms: f64| match times.iter_mut().find(|(w, _)| *w == what)
+    {
+        Some((_, all)) => all.push(ms),
+        None => times.push((what, vec![ms])),
+    };
+    let mut sizes: HashMap<&str, f64> = HashMap::new();
+    for run in 1..=runs {
+        let app = App::launch_copy("measure-at-scale", workspace)
+            .await
+            .expect("launching the app");
+        let started = app
+            .driver
+            .execute_async(STARTED, vec![HOME.into()])
+            .await
+            .and_then(|r| r.convert::<f64>())
+            .expect("the home view at start");
+        record("home view painted after the page started", started);
+        let steps = [
+            (
+                "board painted after navigation, first time (IPC + render)",
+                "#/board",
+                BOARD,
+            ),
+            (
+                "home view painted after navigation (cached: render)",
+                "#/",
+                HOME,
+            ),
+            (
+                "board painted after navigation again (cached: render)",
+                "#/board",
+                BOARD,
+            ),
+        ];
+        for (what, hash, selector) in steps {
             let ms = app
                 .driver
                 .execute_async(NAVIGATE, vec![hash.into(), selector.into()])
                 .await
                 .and_then(|r| r.convert::<f64>())
-                .unwrap_or_else(|e| panic!("navigating to the {name}: {e}"));
-            times.entry(name).or_default().push(ms);
+                .unwrap_or_else(|e| panic!("run {run}, {what}: {e}"));
+            record(what, ms);
         }
+        for (command, args) in COMMANDS {
+            let args: serde_json::Value = serde_json::from_str(args).expect("arguments");
+            let answer = app
+                .driver
+                .execute_async(INVOKE, vec![command.into(), args])
+                .await
+                .and_then(|r| r.convert::<(f64, f64)>())
+                .unwrap_or_else(|e| panic!("run {run}, invoking {command}: {e}"));
+            record(
+                match command {
+                    "board" => "board command through IPC",
+                    _ => "weekly_view command through IPC",
+                },
+                answer.0,
+            );
+            sizes.insert(command, answer.1);
+        }
+        app.finish("measure-at-scale").await;
     }
-    for (name, _, _) in views {
-        let ms = &times[name];
-        let mut sorted = ms.clone();
-        sorted.sort_by(f64::total_cmp);
-        let shown: Vec<String> = ms.iter().map(|t| format!("{t:.0}")).collect();
+    for (what, ms) in &times {
         println!(
-            "{GENERATED_INITIATIVES} initiatives: the {name} painted {:.0} ms after \
-             navigation, median of {runs} ({} ms; goal 100 ms)",
-            sorted[sorted.len() / 2],
-            shown.join(", ")
+            "{GENERATED_INITIATIVES} initiatives, {what}: {}",
+            median_of(ms)
         );
     }
-    app.finish("measure-at-scale").await;
+    for (command, _) in COMMANDS {
+        println!(
+            "{GENERATED_INITIATIVES} initiatives, {command} answer in the window: {:.0} KiB of JSON",
+            sizes[command] / 1024.0
+        );
+    }
+    println!("goal: the board and the home view painted within 100 ms of navigation");
+}
+
+/// Part 2: the app at scale, on a generated workspace of 1,000 initiatives.
+async fn at_scale(runs: usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workspace = dir.path().join("generated.db");
+    seed_workspace(&workspace, Seed::Generated).expect("the generated workspace");
+    in_core(&workspace, runs);
+    in_window(&workspace, runs).await;
 }
 
 #[tokio::main]
 async fn main() {
-    let runs: usize = std::env::args()
-        .nth(1)
+    let mut args = std::env::args().skip(1);
+    let runs: usize = args
+        .next()
         .map(|n| n.parse().expect("RUNS is a number"))
         .unwrap_or(5);
-    tokio::task::spawn_blocking(move || against_bare_window(runs))
-        .await
-        .expect("measuring start-up and memory");
-    at_scale(runs).await;
+    let part = args.next();
+    let wanted = |name: &str| part.as_deref().is_none_or(|p| p == name);
+    assert!(
+        wanted("memory") || wanted("scale"),
+        "the part is `memory` or `scale` (or none, for both)"
+    );
+    if wanted("memory") {
+        tokio::task::spawn_blocking(move || against_bare_window(runs))
+            .await
+            .expect("measuring start-up and memory");
+    }
+    if wanted("scale") {
+        at_scale(runs).await;
+    }
 }
