@@ -39,37 +39,51 @@ fn version(path: &Path) -> i64 {
         .unwrap()
 }
 
-#[test]
-fn a_version_2_workspace_is_backed_up_migrated_and_reads_the_same() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("workspace.db");
+/// A copy of the schema-`schema` fixture workspace in `dir`, checked to be at that version.
+fn fixture_workspace(dir: &Path, schema: i64) -> std::path::PathBuf {
+    let db = dir.join("workspace.db");
     fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v2/workspace.db"),
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/fixtures/schema-v{schema}/workspace.db")),
         &db,
     )
     .unwrap();
-    assert_eq!(version(&db), 2);
+    assert_eq!(version(&db), schema);
+    db
+}
 
-    // The first command migrates; the weekly update reads as it did.
-    assert_eq!(ok(&db, TODAY, &["weekly"]), fixture("weekly.md"));
-    assert_eq!(version(&db), cadence::store::schema::latest_version());
-
-    // The backup beside it was taken before the migration: version 2, the same records.
-    let backups: Vec<_> = fs::read_dir(dir.path())
+/// The one backup taken beside the workspace before migrating it, checked to be at
+/// `schema`, opened from a copy so the backup itself is never touched.
+fn backup_before_migrating(dir: &Path, schema: i64) -> rusqlite::Connection {
+    let prefix = format!("workspace.db.v{schema}-");
+    let backups: Vec<_> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| {
             p.file_name()
                 .unwrap()
                 .to_string_lossy()
-                .starts_with("workspace.db.v2-")
+                .starts_with(&prefix)
         })
         .collect();
     assert_eq!(backups.len(), 1, "one backup before migrating");
-    assert_eq!(version(&backups[0]), 2);
-    let copy = dir.path().join("from-backup.db");
+    assert_eq!(version(&backups[0]), schema);
+    let copy = dir.join("from-backup.db");
     fs::copy(&backups[0], &copy).unwrap();
-    let old = rusqlite::Connection::open(&copy).unwrap();
+    rusqlite::Connection::open(&copy).unwrap()
+}
+
+#[test]
+fn a_version_2_workspace_is_backed_up_migrated_and_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fixture_workspace(dir.path(), 2);
+
+    // The first command migrates; the weekly update reads as it did.
+    assert_eq!(ok(&db, TODAY, &["weekly"]), fixture("weekly.md"));
+    assert_eq!(version(&db), cadence::store::schema::latest_version());
+
+    // The backup beside it was taken before the migration: version 2, the same records.
+    let old = backup_before_migrating(dir.path(), 2);
     let count = |sql: &str| -> i64 { old.query_row(sql, [], |r| r.get(0)).unwrap() };
     assert_eq!(count("SELECT count(*) FROM initiatives"), 13);
     drop(old);
@@ -133,34 +147,14 @@ fn monthly_v4_ranked_on_ended() -> String {
 #[test]
 fn a_version_4_workspace_is_backed_up_migrated_and_reads_the_same() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("workspace.db");
-    fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v4/workspace.db"),
-        &db,
-    )
-    .unwrap();
-    assert_eq!(version(&db), 4);
+    let db = fixture_workspace(dir.path(), 4);
 
     // The first command migrates; the weekly update reads as it did.
     assert_eq!(ok(&db, TODAY, &["weekly"]), fixture_of(4, "weekly.md"));
     assert_eq!(version(&db), cadence::store::schema::latest_version());
 
     // The backup beside it was taken before the migration: version 4, the same records.
-    let backups: Vec<_> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("workspace.db.v4-")
-        })
-        .collect();
-    assert_eq!(backups.len(), 1, "one backup before migrating");
-    assert_eq!(version(&backups[0]), 4);
-    let copy = dir.path().join("from-backup.db");
-    fs::copy(&backups[0], &copy).unwrap();
-    let old = rusqlite::Connection::open(&copy).unwrap();
+    let old = backup_before_migrating(dir.path(), 4);
     let count = |sql: &str| -> i64 { old.query_row(sql, [], |r| r.get(0)).unwrap() };
     assert_eq!(count("SELECT count(*) FROM initiatives"), 13);
     assert_eq!(count("SELECT count(*) FROM releases"), 6);
