@@ -414,3 +414,113 @@ fn the_database_itself_refuses_to_rewrite_the_change_log() {
     assert!(conn.execute("UPDATE changes SET reason = 'x'", []).is_err());
     assert!(conn.execute("DELETE FROM changes", []).is_err());
 }
+
+#[test]
+fn a_word_outside_health_risk_level_or_addresses_is_refused_on_one_line() {
+    let env = Env::on("2027-03-10");
+    let id = env
+        .add_active("Search", "Ravi Menon", "2027-04-10", "2027-04-20")
+        .to_string();
+    let before = env.ok(&["export"]);
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["checkin", &id, "--health", "fine"],
+            "error: health: 'fine' is not one of: on-track, at-risk, off-track\n",
+        ),
+        (
+            &["add", "X", "--owner", "Ann Lee", "--risk-level", "extreme"],
+            "error: risk-level: 'extreme' is not one of: low, medium, high, none\n",
+        ),
+        (
+            &["edit", &id, "--risk-level", "severe"],
+            "error: risk-level: 'severe' is not one of: low, medium, high, none\n",
+        ),
+        (
+            &["edit", &id, "--addresses", "bugs"],
+            "error: addresses: 'bugs' is not one of: build-test, checklist, late-change, \
+             environment-data, handoff, none\n",
+        ),
+        (
+            &[
+                "release", "pain", "1", "--cause", "slow", "--hours", "3", "--note", "x",
+            ],
+            "error: cause: 'slow' is not one of: build-test, checklist, late-change, \
+             environment-data, handoff\n",
+        ),
+    ];
+    for (args, message) in cases {
+        assert_eq!(env.fails(args), message, "{args:?}");
+    }
+    assert_eq!(env.ok(&["export"]), before, "nothing written");
+    // Case is ignored, as for --track and --status.
+    env.ok(&["checkin", &id, "--health", "At-Risk"]);
+    let d = env.json(&["show", &id, "--json"]);
+    assert_eq!(d["checkins"][0]["health"], "at-risk");
+}
+
+#[test]
+fn none_clears_a_risk_level_or_a_release_pain_and_the_empty_value_still_does() {
+    let env = Env::on("2027-03-10");
+    let id = env.json(&[
+        "add",
+        "Sign-off checklist",
+        "--owner",
+        "Dana Cruz",
+        "--track",
+        "release",
+        "--risk-level",
+        "low",
+        "--addresses",
+        "checklist",
+        "--json",
+    ])["id"]
+        .to_string();
+    let initiative = |env: &Env| env.json(&["show", &id, "--json"])["initiative"].clone();
+    assert_eq!(initiative(&env)["risk_level"], "low");
+    assert_eq!(initiative(&env)["addresses"], "checklist");
+
+    env.ok(&["edit", &id, "--risk-level", "none", "--addresses", "NONE"]);
+    assert!(initiative(&env)["risk_level"].is_null());
+    assert!(initiative(&env)["addresses"].is_null());
+
+    env.ok(&[
+        "edit",
+        &id,
+        "--risk-level",
+        "High",
+        "--addresses",
+        "handoff",
+    ]);
+    assert_eq!(initiative(&env)["risk_level"], "high");
+    assert_eq!(initiative(&env)["addresses"], "handoff");
+    // The spelling that cleared them before `none`.
+    env.ok(&["edit", &id, "--risk-level", "", "--addresses", ""]);
+    assert!(initiative(&env)["risk_level"].is_null());
+    assert!(initiative(&env)["addresses"].is_null());
+
+    // Each clearing is in the history like any change.
+    let cleared: Vec<_> = env
+        .json(&["history", &id, "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["new_value"].is_null())
+        .map(|c| c["field"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        cleared,
+        ["risk_level", "addresses", "risk_level", "addresses"]
+    );
+
+    // On add, none is the same as leaving the option out.
+    let v = env.json(&[
+        "add",
+        "Y",
+        "--owner",
+        "Ann Lee",
+        "--risk-level",
+        "none",
+        "--json",
+    ]);
+    assert!(v["risk_level"].is_null());
+}

@@ -154,7 +154,7 @@ fn only_a_release_fix_addresses_a_pain_bucket_and_refusals_write_nothing() {
             "--addresses",
             "bugs"
         ]),
-        "error: addresses: 'bugs' is not one of: build-test, checklist, late-change, environment-data, handoff\n"
+        "error: addresses: 'bugs' is not one of: build-test, checklist, late-change, environment-data, handoff, none\n"
     );
     assert_eq!(env.ok(&["export"]), before, "nothing written");
 
@@ -175,7 +175,7 @@ fn only_a_release_fix_addresses_a_pain_bucket_and_refusals_write_nothing() {
     );
     assert_eq!(
         env.fails(&["edit", &fix.to_string(), "--addresses", "late"]),
-        "error: addresses: 'late' is not one of: build-test, checklist, late-change, environment-data, handoff\n"
+        "error: addresses: 'late' is not one of: build-test, checklist, late-change, environment-data, handoff, none\n"
     );
     assert_eq!(env.ok(&["export"]), before, "nothing written");
 

@@ -4,9 +4,13 @@ use std::io::Write;
 
 use clap::Args;
 
+use super::clearable::{OrNone, OrNoneParser};
 use super::{print_json, table};
 use cadence::error::Result;
-use cadence::model::{Id, InitiativePatch, NewCheckIn, NewInitiative, Status, Track};
+use cadence::model::{
+    Health, Id, InitiativePatch, NewCheckIn, NewInitiative, RiskLevel, Status, Track,
+};
+use cadence::release::PainBucket;
 use cadence::store::{InitiativeFilter, Workspace};
 
 #[derive(Debug, Args)]
@@ -25,9 +29,9 @@ pub struct AddArgs {
     /// The main risk, in one sentence.
     #[arg(long)]
     risk: Option<String>,
-    /// low, medium or high.
-    #[arg(long, value_name = "LEVEL")]
-    risk_level: Option<String>,
+    /// low, medium or high (none: no level).
+    #[arg(long, value_name = "LEVEL", ignore_case = true, value_parser = OrNoneParser::<RiskLevel>::default())]
+    risk_level: Option<OrNone<RiskLevel>>,
     /// The business outcome it serves.
     #[arg(long)]
     outcome: Option<String>,
@@ -41,9 +45,9 @@ pub struct AddArgs {
     #[arg(long, value_enum, ignore_case = true)]
     status: Option<Status>,
     /// For a release fix: the release pain it addresses (build-test, checklist, late-change,
-    /// environment-data or handoff).
-    #[arg(long, value_name = "BUCKET")]
-    addresses: Option<String>,
+    /// environment-data or handoff; none: no bucket).
+    #[arg(long, value_name = "BUCKET", ignore_case = true, value_parser = OrNoneParser::<PainBucket>::default())]
+    addresses: Option<OrNone<PainBucket>>,
     /// Print the created initiative as JSON.
     #[arg(long)]
     json: bool,
@@ -60,8 +64,8 @@ pub fn add(ws: &mut Workspace, a: AddArgs, out: &mut dyn Write) -> Result<()> {
         target_date: a.target,
         backup_date: a.backup,
         risk: a.risk,
-        risk_level: a.risk_level,
-        addresses: a.addresses,
+        risk_level: a.risk_level.map(OrNone::into_text),
+        addresses: a.addresses.map(OrNone::into_text),
         ..NewInitiative::default()
     };
     let i = ws.add_initiative(&new)?;
@@ -240,8 +244,9 @@ pub struct EditArgs {
     backup: Option<String>,
     #[arg(long)]
     risk: Option<String>,
-    #[arg(long, value_name = "LEVEL")]
-    risk_level: Option<String>,
+    /// low, medium or high; none clears it.
+    #[arg(long, value_name = "LEVEL", ignore_case = true, value_parser = OrNoneParser::<RiskLevel>::default())]
+    risk_level: Option<OrNone<RiskLevel>>,
     #[arg(long)]
     mitigation: Option<String>,
     #[arg(long)]
@@ -258,9 +263,9 @@ pub struct EditArgs {
     #[arg(long)]
     priority: Option<i64>,
     /// For a release fix: the release pain it addresses (build-test, checklist, late-change,
-    /// environment-data or handoff); "" clears it.
-    #[arg(long, value_name = "BUCKET")]
-    addresses: Option<String>,
+    /// environment-data or handoff); none clears it.
+    #[arg(long, value_name = "BUCKET", ignore_case = true, value_parser = OrNoneParser::<PainBucket>::default())]
+    addresses: Option<OrNone<PainBucket>>,
     /// Why: kept with every change in the history.
     #[arg(long)]
     reason: Option<String>,
@@ -280,9 +285,9 @@ pub fn edit(ws: &mut Workspace, a: EditArgs, out: &mut dyn Write) -> Result<()> 
         target_date: a.target,
         backup_date: a.backup,
         risk: a.risk,
-        risk_level: a.risk_level,
+        risk_level: a.risk_level.map(OrNone::into_text),
         mitigation: a.mitigation,
-        addresses: a.addresses,
+        addresses: a.addresses.map(OrNone::into_text),
     };
     let before = ws.history(a.id)?.len();
     ws.edit_initiative(a.id, &patch, a.reason.as_deref())?;
@@ -319,8 +324,8 @@ pub struct CheckinArgs {
     /// The initiative's id.
     id: Id,
     /// on-track, at-risk or off-track.
-    #[arg(long)]
-    health: String,
+    #[arg(long, value_enum, ignore_case = true)]
+    health: Health,
     /// ISO week (YYYY-Www); the current week by default.
     #[arg(long)]
     week: Option<String>,
@@ -338,7 +343,7 @@ pub fn checkin(ws: &mut Workspace, a: CheckinArgs, out: &mut dyn Write) -> Resul
     let recorded = ws.checkin(&NewCheckIn {
         initiative_id: a.id,
         week: a.week,
-        health: a.health,
+        health: a.health.to_string(),
         shipped: a.shipped,
         progress: a.progress,
         note: a.note,

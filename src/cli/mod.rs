@@ -2,6 +2,7 @@
 
 mod activity;
 mod backups;
+mod clearable;
 mod completions;
 mod initiatives;
 mod monthly;

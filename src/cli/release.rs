@@ -10,7 +10,7 @@ use cadence::error::Result;
 use cadence::model::Id;
 use cadence::release::sheet::Readiness;
 use cadence::release::view::ReleaseView;
-use cadence::release::{EventKind, Release};
+use cadence::release::{EventKind, PainBucket, Release};
 use cadence::store::{NewDecision, NewEvent, NewRelease, Workspace};
 use cadence::usecases::releases_view::rehearsal_trend;
 
@@ -94,8 +94,8 @@ pub enum ReleaseCommand {
         #[arg(long)]
         reason: String,
         /// build-test, checklist, late-change, environment-data or handoff.
-        #[arg(long, value_name = "BUCKET")]
-        cause: String,
+        #[arg(long, value_name = "BUCKET", value_enum, ignore_case = true)]
+        cause: PainBucket,
     },
     /// Record that a release shipped.
     Ship {
@@ -149,8 +149,8 @@ pub enum ReleaseCommand {
         /// The release's id.
         id: Id,
         /// build-test, checklist, late-change, environment-data or handoff.
-        #[arg(long, value_name = "BUCKET")]
-        cause: String,
+        #[arg(long, value_name = "BUCKET", value_enum, ignore_case = true)]
+        cause: PainBucket,
         #[arg(long)]
         hours: i64,
         #[arg(long)]
@@ -350,7 +350,7 @@ pub fn run(ws: &mut Workspace, cmd: ReleaseCommand, out: &mut dyn Write) -> Resu
             reason,
             cause,
         } => {
-            let r = ws.slip_release(id, &target, &backup, &reason, &cause)?;
+            let r = ws.slip_release(id, &target, &backup, &reason, cause.as_str())?;
             format!(
                 "release {} moved to {} (backup {})",
                 r.name, r.target_date, r.backup_date
@@ -404,7 +404,7 @@ pub fn run(ws: &mut Workspace, cmd: ReleaseCommand, out: &mut dyn Write) -> Resu
             hours,
             note,
         } => {
-            let r = ws.add_release_pain(id, &cause, hours, &note)?;
+            let r = ws.add_release_pain(id, cause.as_str(), hours, &note)?;
             let p = r.pain.last().expect("just recorded");
             format!(
                 "release {} lost {hours} hours to {}",

@@ -36,7 +36,7 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    #[arg(long, value_enum, default_value = "json")]
+    #[arg(long, value_enum, ignore_case = true, default_value = "json")]
     format: ExportFormat,
     #[command(flatten)]
     to: OutArgs,
