@@ -13,6 +13,7 @@ mod scope;
 mod settings;
 mod spreadsheet;
 mod table;
+mod update;
 mod weekly;
 mod workspace;
 
@@ -25,11 +26,9 @@ use clap::{Args, Parser, Subcommand};
 
 use cadence::calendar::{parse_date, Clock};
 use cadence::error::Result;
-use cadence::model::ReviewKind;
 use cadence::output_file;
 use cadence::store::{resolve_path, Workspace};
 use cadence::terminal::{safe_line, SafeWriter};
-use cadence::usecases::send_update::UpdateOptions;
 
 /// What `cadence --version` says: this build and the workspace schema it reads and writes.
 static VERSION: LazyLock<String> = LazyLock::new(|| {
@@ -93,7 +92,8 @@ pub enum Command {
     Weekly(weekly::WeeklyArgs),
     /// The monthly roadmap update: where things stand, what changed and why, decisions needed.
     Monthly(monthly::MonthlyArgs),
-    /// The quarterly health update: planned vs delivered, date reliability, effort and risk.
+    /// The quarterly health update: planned vs delivered, date reliability, effort and risk
+    /// (its HTML page prints to PDF).
     Quarterly(quarterly::QuarterlyArgs),
     /// A quarter's planning session: its committed plan and the candidates for it.
     Plan(quarterly::PlanArgs),
@@ -317,32 +317,6 @@ fn deliver(
             writeln!(out, "{what} written to {}", path.display())?;
         }
         None => out.write_all(body.as_bytes())?,
-    }
-    Ok(())
-}
-
-/// Sends the `kind` update of `period` with `options` to the `--out` file of `to` or to
-/// `out`: by the core's one path ([`Workspace::send_update`]), which keeps it as sent, when
-/// written to a file or when `keep`; else only rendered and printed.
-fn send(
-    ws: &mut Workspace,
-    out: &mut dyn Write,
-    to: &OutArgs,
-    kind: ReviewKind,
-    period: Option<&str>,
-    options: UpdateOptions,
-    keep: bool,
-) -> Result<()> {
-    let workspace = ws.path().to_path_buf();
-    let mut deliver = |period: &str, body: &str| {
-        let what = format!("{kind} update for {period}");
-        deliver(&workspace, out, to, body, &what)
-    };
-    if keep || to.out.is_some() {
-        ws.send_update(kind, period, options, deliver)?;
-    } else {
-        let (period, body) = ws.rendered_update(kind, period, options)?;
-        deliver(&period, &body)?;
     }
     Ok(())
 }

@@ -5,13 +5,13 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::{deliver, print_json, send, table, OutArgs};
+use super::update::UpdateArgs;
+use super::{print_json, table};
 use cadence::error::{Error, Result};
-use cadence::model::{Baseline, Id};
-use cadence::model::{Format, ReviewKind};
+use cadence::model::{Baseline, Id, ReviewKind};
 use cadence::narrative::count;
+use cadence::render::timeline::Zoom;
 use cadence::store::Workspace;
-use cadence::usecases::send_update::UpdateOptions;
 
 #[derive(Debug, Args)]
 pub struct QuarterlyArgs {
@@ -19,49 +19,20 @@ pub struct QuarterlyArgs {
     /// current quarter by default.
     #[arg(long, value_name = "YYYY-Qn")]
     quarter: Option<String>,
-    /// md (Markdown), html (one self-contained page that prints to PDF), txt (plain text) or
-    /// json (the review).
-    #[arg(
-        long,
-        value_enum,
-        ignore_case = true,
-        default_value_t,
-        value_name = "FORMAT"
-    )]
-    format: Format,
-    /// With --out, the update is kept in the workspace.
     #[command(flatten)]
-    to: OutArgs,
-    /// Keep the update printed to standard output too, as sent.
-    #[arg(long)]
-    keep: bool,
-    /// Print the update kept for the quarter in this format, exactly as it was sent.
-    #[arg(long, conflicts_with = "keep")]
-    sent: bool,
+    update: UpdateArgs,
 }
 
 pub fn quarterly(ws: &mut Workspace, a: &QuarterlyArgs, out: &mut dyn Write) -> Result<()> {
     let quarter = ws.quarter(a.quarter.as_deref())?;
-    let format = a.format;
-    if !a.sent {
-        let options = UpdateOptions {
-            format,
-            ..UpdateOptions::default()
-        };
-        let quarter = quarter.to_string();
-        return send(
-            ws,
-            out,
-            &a.to,
-            ReviewKind::Quarterly,
-            Some(&quarter),
-            options,
-            a.keep,
-        );
-    }
-    let body = ws.sent_quarterly(quarter, format)?.body;
-    let what = format!("quarterly update for {quarter}");
-    deliver(ws.path(), out, &a.to, &body, &what)
+    a.update.run(
+        ws,
+        out,
+        ReviewKind::Quarterly,
+        &quarter.to_string(),
+        Zoom::default(),
+        |ws, format| ws.sent_quarterly(quarter, format),
+    )
 }
 
 #[derive(Debug, Args)]
