@@ -99,6 +99,25 @@ pub(crate) fn listed(names: Vec<String>, none: &str) -> String {
     }
 }
 
+/// Items as one sentence with its first letter capitalised ("Decide on X by 3 March and help
+/// with 1 blocker."), or `none` when there are none.
+pub(crate) fn sentence(items: &[String], none: &str) -> String {
+    if items.is_empty() {
+        none.to_string()
+    } else {
+        capitalise(&format!("{}.", join(items)))
+    }
+}
+
+/// An initiative's main risk in its owner's words, ready to end a sentence, when it is new or
+/// changed since the last update sent (`changed`): an update repeats it only then.
+pub(crate) fn changed_risk(risk: Option<&str>, changed: bool) -> Option<String> {
+    risk.filter(|_| changed)
+        .map(clause)
+        .filter(|r| !r.is_empty())
+        .map(|r| user(&r))
+}
+
 /// One titled part of an update: paragraphs, then a list.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

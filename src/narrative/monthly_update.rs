@@ -2,8 +2,8 @@
 //! decisions are needed by when, and the warning signs, in plain sentences.
 
 use super::{
-    capitalise, clause, count, days, is_are, join, listed, month_name, reason, times, user, who,
-    Brief, Section, Update, Writer,
+    capitalise, changed_risk, clause, count, days, is_are, join, listed, month_name, reason,
+    sentence, times, user, who, Brief, Section, Update, Writer,
 };
 use crate::calendar::Month;
 use crate::review::common::DecisionItem;
@@ -110,11 +110,7 @@ impl Writer {
         Brief {
             shipped,
             in_danger,
-            needed: if needed.is_empty() {
-                "Nothing this month.".into()
-            } else {
-                capitalise(&format!("{}.", join(&needed)))
-            },
+            needed: sentence(&needed, "Nothing this month."),
         }
     }
 
@@ -223,14 +219,8 @@ impl Writer {
         let Some(target) = i.target_date else {
             return format!("{who} has no target date.");
         };
-        // The main risk is repeated only when it is new or changed since the last update sent.
-        let risk = i
-            .risk
-            .as_deref()
-            .filter(|_| i.risk_changed)
-            .map(clause)
-            .filter(|r| !r.is_empty())
-            .map(|r| format!("; the main risk: {}", user(&r)))
+        let risk = changed_risk(i.risk.as_deref(), i.risk_changed)
+            .map(|r| format!("; the main risk: {r}"))
             .unwrap_or_default();
         let notes = self.commitment_notes(&i.delivery, i.target_date);
         let committed = if notes.contains("have passed") {
@@ -267,13 +257,8 @@ impl Writer {
             };
         };
         let call = health.label();
-        let risk_sentence = i
-            .risk
-            .as_deref()
-            .filter(|_| i.risk_changed)
-            .map(clause)
-            .filter(|r| !r.is_empty())
-            .map(|r| format!(" The main risk: {}.", user(&r)))
+        let risk_sentence = changed_risk(i.risk.as_deref(), i.risk_changed)
+            .map(|r| format!(" The main risk: {r}."))
             .unwrap_or_default();
         match (i.date_warning, i.backup_date) {
             (Some(DateWarning::BackupPassed), Some(b)) => format!(

@@ -6,8 +6,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::releases;
 use super::{
-    capitalise, clause, count, days, is_are, join, listed, reason, user, who, Brief, Section,
-    Update, Writer,
+    capitalise, changed_risk, clause, count, days, is_are, join, listed, reason, sentence, user,
+    who, Brief, Section, Update, Writer,
 };
 use crate::calendar::days_between;
 use crate::calendar::IsoWeek;
@@ -119,11 +119,7 @@ impl Week<'_> {
         Brief {
             shipped,
             in_danger,
-            needed: if needed.is_empty() {
-                "Nothing this week.".into()
-            } else {
-                capitalise(&format!("{}.", join(&needed)))
-            },
+            needed: sentence(&needed, "Nothing this week."),
         }
     }
 
@@ -257,14 +253,8 @@ impl Week<'_> {
 
     fn progress_item(&self, i: &ProgressItem) -> String {
         let who = who(&i.title, &i.owner);
-        // The main risk is repeated only when it is new or changed since the last update sent.
-        let risk = i
-            .risk
-            .as_deref()
-            .filter(|_| i.risk_changed)
-            .map(clause)
-            .filter(|r| !r.is_empty())
-            .map(|r| format!("; the main risk: {}", user(&r)))
+        let risk = changed_risk(i.risk.as_deref(), i.risk_changed)
+            .map(|r| format!("; the main risk: {r}"))
             .unwrap_or_default();
         let call = match (i.health, i.health_week) {
             (Some(h), Some(w)) if w == self.r.week => format!("is {}", h.label()),
