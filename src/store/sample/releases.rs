@@ -54,6 +54,20 @@ pub(super) fn add(ws: &mut Workspace, today: NaiveDate, scope: &Scope) -> Result
         .map(|q| format!("{q}=yes"))
         .collect::<Vec<_>>()
     };
+    // The stop owner's go, with every question answered yes.
+    let go = |ws: &mut Workspace, id: Id| -> Result<()> {
+        let call = NewDecision {
+            go: true,
+            by: "Maya Okafor".into(),
+            answers: all_yes(),
+            reason: None,
+        };
+        ws.decide_release(id, &call).map(drop)
+    };
+    let rehearse = |ws: &mut Workspace, id: Id, minutes: i64, by: &str, note: Option<&str>| {
+        ws.rehearse_release(id, minutes, None, Some(by), note)
+            .map(drop)
+    };
 
     // 3.0: card payments, invoice templates and reports in one release; missed.
     at(ws, -68, "09:00");
@@ -171,33 +185,19 @@ pub(super) fn add(ws: &mut Workspace, today: NaiveDate, scope: &Scope) -> Result
     let r = ws.add_release(&rescue)?;
     ws.include_in_release(r.id, scope.billing, None, true)?;
     at(ws, -21, "15:00");
-    ws.rehearse_release(
-        r.id,
-        40,
-        None,
-        Some("Ravi Menon"),
-        Some("First run of the runbook"),
-    )?;
+    rehearse(ws, r.id, 40, "Ravi Menon", Some("First run of the runbook"))?;
     at(ws, -19, "09:00");
     ws.freeze_release(r.id)?;
     at(ws, -17, "16:00");
-    ws.rehearse_release(
+    rehearse(
+        ws,
         r.id,
         25,
-        None,
-        Some("Ravi Menon"),
+        "Ravi Menon",
         Some("Database snapshot taken before the deploy"),
     )?;
     at(ws, -14, "16:00");
-    ws.decide_release(
-        r.id,
-        &NewDecision {
-            go: true,
-            by: "Maya Okafor".into(),
-            answers: all_yes(),
-            reason: None,
-        },
-    )?;
+    go(ws, r.id)?;
     at(ws, -12, "17:00");
     ws.ship_release(r.id, Some(&time(-12, "16:30")))?;
 
@@ -218,7 +218,7 @@ pub(super) fn add(ws: &mut Workspace, today: NaiveDate, scope: &Scope) -> Result
     at(ws, -8, "09:00");
     ws.freeze_release(r.id)?;
     at(ws, -7, "15:00");
-    ws.rehearse_release(r.id, 20, None, Some("Ravi Menon"), None)?;
+    rehearse(ws, r.id, 20, "Ravi Menon", None)?;
     at(ws, -5, "11:00");
     ws.record_release_event(
         r.id,
@@ -231,15 +231,7 @@ pub(super) fn add(ws: &mut Workspace, today: NaiveDate, scope: &Scope) -> Result
         },
     )?;
     at(ws, -5, "16:00");
-    ws.decide_release(
-        r.id,
-        &NewDecision {
-            go: true,
-            by: "Maya Okafor".into(),
-            answers: all_yes(),
-            reason: None,
-        },
-    )?;
+    go(ws, r.id)?;
     at(ws, -4, "12:00");
     ws.ship_release(r.id, Some(&time(-4, "10:00")))?;
     ws.record_release_event(
@@ -259,11 +251,11 @@ pub(super) fn add(ws: &mut Workspace, today: NaiveDate, scope: &Scope) -> Result
         "The release checklist had no single sign-on check",
     )?;
     at(ws, -2, "15:00");
-    ws.rehearse_release(
+    rehearse(
+        ws,
         r.id,
         15,
-        None,
-        Some("Ravi Menon"),
+        "Ravi Menon",
         Some("Runbook shortened after the rollback"),
     )?;
 
@@ -282,11 +274,11 @@ pub(super) fn add(ws: &mut Workspace, today: NaiveDate, scope: &Scope) -> Result
     let r = ws.add_release(&coming)?;
     ws.include_in_release(r.id, scope.billing, None, true)?;
     at(ws, -1, "16:00");
-    ws.rehearse_release(
+    rehearse(
+        ws,
         r.id,
         15,
-        None,
-        Some("Lena Fischer"),
+        "Lena Fischer",
         Some("Run from the runbook alone, by someone new to it"),
     )?;
     Ok(())
