@@ -39,6 +39,34 @@ fn refused(env: &Env, args: &[&str], want: &str) {
     assert_eq!(env.ok(&["export"]), before, "{args:?} wrote something");
 }
 
+/// `release decide 1 CALL --by "Maya Okafor"` with an `--answer` for each of `answers`.
+fn decide<'a>(call: &'a str, answers: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["release", "decide", "1", call, "--by", "Maya Okafor"];
+    for answer in answers {
+        args.extend(["--answer", answer]);
+    }
+    args
+}
+
+/// `release slip 1 --target … --backup … --reason … --cause …`
+fn slip<'a>(target: &'a str, backup: &'a str, reason: &'a str, cause: &'a str) -> Vec<&'a str> {
+    let when = ["--target", target, "--backup", backup];
+    let why = ["--reason", reason, "--cause", cause];
+    [&["release", "slip", "1"][..], &when, &why].concat()
+}
+
+/// `release rollback 1 --at … --restored … --reason …`
+fn rollback<'a>(at: &'a str, restored: &'a str, reason: &'a str) -> Vec<&'a str> {
+    let args = ["--at", at, "--restored", restored, "--reason", reason];
+    [&["release", "rollback", "1"][..], &args].concat()
+}
+
+/// `release incident 1 --at … --restored … --note …`, for a test to add `--hotfix` to.
+fn incident<'a>(at: &'a str, restored: &'a str, note: &'a str) -> Vec<&'a str> {
+    let args = ["--at", at, "--restored", restored, "--note", note];
+    [&["release", "incident", "1"][..], &args].concat()
+}
+
 #[test]
 fn add_prints_the_id_and_json_the_release() {
     let env = setup();
@@ -73,41 +101,34 @@ fn add_prints_the_id_and_json_the_release() {
 #[test]
 fn add_refusals_name_the_field() {
     let env = setup();
-    let base = |name: &'static str,
-                target: &'static str,
-                backup: &'static str,
-                owner: &'static str|
-     -> Vec<&'static str> {
-        ReleaseAdd::new(name, target, backup)
+    let cases = [
+        (
+            ("2.4", "2027-04-01", "2027-04-02", "Ana Lima"),
+            "name: release 1 is already called '2.4'; a release's name is unique",
+        ),
+        (
+            ("2.5", "2027-04-03", "2027-04-02", "Ana Lima"),
+            "backup: the backup date (2027-04-02) must be on or after the target date (2027-04-03)",
+        ),
+        (
+            ("2.5", "2027-04-31", "2027-05-02", "Ana Lima"),
+            "target: '2027-04-31' is not a real calendar date",
+        ),
+        (
+            ("2.5", "2027-04-01", "2027-04-02", "Backend team"),
+            "scope_owner: 'Backend team' names a team; an initiative needs one named person as its owner",
+        ),
+        (
+            ("2.5", "2027-04-01", "2027-04-02", "TBD"),
+            "scope_owner: 'TBD' is a placeholder, not a person; an initiative needs one named person as its owner",
+        ),
+    ];
+    for ((name, target, backup, scope_owner), want) in cases {
+        let release = ReleaseAdd::new(name, target, backup)
             .fixes("One problem")
-            .owners(owner, "Ben Okafor", "Chen Wei")
-            .args()
-    };
-    refused(
-        &env,
-        &base("2.4", "2027-04-01", "2027-04-02", "Ana Lima"),
-        "name: release 1 is already called '2.4'; a release's name is unique",
-    );
-    refused(
-        &env,
-        &base("2.5", "2027-04-03", "2027-04-02", "Ana Lima"),
-        "backup: the backup date (2027-04-02) must be on or after the target date (2027-04-03)",
-    );
-    refused(
-        &env,
-        &base("2.5", "2027-04-31", "2027-05-02", "Ana Lima"),
-        "target: '2027-04-31' is not a real calendar date",
-    );
-    refused(
-        &env,
-        &base("2.5", "2027-04-01", "2027-04-02", "Backend team"),
-        "scope_owner: 'Backend team' names a team; an initiative needs one named person as its owner",
-    );
-    refused(
-        &env,
-        &base("2.5", "2027-04-01", "2027-04-02", "TBD"),
-        "scope_owner: 'TBD' is a placeholder, not a person; an initiative needs one named person as its owner",
-    );
+            .owners(scope_owner, "Ben Okafor", "Chen Wei");
+        refused(&env, &release.args(), want);
+    }
     let no_fix = ReleaseAdd::new("2.5", "2027-04-01", "2027-04-02").fixes(" ");
     refused(&env, &no_fix.args(), "fixes: must not be empty");
 }
@@ -253,93 +274,41 @@ fn rehearsals_and_the_go_no_go_sheet() {
 
     refused(
         &env,
-        &["release", "decide", "1", "--go", "--by", "Maya Okafor", "--answer", "owners=no"],
+        &decide("--go", &["owners=no"]),
         "reason: a go for release 2.4 while one-problem is not answered, owners is no, rollback is not answered, prod-like is not answered, cuts-told is not answered needs a reason (it is kept as an override)",
     );
     refused(
         &env,
-        &[
-            "release",
-            "decide",
-            "1",
-            "--go",
-            "--by",
-            "Maya Okafor",
-            "--answer",
-            "speed=yes",
-        ],
+        &decide("--go", &["speed=yes"]),
         "question: 'speed' is not one of: one-problem, owners, rollback, prod-like, cuts-told",
     );
     refused(
         &env,
-        &[
-            "release",
-            "decide",
-            "1",
-            "--go",
-            "--by",
-            "Maya Okafor",
-            "--answer",
-            "owners=maybe",
-        ],
+        &decide("--go", &["owners=maybe"]),
         "answer: owners: 'maybe' is not yes or no",
     );
     refused(
         &env,
-        &[
-            "release",
-            "decide",
-            "1",
-            "--no-go",
-            "--by",
-            "Maya Okafor",
-            "--answer",
-            "owners",
-        ],
+        &decide("--no-go", &["owners"]),
         "answer: 'owners' is not QUESTION=yes or QUESTION=no",
     );
     refused(
         &env,
-        &[
-            "release",
-            "decide",
-            "1",
-            "--no-go",
-            "--by",
-            "Maya Okafor",
-            "--answer",
-            "owners=yes",
-            "--answer",
-            "owners=no",
-        ],
+        &decide("--no-go", &["owners=yes", "owners=no"]),
         "answer: owners is answered twice",
     );
     let all_yes = [
-        "--answer",
         "one-problem=yes",
-        "--answer",
         "owners=yes",
-        "--answer",
         "rollback=yes",
-        "--answer",
         "cuts-told=yes",
     ];
-    let mut args = vec!["release", "decide", "1", "--no-go", "--by", "Maya Okafor"];
-    args.extend(all_yes);
-    assert_eq!(env.ok(&args), "release 2.4: no-go by Maya Okafor\n");
-    let mut args = vec![
-        "release",
-        "decide",
-        "1",
-        "--go",
-        "--by",
-        "Maya Okafor",
-        "--answer",
-        "prod-like=no",
-        "--reason",
-        "Staging mirrors production since Monday",
-    ];
-    args.extend(all_yes);
+    assert_eq!(
+        env.ok(&decide("--no-go", &all_yes)),
+        "release 2.4: no-go by Maya Okafor\n"
+    );
+    let mut args = decide("--go", &[&["prod-like=no"][..], &all_yes].concat());
+    args.extend(["--reason", "Staging mirrors production since Monday"]);
     assert_eq!(
         env.ok(&args),
         "release 2.4: go by Maya Okafor (an override)\n"
@@ -359,75 +328,31 @@ fn slips_ship_rollbacks_incidents_near_misses_pain_and_cancel() {
     let mut env = setup();
     refused(
         &env,
-        &[
-            "release", "slip", "1", "--target", "2027-03-15", "--backup", "2027-03-17", "--reason",
-            "Migrations failed", "--cause", "bugs",
-        ],
+        &slip("2027-03-15", "2027-03-17", "Migrations failed", "bugs"),
         "cause: 'bugs' is not one of: build-test, checklist, late-change, environment-data, handoff",
     );
     refused(
         &env,
-        &[
-            "release",
-            "slip",
-            "1",
-            "--target",
-            "2027-03-15",
-            "--backup",
-            "2027-03-17",
-            "--reason",
-            "",
-            "--cause",
-            "handoff",
-        ],
+        &slip("2027-03-15", "2027-03-17", "", "handoff"),
         "reason: must not be empty",
     );
     refused(
         &env,
-        &[
-            "release",
-            "slip",
-            "1",
-            "--target",
-            "2027-03-08",
-            "--backup",
-            "2027-03-10",
-            "--reason",
-            "No move",
-            "--cause",
-            "handoff",
-        ],
+        &slip("2027-03-08", "2027-03-10", "No move", "handoff"),
         "target: release 2.4 is already due 2027-03-08 (backup 2027-03-10)",
     );
     assert_eq!(
-        env.ok(&[
-            "release",
-            "slip",
-            "1",
-            "--target",
+        env.ok(&slip(
             "2027-03-15",
-            "--backup",
             "2027-03-17",
-            "--reason",
             "Migrations failed in staging",
-            "--cause",
-            "environment-data",
-        ]),
+            "environment-data"
+        )),
         "release 2.4 moved to 2027-03-15 (backup 2027-03-17)\n"
     );
     refused(
         &env,
-        &[
-            "release",
-            "rollback",
-            "1",
-            "--at",
-            "2027-03-01 10:00",
-            "--restored",
-            "2027-03-01 10:30",
-            "--reason",
-            "Errors",
-        ],
+        &rollback("2027-03-01 10:00", "2027-03-01 10:30", "Errors"),
         "release: release 2.4 has not shipped; a rollback follows a release",
     );
     refused(
@@ -466,91 +391,40 @@ fn slips_ship_rollbacks_incidents_near_misses_pain_and_cancel() {
     );
     refused(
         &env,
-        &[
-            "release",
-            "rollback",
-            "1",
-            "--at",
-            "2027-03-16 09:00",
-            "--restored",
-            "2027-03-16 09:30",
-            "--reason",
-            "Errors",
-        ],
+        &rollback("2027-03-16 09:00", "2027-03-16 09:30", "Errors"),
         "at: 2027-03-16 09:00:00 is before release 2.4 shipped (2027-03-16 10:00:00)",
     );
     refused(
         &env,
-        &[
-            "release",
-            "rollback",
-            "1",
-            "--at",
-            "2027-03-16 11:00",
-            "--restored",
-            "2027-03-16 10:30",
-            "--reason",
-            "Errors",
-        ],
+        &rollback("2027-03-16 11:00", "2027-03-16 10:30", "Errors"),
         "restored: 2027-03-16 10:30:00 is before the rollback started (2027-03-16 11:00:00)",
     );
     refused(
         &env,
-        &[
-            "release",
-            "rollback",
-            "1",
-            "--at",
-            "2027-03-16 11:00",
-            "--restored",
-            "2027-03-16 11:40",
-            "--reason",
-            "",
-        ],
+        &rollback("2027-03-16 11:00", "2027-03-16 11:40", ""),
         "reason: must not be empty",
     );
     assert_eq!(
-        env.ok(&[
-            "release",
-            "rollback",
-            "1",
-            "--at",
+        env.ok(&rollback(
             "2027-03-16 11:00",
-            "--restored",
             "2027-03-16 11:40",
-            "--reason",
-            "Sign-in failed for SSO accounts",
-        ]),
+            "Sign-in failed for SSO accounts"
+        )),
         "rollback of release 2.4 recorded: restored in 40 minutes\n"
     );
+    let mut args = incident(
+        "2027-03-16 14:00",
+        "2027-03-16 15:10",
+        "Receipts went out twice",
+    );
+    args.push("--hotfix");
     assert_eq!(
-        env.ok(&[
-            "release",
-            "incident",
-            "1",
-            "--at",
-            "2027-03-16 14:00",
-            "--restored",
-            "2027-03-16 15:10",
-            "--note",
-            "Receipts went out twice",
-            "--hotfix",
-        ]),
+        env.ok(&args),
         "incident of release 2.4 recorded: restored in 70 minutes\n"
     );
     refused(
         &env,
-        &[
-            "release",
-            "incident",
-            "1",
-            "--at",
-            "2027-03-16 14:00",
-            "--restored",
-            "2027-03-16 15:10",
-            "--note",
-            " ",
-        ],
+        &incident("2027-03-16 14:00", "2027-03-16 15:10", " "),
         "note: must not be empty",
     );
     refused(
