@@ -1,7 +1,9 @@
 //! Workspaces written by earlier schemas open with today's code: one written before releases
-//! existed (schema version 2, `tests/fixtures/schema-v2`) and one written before a release fix
-//! named the pain it addresses (schema version 4, `tests/fixtures/schema-v4`). Each is backed
-//! up first, migrated, and every review reads as the code that wrote it printed it.
+//! existed (schema version 2, `tests/fixtures/schema-v2`), one written before a release fix
+//! named the pain it addresses (schema version 4, `tests/fixtures/schema-v4`) and one with kept
+//! updates written before their covering index (schema version 5, `tests/fixtures/schema-v5`).
+//! Each is backed up first, migrated, and every review reads as the code that wrote it
+//! printed it.
 
 mod common;
 
@@ -197,4 +199,68 @@ fn a_version_4_workspace_is_backed_up_migrated_and_reads_the_same() {
         ok(&imported, TODAY, &["monthly"]),
         monthly_v4_ranked_on_ended()
     );
+}
+
+#[test]
+fn a_version_5_workspace_with_kept_updates_is_backed_up_migrated_and_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fixture_workspace(dir.path(), 5);
+
+    // The first command migrates; the weekly update, which reads when the last one was sent,
+    // reads as it did.
+    assert_eq!(ok(&db, TODAY, &["weekly"]), fixture_of(5, "weekly.md"));
+    assert_eq!(version(&db), cadence::store::schema::latest_version());
+
+    // The backup beside it was taken before the migration: version 5, the same records.
+    let old = backup_before_migrating(dir.path(), 5);
+    let count = |sql: &str| -> i64 { old.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT count(*) FROM initiatives"), 13);
+    assert_eq!(count("SELECT count(*) FROM reviews"), 4);
+    drop(old);
+
+    // The kept updates' index replaces the one by kind and period.
+    let indexes: Vec<String> = rusqlite::Connection::open(&db)
+        .unwrap()
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reviews'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(indexes, ["reviews_kept"]);
+
+    // Every review reads the same (the monthly's changes start where the kept February
+    // update left off), and a kept update is printed exactly as it was sent.
+    for (args, file) in [
+        (&["monthly"][..], "monthly.md"),
+        (&["quarterly"][..], "quarterly.md"),
+        (&["list"][..], "list.txt"),
+        (
+            &["weekly", "--week", "2027-W09", "--format", "html", "--sent"][..],
+            "sent-weekly.html",
+        ),
+    ] {
+        assert_eq!(ok(&db, TODAY, args), fixture_of(5, file), "{args:?}");
+    }
+    let (success, _, stderr) = common::cadence(
+        &db,
+        TODAY,
+        &["weekly", "--week", "2027-W09", "--format", "txt", "--sent"],
+    );
+    assert!(!success);
+    assert_eq!(
+        stderr,
+        "error: week: no weekly update for 2027-W09 was kept in txt (kept in: html, md)\n"
+    );
+    assert_eq!(ok(&db, TODAY, &["check"]).lines().count(), 1);
+
+    // The export holds the same records, kept updates and their bodies included.
+    let before: serde_json::Value = serde_json::from_str(&fixture_of(5, "export.json")).unwrap();
+    let mut after: serde_json::Value = serde_json::from_str(&ok(&db, TODAY, &["export"])).unwrap();
+    assert_eq!(
+        after["schema_version"],
+        cadence::store::schema::latest_version()
+    );
+    after["schema_version"] = 5.into();
+    assert_eq!(after, before);
 }

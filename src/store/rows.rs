@@ -228,13 +228,8 @@ pub fn review(row: &Row<'_>) -> rusqlite::Result<StoredReview> {
     })
 }
 
-/// The columns [`kept_update`] reads with the bodies, in the order it reads them.
-const KEPT_WITH_BODIES: &str = "id, kind, period, format, body, created_at";
-
-/// The columns [`kept_update`] reads without the bodies: what a review needs.
-pub const KEPT_WITHOUT_BODIES: &str = "id, kind, period, format, NULL, created_at";
-
-/// Maps a row of [`KEPT_WITH_BODIES`] or [`KEPT_WITHOUT_BODIES`].
+/// Maps a row of `id, kind, period, format, body, created_at` from `reviews`, the body
+/// selected as NULL when it is left out.
 pub fn kept_update(row: &Row<'_>) -> rusqlite::Result<KeptUpdate> {
     Ok(KeptUpdate {
         id: row.get(0)?,
@@ -427,18 +422,7 @@ pub fn load_snapshot(conn: &Connection, checkins: Checkins, bodies: Bodies) -> R
             decision,
         )?,
         baselines: baselines(&tx)?,
-        reviews: all(
-            &tx,
-            &format!(
-                "SELECT {} FROM reviews ORDER BY id",
-                match bodies {
-                    Bodies::Read => KEPT_WITH_BODIES,
-                    Bodies::Leave => KEPT_WITHOUT_BODIES,
-                }
-            ),
-            [],
-            kept_update,
-        )?,
+        reviews: super::reviews::all_kept(&tx, bodies)?,
         releases: super::releases::load(&tx)?,
     };
     tx.finish()?;
