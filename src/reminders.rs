@@ -1,6 +1,7 @@
 //! Reminders: what the app tells the founder without being asked, and when. The weekly review
 //! on its day and time ("Weekly review: 3 check-ins missing, 1 blocker to escalate", counted
-//! from the week's review), and a decision due tomorrow or overdue. Each fires once per
+//! from the week's review), a decision due tomorrow or overdue, and a release's go/no-go due
+//! tomorrow (its target is tomorrow and no call is recorded). Each fires once per
 //! occasion (remembered in the workspace) unless its kind is quiet. Everything here is a pure
 //! function of the local time, the settings, the review and what was already shown; the
 //! desktop shell only keeps the clock and shows the notifications.
@@ -13,6 +14,7 @@ use chrono::{
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::IsoWeek;
+use crate::model::Id;
 use crate::review::weekly_review::WeeklyReview;
 pub use crate::settings::ReminderSettings;
 
@@ -25,14 +27,24 @@ pub enum ReminderKind {
     WeeklyReview,
     /// A decision is needed tomorrow or is overdue.
     Decision,
+    /// A release's go/no-go is due: its target is tomorrow and no call is recorded.
+    GoNoGo,
 }
 
 impl ReminderKind {
+    /// Every kind, in the order their reminders come.
+    pub const ALL: [ReminderKind; 3] = [
+        ReminderKind::WeeklyReview,
+        ReminderKind::Decision,
+        ReminderKind::GoNoGo,
+    ];
+
     /// The kind as the workspace records it.
     pub fn as_str(self) -> &'static str {
         match self {
             ReminderKind::WeeklyReview => "weekly-review",
             ReminderKind::Decision => "decision",
+            ReminderKind::GoNoGo => "go-no-go",
         }
     }
 }
@@ -44,6 +56,10 @@ impl ReminderKind {
 pub enum ReminderView {
     MondayReview,
     Roadmap,
+    /// The go/no-go of release `release`.
+    GoNoGo {
+        release: Id,
+    },
 }
 
 /// A reminder to show now.
@@ -53,7 +69,8 @@ pub struct Reminder {
     pub kind: ReminderKind,
     /// What makes it one occasion of its kind: the week for the weekly review ("2026-W10"),
     /// the decision and what is due for a decision ("4 due 2026-03-05", "4 overdue since
-    /// 2026-03-01"). A reminder fires once per occasion.
+    /// 2026-03-01"), the release and its target for a go/no-go ("2 due 2026-03-05": a release
+    /// moved to another date is a new occasion). A reminder fires once per occasion.
     pub occasion: String,
     pub title: String,
     pub body: String,
@@ -138,6 +155,19 @@ pub struct WeekFacts {
     pub update_sent: bool,
     /// Open decisions due soon or overdue.
     pub decisions: Vec<OpenDecision>,
+    /// Open releases due soon, with whether their go/no-go call is recorded.
+    pub releases: Vec<UpcomingRelease>,
+}
+
+/// An open release, as a go/no-go reminder names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpcomingRelease {
+    pub id: Id,
+    pub name: String,
+    /// The target date in force.
+    pub target_date: NaiveDate,
+    /// A go/no-go call (go or no-go) is recorded.
+    pub called: bool,
 }
 
 /// An open decision, as a reminder names it.
@@ -169,6 +199,17 @@ impl WeekFacts {
                     needed_by: d.needed_by,
                 })
                 .collect(),
+            releases: review
+                .releases
+                .due
+                .iter()
+                .map(|d| UpcomingRelease {
+                    id: d.release.id,
+                    name: d.release.name.clone(),
+                    target_date: d.target_date,
+                    called: d.readiness.decided_go.is_some(),
+                })
+                .collect(),
         }
     }
 }
@@ -193,6 +234,9 @@ pub fn due(
     }
     if !settings.quiet_decisions {
         out.extend(decisions(today, week));
+    }
+    if !settings.quiet_go_no_go {
+        out.extend(go_no_go(today, week));
     }
     out.retain(|r| !shown.contains(&(r.kind, r.occasion.clone())));
     out
@@ -275,6 +319,27 @@ fn decisions(today: NaiveDate, week: &WeekFacts) -> Vec<Reminder> {
                 body,
                 opens: ReminderView::Roadmap,
             })
+        })
+        .collect()
+}
+
+/// A reminder for each open release whose target is tomorrow and whose go/no-go call is not
+/// recorded: the day before is when the five questions are asked.
+fn go_no_go(today: NaiveDate, week: &WeekFacts) -> Vec<Reminder> {
+    let tomorrow = today + Days::new(1);
+    week.releases
+        .iter()
+        .filter(|r| r.target_date == tomorrow && !r.called)
+        .map(|r| Reminder {
+            kind: ReminderKind::GoNoGo,
+            occasion: format!("{} due {}", r.id, r.target_date),
+            title: "Go/no-go due tomorrow".into(),
+            body: format!(
+                "Release {} ships {}: answer the five questions and record the call",
+                r.name,
+                r.target_date.format("%A %-d %B")
+            ),
+            opens: ReminderView::GoNoGo { release: r.id },
         })
         .collect()
 }

@@ -69,6 +69,14 @@ pub const SETTINGS: &[SettingDoc] = &[
         check: |v| ReminderSettings::parse_quiet(v).map(|_| ()),
     },
     SettingDoc {
+        key: ReminderSettings::GO_NO_GO,
+        default: "on",
+        meaning: "Whether the app reminds you the day before a release's target that its \
+                  go/no-go call is not recorded yet (on or quiet).",
+        range: "on or quiet",
+        check: |v| ReminderSettings::parse_quiet(v).map(|_| ()),
+    },
+    SettingDoc {
         key: CLOSE_TO_TRAY,
         default: "on",
         meaning: "Whether closing the app's window keeps Cadence running in the system tray, \
@@ -292,6 +300,8 @@ pub struct ReminderSettings {
     pub quiet_weekly_review: bool,
     /// No decision reminder.
     pub quiet_decisions: bool,
+    /// No go/no-go reminder.
+    pub quiet_go_no_go: bool,
 }
 
 impl Default for ReminderSettings {
@@ -302,6 +312,7 @@ impl Default for ReminderSettings {
             review_time: default_of(Self::REVIEW_TIME, Self::parse_time),
             quiet_weekly_review: default_of(Self::WEEKLY_REVIEW, Self::parse_quiet),
             quiet_decisions: default_of(Self::DECISIONS, Self::parse_quiet),
+            quiet_go_no_go: default_of(Self::GO_NO_GO, Self::parse_quiet),
         }
     }
 }
@@ -315,6 +326,8 @@ impl ReminderSettings {
     pub const WEEKLY_REVIEW: &'static str = "reminders.weekly_review";
     /// The settings key that makes decision reminders quiet.
     pub const DECISIONS: &'static str = "reminders.decisions";
+    /// The settings key that makes go/no-go reminders quiet.
+    pub const GO_NO_GO: &'static str = "reminders.go_no_go";
 
     /// Parses a day of the week, in English, whole or abbreviated ("monday", "Mon").
     pub fn parse_day(text: &str) -> Result<Weekday> {

@@ -29,7 +29,7 @@ const PATIENCE: Duration = Duration::from_secs(15);
 const POLL: Duration = Duration::from_millis(100);
 
 /// What the workspace holds when the app starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub enum Seed {
     /// Nothing: the app shows its welcome.
     Empty,
@@ -37,6 +37,8 @@ pub enum Seed {
     Sample,
     /// The sample company with these workspace settings (key, value) set before launch.
     SampleWith(&'static [(&'static str, &'static str)]),
+    /// The sample company, then this done to it through the core before launch.
+    SampleThen(fn(&mut Workspace)),
     /// The sample company with its automatic backup of the day before, then the workspace
     /// file damaged in the middle so that its integrity check fails.
     Damaged,
@@ -140,7 +142,7 @@ pub fn seed_workspace(workspace: &Path, seed: Seed) -> std::io::Result<()> {
     let today = parse_date("today", TODAY).expect("TODAY is a date");
     match seed {
         Seed::Empty => {}
-        Seed::Sample | Seed::SampleWith(_) | Seed::Damaged => {
+        Seed::Sample | Seed::SampleWith(_) | Seed::SampleThen(_) | Seed::Damaged => {
             Workspace::open_or_create(workspace, Clock::pinned(today))
                 .and_then(|mut ws| ws.load_sample(false))
                 .expect("loading the sample company")
@@ -154,7 +156,11 @@ pub fn seed_workspace(workspace: &Path, seed: Seed) -> std::io::Result<()> {
                 .unwrap_or_else(|e| panic!("setting {key} to {value}: {e}"));
         }
     }
-    if seed == Seed::Damaged {
+    if let Seed::SampleThen(prepare) = seed {
+        let mut ws = Workspace::open(workspace, Clock::pinned(today)).expect("opening the sample");
+        prepare(&mut ws);
+    }
+    if matches!(seed, Seed::Damaged) {
         let yesterday = today.pred_opt().expect("a day before TODAY");
         Workspace::open(workspace, Clock::pinned(yesterday))
             .and_then(|ws| backups::take_daily(&ws))

@@ -1,14 +1,17 @@
 //! Cadence outside its window, as a person sees it: a reminder drawn by a real notification
 //! daemon, the tray icon and its menu in a real tray host (both on the test's X screen,
-//! screenshotted whole into e2e-artifacts/ and read back with OCR), and start at login.
+//! screenshotted whole into e2e-artifacts/ and read back with OCR), start at login, and the
+//! go/no-go reminder (received by the test's notification server).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use cadence::calendar::{parse_date, Clock};
-use cadence::store::Workspace;
+use cadence::store::{NewRelease, Workspace};
 use cadence_e2e::desktop::{click_at, hover, middle_of, Desktop};
+use cadence_e2e::notifications::NotificationServer;
 use cadence_e2e::{eventually, geometry_of, run_test, Seed, TODAY};
+use thirtyfour::error::WebDriverError;
 
 /// Every reminder quiet at launch, so that nothing but what a test asks for is drawn.
 const QUIET: &[(&str, &str)] = &[
@@ -168,5 +171,64 @@ async fn start_at_login_writes_an_autostart_entry_for_the_app_and_removing_it_ta
         assert!(!app.find("#settings-login").await?.is_selected().await?);
         Ok(())
     })
+    .await;
+}
+
+/// The sample company with one release due the day after TODAY, its go/no-go not recorded;
+/// only go/no-go reminders come.
+fn release_due_tomorrow(ws: &mut Workspace) {
+    for key in ["reminders.weekly_review", "reminders.decisions"] {
+        ws.set_known_setting(key, "quiet")
+            .expect("quieting a reminder");
+    }
+    ws.add_release(&NewRelease {
+        name: "2.4 Card payments".into(),
+        fixes: "Annual plans cannot pay by card".into(),
+        target_date: "2026-03-05".into(),
+        backup_date: "2026-03-06".into(),
+        scope_owner: "Maya Okafor".into(),
+        delivery_owner: "Daniel Reyes".into(),
+        readiness_owner: "Priya Natarajan".into(),
+        ..NewRelease::default()
+    })
+    .expect("adding the release");
+}
+
+#[tokio::test]
+async fn a_go_no_go_due_tomorrow_is_a_notification_naming_the_release_and_opens_its_go_no_go() {
+    let server = NotificationServer::start()
+        .await
+        .expect("a notification server on the session bus (make e2e)");
+    run_test(
+        "go-no-go-reminder",
+        Seed::SampleThen(release_due_tomorrow),
+        async |app| {
+            app.wait_text(".page-title", "This week").await?;
+            let reminder = app.notification(&server, "Go/no-go due tomorrow").await?;
+            assert_eq!(
+                reminder.body,
+                "Release 2.4 Card payments ships Thursday 5 March: answer the five questions \
+                 and record the call"
+            );
+            assert_eq!(server.received().len(), 1, "{:?}", server.received());
+            server
+                .click(reminder.id)
+                .await
+                .map_err(|e| WebDriverError::FatalError(format!("clicking the reminder: {e}")))?;
+            app.wait_text(".gng-eyebrow", "Release 2.4 Card payments · Go/no-go")
+                .await?;
+            let url = app.driver.current_url().await?;
+            let fragment = url.fragment().unwrap_or_default();
+            let id = fragment
+                .strip_prefix("/releases/")
+                .and_then(|rest| rest.strip_suffix("/go-no-go"))
+                .unwrap_or_default();
+            assert!(
+                !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()),
+                "the window shows #{fragment}, not a release's go/no-go"
+            );
+            Ok(())
+        },
+    )
     .await;
 }

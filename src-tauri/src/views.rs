@@ -13,6 +13,10 @@ pub enum AppView {
     Home,
     MondayReview,
     Roadmap,
+    /// The go/no-go of release `release`.
+    GoNoGo {
+        release: i64,
+    },
 }
 
 impl From<ReminderView> for AppView {
@@ -20,6 +24,7 @@ impl From<ReminderView> for AppView {
         match view {
             ReminderView::MondayReview => AppView::MondayReview,
             ReminderView::Roadmap => AppView::Roadmap,
+            ReminderView::GoNoGo { release } => AppView::GoNoGo { release },
         }
     }
 }

@@ -31,6 +31,7 @@ fn week() -> WeekFacts {
         blockers_to_escalate: 1,
         update_sent: false,
         decisions: Vec::new(),
+        releases: Vec::new(),
     }
 }
 
@@ -273,6 +274,118 @@ fn a_decision_due_tomorrow_and_one_overdue_each_fire_once() {
         ..quiet_week
     };
     assert!(due(now, &quiet, &facts, &Shown::new()).is_empty());
+}
+
+/// Only the go/no-go reminders come.
+fn only_go_no_go() -> ReminderSettings {
+    ReminderSettings {
+        quiet_weekly_review: true,
+        quiet_decisions: true,
+        ..ReminderSettings::default()
+    }
+}
+
+fn release(id: i64, name: &str, target: &str, called: bool) -> UpcomingRelease {
+    UpcomingRelease {
+        id,
+        name: name.into(),
+        target_date: day(target),
+        called,
+    }
+}
+
+#[test]
+fn a_go_no_go_due_tomorrow_fires_once_and_opens_that_release() {
+    let facts = WeekFacts {
+        releases: vec![
+            release(2, "2.4", "2026-03-05", false),
+            release(3, "2.5", "2026-03-05", true),
+            release(5, "2.6", "2026-03-06", false),
+        ],
+        ..week()
+    };
+    let settings = only_go_no_go();
+    // Before the review time nothing is due; at it, the release due tomorrow without a call.
+    assert!(due(at("2026-03-04", "08:59"), &settings, &facts, &Shown::new()).is_empty());
+    let now = at("2026-03-04", "09:00");
+    let first = due(now, &settings, &facts, &Shown::new());
+    assert_eq!(
+        lines(&first),
+        [
+            "Go/no-go due tomorrow: Release 2.4 ships Thursday 5 March: answer the five questions \
+          and record the call"
+        ]
+    );
+    assert_eq!(first[0].kind, ReminderKind::GoNoGo);
+    assert_eq!(first[0].occasion, "2 due 2026-03-05");
+    assert_eq!(first[0].opens, ReminderView::GoNoGo { release: 2 });
+    // Once shown, not again that day; the next day it is release 2.6's turn.
+    assert!(due(at("2026-03-04", "17:00"), &settings, &facts, &shown(&first)).is_empty());
+    let thursday = due(at("2026-03-05", "09:00"), &settings, &facts, &shown(&first));
+    assert_eq!(thursday.len(), 1);
+    assert_eq!(thursday[0].opens, ReminderView::GoNoGo { release: 5 });
+    // Quiet, none comes.
+    let quiet = ReminderSettings {
+        quiet_go_no_go: true,
+        ..settings
+    };
+    assert!(due(now, &quiet, &facts, &Shown::new()).is_empty());
+}
+
+#[test]
+fn a_release_moved_to_another_day_is_a_new_occasion() {
+    let settings = only_go_no_go();
+    let before = WeekFacts {
+        releases: vec![release(2, "2.4", "2026-03-05", false)],
+        ..week()
+    };
+    let first = due(at("2026-03-04", "09:30"), &settings, &before, &Shown::new());
+    assert_eq!(first.len(), 1);
+    // Slipped to Saturday: its go/no-go is due again on Friday, once.
+    let slipped = WeekFacts {
+        releases: vec![release(2, "2.4", "2026-03-07", false)],
+        ..week()
+    };
+    let friday = due(
+        at("2026-03-06", "09:30"),
+        &settings,
+        &slipped,
+        &shown(&first),
+    );
+    assert_eq!(friday.len(), 1);
+    assert_eq!(friday[0].occasion, "2 due 2026-03-07");
+    assert!(due(
+        at("2026-03-06", "09:30"),
+        &settings,
+        &slipped,
+        &shown(&friday)
+    )
+    .is_empty());
+}
+
+#[test]
+fn the_go_no_go_of_a_release_on_the_morning_after_the_clocks_fall_back_comes_on_time() {
+    // Europe's clocks go back on Sunday 25 October 2026; the release is due Monday 26.
+    let settings = only_go_no_go();
+    let facts = WeekFacts {
+        week: IsoWeek::of(day("2026-10-25")),
+        active: 5,
+        releases: vec![release(8, "3.0", "2026-10-26", false)],
+        ..week()
+    };
+    // Saturday noon: the scheduler next looks on Sunday at 09:00 local, 08:00 UTC once the
+    // clocks went back (07:00 UTC the day before).
+    let saturday = berlin("2026-10-24", "12:00");
+    let next = next_occasion(&saturday, &settings);
+    assert_eq!(next.naive_local(), at("2026-10-25", "09:00"));
+    assert_eq!(next.with_timezone(&Utc), utc("2026-10-25", "08:00"));
+    assert_eq!(next - saturday, Duration::hours(22));
+    assert!(due(at("2026-10-25", "08:59"), &settings, &facts, &Shown::new()).is_empty());
+    assert_eq!(
+        lines(&due(next.naive_local(), &settings, &facts, &Shown::new())),
+        ["Go/no-go due tomorrow: Release 3.0 ships Monday 26 October: answer the five questions \
+          and record the call"]
+    );
 }
 
 #[test]

@@ -26,6 +26,8 @@ impl Workspace {
             )?,
             quiet_decisions: self
                 .read_setting(ReminderSettings::DECISIONS, ReminderSettings::parse_quiet)?,
+            quiet_go_no_go: self
+                .read_setting(ReminderSettings::GO_NO_GO, ReminderSettings::parse_quiet)?,
         })
     }
 
@@ -37,7 +39,7 @@ impl Workspace {
             .notices_shown()?
             .into_iter()
             .filter_map(|(kind, occasion)| {
-                [ReminderKind::WeeklyReview, ReminderKind::Decision]
+                ReminderKind::ALL
                     .into_iter()
                     .find(|k| k.as_str() == kind)
                     .map(|k| (k, occasion))
@@ -96,6 +98,74 @@ mod tests {
         drop(ws);
         let ws = Workspace::open(&path, Clock::pinned_at(at("2026-03-02", "15:00"))).unwrap();
         assert!(ws.due_reminders().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_go_no_go_shown_is_remembered_across_a_restart_and_a_recorded_call_ends_it() {
+        use crate::store::{NewDecision, NewRelease};
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.db");
+        let monday = at("2026-03-02", "10:00");
+        let mut ws = Workspace::open_or_create(&path, Clock::pinned_at(monday)).unwrap();
+        ws.load_sample(false).unwrap();
+        for key in [ReminderSettings::WEEKLY_REVIEW, ReminderSettings::DECISIONS] {
+            ws.set_known_setting(key, "quiet").unwrap();
+        }
+        let release = ws
+            .add_release(&NewRelease {
+                name: "2.4".into(),
+                fixes: "Card payments fail for annual plans".into(),
+                target_date: "2026-03-03".into(),
+                backup_date: "2026-03-05".into(),
+                scope_owner: "Maya Okafor".into(),
+                delivery_owner: "Daniel Reyes".into(),
+                readiness_owner: "Priya Natarajan".into(),
+                ..NewRelease::default()
+            })
+            .unwrap();
+        let due_now = ws.due_reminders().unwrap();
+        assert_eq!(due_now.len(), 1, "{due_now:?}");
+        assert_eq!(due_now[0].kind, ReminderKind::GoNoGo);
+        assert!(
+            due_now[0].body.contains("Release 2.4"),
+            "{}",
+            due_now[0].body
+        );
+        ws.reminder_shown(&due_now[0]).unwrap();
+        drop(ws);
+
+        let mut ws = Workspace::open(&path, Clock::pinned_at(at("2026-03-02", "16:00"))).unwrap();
+        assert!(ws.due_reminders().unwrap().is_empty(), "shown once");
+        // Moved to Thursday: due again on Wednesday, unless the call is recorded first.
+        ws.slip_release(
+            release.id,
+            "2026-03-05",
+            "2026-03-06",
+            "The payment provider's sandbox is down",
+            "environment-data",
+        )
+        .unwrap();
+        drop(ws);
+        let mut ws = Workspace::open(&path, Clock::pinned_at(at("2026-03-04", "09:30"))).unwrap();
+        assert_eq!(ws.due_reminders().unwrap().len(), 1);
+        ws.decide_release(
+            release.id,
+            &NewDecision {
+                go: false,
+                by: "Maya Okafor".into(),
+                answers: vec!["rollback=no".into()],
+                reason: None,
+            },
+        )
+        .unwrap();
+        assert!(
+            ws.due_reminders().unwrap().is_empty(),
+            "the call is recorded"
+        );
+        assert!(ws
+            .set_known_setting(ReminderSettings::GO_NO_GO, "sometimes")
+            .is_err());
     }
 
     #[test]

@@ -242,7 +242,11 @@ export type AppError_Serialize = {
 /**  A view of the app the window can be asked to show. */
 export type AppView = 
 /**  This week. */
-"home" | "monday-review" | "roadmap";
+"home" | "monday-review" | "roadmap" | 
+/**  The go/no-go of release `release`. */
+{ "go-no-go": {
+	release: number,
+} };
 
 /**  Proposed initiatives waiting, at the start and the end of the quarter. */
 export type Backlog = {

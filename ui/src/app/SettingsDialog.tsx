@@ -15,12 +15,14 @@ export const REMINDER_KEYS = {
   time: "reminders.review_time",
   weekly: "reminders.weekly_review",
   decisions: "reminders.decisions",
+  goNoGo: "reminders.go_no_go",
   tray: "app.close_to_tray",
 } as const;
 
-/** "Reminders and tray…": when the weekly review reminder comes, which reminders come, whether
- *  closing the window keeps Cadence in the tray, and whether it starts at login. Each change
- *  is saved as it is made; a refused one shows its rule beside its input. */
+/** "Reminders and tray…": when the weekly review reminder comes, which reminders come (weekly
+ *  review, decisions, go/no-go), whether closing the window keeps Cadence in the tray, and
+ *  whether it starts at login. Each change is saved as it is made; a refused one shows its
+ *  rule beside its input. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const settings = useQuery(reads.settings());
   return (
@@ -102,6 +104,12 @@ function Settings({ values }: { values: SettingValue[] }) {
         label="Remind me of a decision needed tomorrow or overdue"
         on={value(REMINDER_KEYS.decisions) === "on"}
         onChange={(on) => save(REMINDER_KEYS.decisions, on ? "on" : "quiet")}
+      />
+      <Switch
+        id="settings-go-no-go"
+        label="Remind me the day before a release whose go/no-go is not recorded"
+        on={value(REMINDER_KEYS.goNoGo) === "on"}
+        onChange={(on) => save(REMINDER_KEYS.goNoGo, on ? "on" : "quiet")}
       />
       <Switch
         id="settings-tray"

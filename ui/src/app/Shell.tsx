@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { type AppView, followShowView, type WorkspaceInfo } from "../api";
+import { followShowView, type WorkspaceInfo } from "../api";
 import { isTyping, type KeyState, readKey } from "../lib/keys";
 import { useRefresh } from "../lib/query";
-import { parseRoute, type Route, routeHash, viewRoute } from "../lib/route";
+import { parseRoute, type Route, routeHash, shownRoute, viewRoute } from "../lib/route";
 import { Board } from "../views/Board";
 import { Home } from "../views/Home";
 import { InitiativePage } from "../views/initiative/InitiativePage";
@@ -18,12 +18,6 @@ import { SearchDialog } from "../views/SearchDialog";
 import { Sidebar } from "./Sidebar";
 
 type Open = "new-initiative" | "search" | null;
-
-const SHOWN: Record<AppView, Route> = {
-  home: { view: "home" },
-  "monday-review": { view: "review" },
-  roadmap: { view: "roadmap", month: null },
-};
 
 /** The workspace's window: the sidebar, the current view, the dialogs and the shortcuts. */
 export function Shell({ info }: { info: WorkspaceInfo }) {
@@ -43,7 +37,7 @@ export function Shell({ info }: { info: WorkspaceInfo }) {
   }, []);
 
   // The tray menu and a clicked reminder ask for a view.
-  useEffect(() => followShowView((view) => navigate(SHOWN[view])), [navigate]);
+  useEffect(() => followShowView((view) => navigate(shownRoute(view))), [navigate]);
 
   // Before the first paint, so that a key pressed as soon as the window shows is not lost.
   useLayoutEffect(() => {

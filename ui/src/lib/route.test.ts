@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRoute, routeHash, shiftMonth, shiftQuarter } from "./route";
+import { parseRoute, routeHash, shiftMonth, shiftQuarter, shownRoute } from "./route";
 
 describe("routes", () => {
   it("reads and writes every view", () => {
@@ -19,6 +19,13 @@ describe("routes", () => {
     }
     expect(parseRoute("#/roadmap/2026-1")).toEqual({ view: "home" });
     expect(parseRoute("#/releases/6/go-no-go")).toEqual({ view: "go-no-go", id: 6 });
+  });
+
+  it("opens the view the shell asks for, a release's go/no-go included", () => {
+    expect(routeHash(shownRoute("home"))).toBe("#/");
+    expect(routeHash(shownRoute("monday-review"))).toBe("#/review");
+    expect(routeHash(shownRoute("roadmap"))).toBe("#/roadmap");
+    expect(routeHash(shownRoute({ "go-no-go": { release: 6 } }))).toBe("#/releases/6/go-no-go");
   });
 
   it("moves quarters across years", () => {

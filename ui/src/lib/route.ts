@@ -1,5 +1,7 @@
 // Which view is showing, kept in the URL hash so Back and Forward work.
 
+import type { AppView } from "../api";
+
 export type Route =
   | { view: "home" }
   | { view: "review" }
@@ -30,6 +32,20 @@ export function parseRoute(hash: string): Route {
   const initiative = /^initiatives\/(\d+)$/.exec(path);
   if (initiative) return { view: "initiative", id: Number(initiative[1]) };
   return { view: "home" };
+}
+
+/** Where a view the shell asks for goes (a tray menu item, a clicked reminder). */
+export function shownRoute(view: AppView): Route {
+  switch (view) {
+    case "home":
+      return { view: "home" };
+    case "monday-review":
+      return { view: "review" };
+    case "roadmap":
+      return { view: "roadmap", month: null };
+    default:
+      return { view: "go-no-go", id: view["go-no-go"].release };
+  }
 }
 
 /** `YYYY-MM` moved by `n` months. */
