@@ -114,7 +114,7 @@ pub fn run() {
         .setup(move |app| {
             builder.mount_events(app);
             let path = app.state::<WorkspaceFile>().path().to_path_buf();
-            let nudge = reminders::start(app.handle().clone(), path.clone());
+            let nudge = reminders::start(app.handle().clone());
             live::follow(app.handle().clone(), path, nudge);
             reminders::open_on_click(app.handle());
             if let Err(e) = tray::install(app.handle()) {

@@ -2,21 +2,21 @@
 //! occasions (and at least once a minute, so a laptop woken from sleep catches up), shows
 //! what the core says is due through the notification plugin, and remembers it in the
 //! workspace so that it fires once. A change to the workspace file (a nudge on its channel)
-//! makes it look again at once: a setting changed, a check-in recorded.
+//! makes it look again at once: a setting changed, a check-in recorded. It reads and writes
+//! through the connections the app keeps open ([`WorkspaceFile`]), as the commands do.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use cadence::calendar::Clock;
 use cadence::reminders::{next_occasion, Reminder, ReminderSettings};
-use cadence::store::Workspace;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_notification::NotificationExt;
 use tokio::sync::mpsc;
 
+use crate::error::AppError;
 use crate::views::{self, AppView};
+use crate::workspace_file::WorkspaceFile;
 
 /// The longest the scheduler sleeps: a suspended laptop's timers do not count the time it
 /// slept, so it looks again at least this often.
@@ -39,34 +39,33 @@ struct Look {
     close_to_tray: bool,
 }
 
-fn look(path: &Path) -> cadence::Result<Look> {
-    let ws = Workspace::open(path, Clock::from_env()?)?;
-    Ok(Look {
-        due: ws.due_reminders()?,
-        settings: ws.reminder_settings()?,
-        close_to_tray: ws.close_to_tray()?,
-    })
+/// Looks at the workspace on one of the app's reading connections.
+async fn look(app: &AppHandle) -> Result<Look, AppError> {
+    app.state::<WorkspaceFile>()
+        .read(|ws| {
+            Ok(Look {
+                due: ws.due_reminders()?,
+                settings: ws.reminder_settings()?,
+                close_to_tray: ws.close_to_tray()?,
+            })
+        })
+        .await
 }
 
-fn remember(path: &Path, reminder: &Reminder) -> cadence::Result<()> {
-    Workspace::open(path, Clock::from_env()?)?.reminder_shown(reminder)
-}
-
-/// Starts the scheduler on the workspace at `path`; a message on the returned channel makes it
-/// look again at once.
-pub fn start(app: AppHandle, path: PathBuf) -> mpsc::Sender<()> {
+/// Starts the scheduler on the app's workspace file; a message on the returned channel makes
+/// it look again at once.
+pub fn start(app: AppHandle) -> mpsc::Sender<()> {
     let (nudge, nudges) = mpsc::channel(1);
-    tauri::async_runtime::spawn(run(app, path, nudges));
+    tauri::async_runtime::spawn(run(app, nudges));
     nudge
 }
 
-async fn run(app: AppHandle, path: PathBuf, mut nudges: mpsc::Receiver<()>) {
+async fn run(app: AppHandle, mut nudges: mpsc::Receiver<()>) {
     // Shown by this run, in case the workspace cannot record it (a read-only file).
     let mut shown_here: HashSet<(String, String)> = HashSet::new();
     loop {
-        let at = path.clone();
-        let settings = match tokio::task::spawn_blocking(move || look(&at)).await {
-            Ok(Ok(found)) => {
+        let settings = match look(&app).await {
+            Ok(found) => {
                 app.state::<CloseToTray>()
                     .0
                     .store(found.close_to_tray, Ordering::Relaxed);
@@ -76,18 +75,14 @@ async fn run(app: AppHandle, path: PathBuf, mut nudges: mpsc::Receiver<()>) {
                         reminder.occasion.clone(),
                     );
                     if shown_here.insert(key) {
-                        notify(&app, &path, reminder).await;
+                        notify(&app, reminder).await;
                     }
                 }
                 found.settings
             }
-            Ok(Err(e)) => {
-                log::debug!("no reminders now: {e}");
-                ReminderSettings::default()
-            }
             Err(e) => {
-                log::warn!("the reminder scheduler stopped: {e}");
-                return;
+                log::debug!("no reminders now: {}", e.message);
+                ReminderSettings::default()
             }
         };
         let now = chrono::Local::now();
@@ -103,7 +98,7 @@ async fn run(app: AppHandle, path: PathBuf, mut nudges: mpsc::Receiver<()>) {
 }
 
 /// Shows `reminder` and remembers it in the workspace once it was shown.
-async fn notify(app: &AppHandle, path: &Path, reminder: Reminder) {
+async fn notify(app: &AppHandle, reminder: Reminder) {
     let view = AppView::from(reminder.opens);
     let shown = app
         .notification()
@@ -117,12 +112,12 @@ async fn notify(app: &AppHandle, path: &Path, reminder: Reminder) {
         return;
     }
     log::info!("reminder shown: {}", reminder.line());
-    let path = path.to_path_buf();
-    let remembered = tokio::task::spawn_blocking(move || remember(&path, &reminder)).await;
-    match remembered {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => log::warn!("a reminder shown could not be remembered: {e}"),
-        Err(e) => log::warn!("a reminder shown could not be remembered: {e}"),
+    let remembered = app
+        .state::<WorkspaceFile>()
+        .with(move |ws| ws.reminder_shown(&reminder))
+        .await;
+    if let Err(e) = remembered {
+        log::warn!("a reminder shown could not be remembered: {}", e.message);
     }
 }
 

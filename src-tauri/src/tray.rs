@@ -2,10 +2,6 @@
 //! by default, stated the first time it happens) so reminders still come; its menu opens the
 //! window on This week or the Monday review, or quits.
 
-use std::path::Path;
-
-use cadence::calendar::Clock;
-use cadence::store::Workspace;
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Window, WindowEvent};
@@ -61,21 +57,18 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
         log::warn!("could not hide the window: {e}");
     }
     let app = window.app_handle().clone();
-    let path = window.state::<WorkspaceFile>().path().to_path_buf();
     tauri::async_runtime::spawn(async move {
-        let first = tokio::task::spawn_blocking(move || first_close(&path)).await;
+        // Recorded on the app's writing connection; whether this was the first time.
+        let first = app
+            .state::<WorkspaceFile>()
+            .with(|ws| ws.record_notice(NOTICE.0, NOTICE.1))
+            .await;
         match first {
-            Ok(Ok(true)) => state_it(&app),
-            Ok(Ok(false)) => {}
-            Ok(Err(e)) => log::warn!("could not record the tray notice: {e}"),
-            Err(e) => log::warn!("could not record the tray notice: {e}"),
+            Ok(true) => state_it(&app),
+            Ok(false) => {}
+            Err(e) => log::warn!("could not record the tray notice: {}", e.message),
         }
     });
-}
-
-/// Records the tray notice; whether this was the first time.
-fn first_close(path: &Path) -> cadence::Result<bool> {
-    Workspace::open(path, Clock::from_env()?)?.record_notice(NOTICE.0, NOTICE.1)
 }
 
 fn state_it(app: &AppHandle) {

@@ -1,5 +1,6 @@
 //! The workspace file the app works on, and its connections kept open for the window's life:
-//! one writer, and readers as many as commands read at once. Each is opened by the core
+//! one writer, and readers as many as commands read at once (the reminder scheduler and the
+//! tray's notice use them too). Each is opened by the core
 //! ([`Workspace::open`], with its pragmas and its fallbacks) and reused while the file stays
 //! the same file; changes made meanwhile by the CLI show on the next read (each read is its
 //! own transaction), and "today" is read afresh for every command.
