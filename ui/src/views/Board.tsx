@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { api, type Board as BoardData, type Card, type Lane } from "../api";
 import { HealthBadge, RiskMeter, StatusPill } from "../components/Badges";
 import { PageHeader } from "../components/PageHeader";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { useToast } from "../components/Toast";
+import { WindowedList } from "../components/WindowedList";
 import { formatShortDate, plural, trackLabel } from "../lib/format";
 import { reads } from "../lib/query";
 import { bucketLabel } from "./releases/releaseText";
@@ -105,19 +106,32 @@ function LaneColumn({ lane, board }: { lane: Lane; board: BoardData }) {
       {lane.cards.length === 0 ? (
         <Empty title="Nothing here yet" />
       ) : (
-        <ol className="cards">
-          {lane.cards.map((card) => (
-            <li key={card.id}>
-              <CardView card={card} today={board.today} week={board.week} />
-            </li>
-          ))}
-        </ol>
+        <WindowedList
+          as="ol"
+          className="cards"
+          items={lane.cards}
+          itemKey={(card) => card.id}
+          estimate={CARD_HEIGHT}
+          render={(card) => <CardView card={card} today={board.today} week={board.week} />}
+        />
       )}
     </section>
   );
 }
 
-function CardView({ card, today, week }: { card: Card; today: string; week: string }) {
+/** A card's usual height in pixels, before it is measured. */
+const CARD_HEIGHT = 134;
+
+/** One initiative on the board; rendered again only when its card changes. */
+const CardView = memo(function CardView({
+  card,
+  today,
+  week,
+}: {
+  card: Card;
+  today: string;
+  week: string;
+}) {
   return (
     <a
       className={`card${card.over_limit ? " card-over-limit" : ""}`}
@@ -166,4 +180,4 @@ function CardView({ card, today, week }: { card: Card; today: string; week: stri
       {card.over_limit ? <p className="card-warning">Over the one-release-fix limit</p> : null}
     </a>
   );
-}
+});

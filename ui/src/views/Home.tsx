@@ -4,6 +4,7 @@ import { HealthBadge } from "../components/Badges";
 import { PageHeader } from "../components/PageHeader";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { Tile, Tiles } from "../components/Tiles";
+import { WindowedList } from "../components/WindowedList";
 import { formatDate, formatDateTime, formatWeek, plural } from "../lib/format";
 import { reads } from "../lib/query";
 import "./Home.css";
@@ -74,11 +75,19 @@ function Week({ view }: { view: WeeklyView }) {
           {r.blockers.length === 0 ? (
             <p className="muted">Nothing is blocked.</p>
           ) : (
-            <ul className="items" id="home-blockers">
-              {r.blockers.map((b) => (
-                <BlockerRow key={b.id} blocker={b} />
-              ))}
-            </ul>
+            <WindowedList
+              as="ul"
+              className="items"
+              id="home-blockers"
+              items={r.blockers}
+              itemKey={(b) => b.id}
+              estimate={LINE_HEIGHT.blocker}
+              itemProps={(b) => ({
+                className: `item${b.escalate ? " item-escalate" : ""}`,
+                "data-escalate": b.escalate,
+              })}
+              render={(b) => <BlockerLine blocker={b} />}
+            />
           )}
         </section>
         <section className="panel" aria-labelledby="home-dangers-title">
@@ -90,11 +99,16 @@ function Week({ view }: { view: WeeklyView }) {
           {r.dates_in_danger.length === 0 ? (
             <p className="muted">Every active date holds.</p>
           ) : (
-            <ul className="items" id="home-dangers">
-              {r.dates_in_danger.map((d) => (
-                <DangerRow key={d.initiative_id} danger={d} />
-              ))}
-            </ul>
+            <WindowedList
+              as="ul"
+              className="items"
+              id="home-dangers"
+              items={r.dates_in_danger}
+              itemKey={(d) => d.initiative_id}
+              estimate={LINE_HEIGHT.danger}
+              itemProps={() => ({ className: "item" })}
+              render={(d) => <DangerLine danger={d} />}
+            />
           )}
         </section>
         <section className="panel" aria-labelledby="home-missing-title">
@@ -109,14 +123,21 @@ function Week({ view }: { view: WeeklyView }) {
           {missing.length === 0 ? (
             <p className="muted">Every active initiative has its check-in.</p>
           ) : (
-            <ul className="items" id="home-missing">
-              {missing.map((m) => (
-                <li key={m.initiative_id} className="item item-line">
+            <WindowedList
+              as="ul"
+              className="items"
+              id="home-missing"
+              items={missing}
+              itemKey={(m) => m.initiative_id}
+              estimate={LINE_HEIGHT.missing}
+              itemProps={() => ({ className: "item item-line" })}
+              render={(m) => (
+                <>
                   <a href={`#/initiatives/${m.initiative_id}`}>{m.title}</a>
                   <span className="item-aside">{m.owner}</span>
-                </li>
-              ))}
-            </ul>
+                </>
+              )}
+            />
           )}
         </section>
         <section className="panel" aria-labelledby="home-progress-title">
@@ -125,9 +146,16 @@ function Week({ view }: { view: WeeklyView }) {
               In progress
             </h2>
           </header>
-          <ul className="items" id="home-progress">
-            {r.in_progress.map((i) => (
-              <li key={i.initiative_id} className="item item-line">
+          <WindowedList
+            as="ul"
+            className="items"
+            id="home-progress"
+            items={r.in_progress}
+            itemKey={(i) => i.initiative_id}
+            estimate={LINE_HEIGHT.progress}
+            itemProps={() => ({ className: "item item-line" })}
+            render={(i) => (
+              <>
                 <a href={`#/initiatives/${i.initiative_id}`}>{i.title}</a>
                 <HealthBadge
                   health={i.health}
@@ -137,18 +165,21 @@ function Week({ view }: { view: WeeklyView }) {
                   {i.owner}
                   {i.target_date ? ` · target ${formatDate(i.target_date, false)}` : null}
                 </span>
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          />
         </section>
       </div>
     </>
   );
 }
 
-function BlockerRow({ blocker: b }: { blocker: BlockerItem }) {
+/** The usual heights of the lists' lines in pixels, before they are measured. */
+const LINE_HEIGHT = { blocker: 87, danger: 66, missing: 46, progress: 73 } as const;
+
+function BlockerLine({ blocker: b }: { blocker: BlockerItem }) {
   return (
-    <li className={`item${b.escalate ? " item-escalate" : ""}`} data-escalate={b.escalate}>
+    <>
       <p className="item-text">
         <a href={`#/initiatives/${b.initiative_id}`}>{b.initiative}</a>: {b.text}
       </p>
@@ -162,7 +193,7 @@ function BlockerRow({ blocker: b }: { blocker: BlockerItem }) {
           </span>
         ) : null}
       </p>
-    </li>
+    </>
   );
 }
 
@@ -172,9 +203,9 @@ const DANGER_TEXT = {
   "target-soon": "Target close and not on track",
 } as const;
 
-function DangerRow({ danger: d }: { danger: DateDanger }) {
+function DangerLine({ danger: d }: { danger: DateDanger }) {
   return (
-    <li className="item">
+    <>
       <p className="item-text">
         <a href={`#/initiatives/${d.initiative_id}`}>{d.title}</a>{" "}
         <span className="muted">· {d.owner}</span>
@@ -187,6 +218,6 @@ function DangerRow({ danger: d }: { danger: DateDanger }) {
           <span className="flag flag-warn">Owner still calls it on track</span>
         ) : null}
       </p>
-    </li>
+    </>
   );
 }
