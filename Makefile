@@ -76,7 +76,8 @@ bench:
 	$(CARGO) bench -p cadence --bench reviews
 
 ## The release app against the platform's floor and at scale, medians of 5 runs: its start-up
-## (window mapped) and idle memory (PSS) on the sample company beside a bare Tauri window of the
+## (window mapped) and idle memory (PSS, and the own size: pages shared only among its processes),
+## once settled, on the sample company beside a bare Tauri window of the
 ## same tauri version (e2e/bare-window, built here only), with the ratios; and the board and the
 ## home view painted after navigation on 1,000 generated initiatives (performance marks).
 measure: app deps-e2e tauri-driver

@@ -4,6 +4,7 @@
 //! Run under a display (`xvfb-run`), after building the app with the custom-protocol feature.
 
 pub mod desktop;
+pub mod memory;
 pub mod notifications;
 
 use std::fs::{self, File};

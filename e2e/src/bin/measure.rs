@@ -7,8 +7,9 @@
 //! 1. `memory`: start-up and idle memory, the app on the sample company beside the bare
 //!    window: each is started directly, RUNS times in turn; start-up is the time until its
 //!    window is mapped on the display, memory the proportional set size (PSS) of its process
-//!    and every process below it (the web view's) once it has been idle for [`IDLE`]. Medians
-//!    and ratios.
+//!    and every process below it (the web view's) once it has been idle for [`IDLE`] and its
+//!    memory has settled, and beside it their own size ([`memory`]: PSS moves by tens of MiB
+//!    with whatever else on the machine maps the same libraries). Medians and ratios.
 //! 2. `scale`: the app on a generated workspace of 1,000 initiatives. Where the time goes:
 //!    the board's and the home view's commands in the core (this process, same file) with
 //!    their JSON's size, the same commands through the window's IPC, and each view painted
@@ -23,6 +24,7 @@ use std::time::{Duration, Instant};
 
 use cadence::calendar::{parse_date, Clock};
 use cadence::store::Workspace;
+use cadence_e2e::memory::{self, ProcessMemory};
 use cadence_e2e::{app_binary, app_env, seed_workspace, App, Seed, GENERATED_INITIATIVES, TODAY};
 use x11rb::connection::Connection;
 use x11rb::protocol::xproto::{AtomEnum, ChangeWindowAttributesAux, ConnectionExt, EventMask};
@@ -30,6 +32,13 @@ use x11rb::protocol::Event;
 
 /// How long a started window is left alone before its memory is read.
 const IDLE: Duration = Duration::from_secs(5);
+
+/// How much longer a window may take to settle after [`IDLE`].
+const SETTLE: Duration = Duration::from_secs(30);
+
+/// The CPU time a settled window's processes use in a second at most (the app looks at its
+/// workspace file twice a second).
+const CALM: Duration = Duration::from_millis(50);
 
 /// How long a window may take to appear.
 const PATIENCE: Duration = Duration::from_secs(30);
@@ -82,45 +91,37 @@ fn descendants(root: u32) -> Vec<(u32, String)> {
     found
 }
 
-/// A process's proportional set size in KiB.
-fn pss_kib(pid: u32) -> u64 {
-    fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
-        .ok()
-        .and_then(|text| {
-            text.lines()
-                .find(|l| l.starts_with("Pss:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kib| kib.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
-/// The name of a process.
-fn name_of(pid: u32) -> String {
-    fs::read_to_string(format!("/proc/{pid}/comm"))
-        .map(|n| n.trim().to_string())
-        .unwrap_or_default()
-}
-
-/// One start of a window: when it was mapped, and the PSS of each of its processes at idle.
+/// One start of a window: when it was mapped, and the memory of each of its processes at idle.
 struct Start {
     mapped: Duration,
-    memory: Vec<(String, u64)>,
+    memory: Vec<ProcessMemory>,
 }
 
 impl Start {
     fn total_kib(&self) -> u64 {
-        self.memory.iter().map(|(_, kib)| kib).sum()
+        self.memory.iter().map(|m| m.pss_kib).sum()
+    }
+
+    /// The processes' own size (pages shared only among them), when it could be read.
+    fn own_kib(&self) -> Option<u64> {
+        self.memory.iter().map(|m| m.own_kib).sum()
     }
 
     fn describe(&self) -> String {
         let parts: Vec<String> = self
             .memory
             .iter()
-            .map(|(name, kib)| format!("{name} {}", mib(*kib)))
+            .map(|m| match m.own_kib {
+                Some(own) => format!("{} {} / own {}", m.name, mib(m.pss_kib), mib(own)),
+                None => format!("{} {}", m.name, mib(m.pss_kib)),
+            })
             .collect();
+        let own = self
+            .own_kib()
+            .map(|own| format!(", own {}", mib(own)))
+            .unwrap_or_default();
         format!(
-            "mapped at {} ms; PSS {} ({})",
+            "mapped at {} ms; PSS {}{own} ({})",
             self.mapped.as_millis(),
             mib(self.total_kib()),
             parts.join(", ")
@@ -158,6 +159,41 @@ fn wait_mapped(conn: &impl Connection, pid: u32) -> Result<(), String> {
         }
     }
     Err(format!("no window was mapped within {PATIENCE:?}"))
+}
+
+/// The CPU time `pid` has used, in clock ticks (0 when it is gone).
+fn cpu_ticks(pid: u32) -> u64 {
+    fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let fields: Vec<&str> = stat[stat.rfind(')')? + 2..].split_whitespace().collect();
+            Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+        })
+        .unwrap_or(0)
+}
+
+/// Waits, up to [`SETTLE`], for a second in which the processes `tree` lists used less than
+/// [`CALM`] of CPU time and their total PSS moved by less than 1%: on a loaded machine a
+/// window may still be loading after [`IDLE`].
+fn settle(tree: &impl Fn() -> Vec<u32>) {
+    // SAFETY: sysconf has no preconditions.
+    let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as u64;
+    let calm_ticks = per_second * CALM.as_millis() as u64 / 1000;
+    let read = || {
+        tree().into_iter().fold((0, 0), |(pss, cpu), pid| {
+            (pss + memory::pss_kib(pid), cpu + cpu_ticks(pid))
+        })
+    };
+    let deadline = Instant::now() + SETTLE;
+    let (mut pss, mut cpu) = read();
+    while Instant::now() < deadline {
+        std::thread::sleep(Duration::from_secs(1));
+        let (pss_now, cpu_now) = read();
+        if cpu_now.saturating_sub(cpu) < calm_ticks && pss_now.abs_diff(pss) * 100 < pss {
+            return;
+        }
+        (pss, cpu) = (pss_now, cpu_now);
+    }
 }
 
 /// Stops `child` and everything below it.
@@ -199,13 +235,13 @@ fn start_once(binary: &Path, env: impl FnOnce(&mut Command, &Path)) -> Start {
         panic!("{}: {e}", binary.display());
     }
     std::thread::sleep(IDLE);
-    let mut pids = vec![child.id()];
-    pids.extend(descendants(child.id()).into_iter().map(|(pid, _)| pid));
-    let memory = pids
-        .into_iter()
-        .map(|pid| (name_of(pid), pss_kib(pid)))
-        .filter(|(_, kib)| *kib > 0)
-        .collect();
+    let tree = || {
+        let mut pids = vec![child.id()];
+        pids.extend(descendants(child.id()).into_iter().map(|(pid, _)| pid));
+        pids
+    };
+    settle(&tree);
+    let memory = memory::of_processes(&tree());
     stop(child);
     Start {
         mapped: mapped_at,
@@ -254,10 +290,15 @@ fn against_bare_window(runs: usize) {
     let summary = |starts: &[Start]| {
         let mut mapped: Vec<Duration> = starts.iter().map(|s| s.mapped).collect();
         let mut pss: Vec<u64> = starts.iter().map(Start::total_kib).collect();
-        (median(&mut mapped), median(&mut pss))
+        let own: Option<Vec<u64>> = starts.iter().map(Start::own_kib).collect();
+        (
+            median(&mut mapped),
+            median(&mut pss),
+            own.map(|mut own| median(&mut own)),
+        )
     };
-    let (app_mapped, app_pss) = summary(&app_starts);
-    let (bare_mapped, bare_pss) = summary(&bare_starts);
+    let (app_mapped, app_pss, app_own) = summary(&app_starts);
+    let (bare_mapped, bare_pss, bare_own) = summary(&bare_starts);
     println!(
         "median of {runs}: Cadence mapped at {} ms, bare window at {} ms ({:.2}×); idle PSS \
          Cadence {}, bare window {} ({:.2}×; goal 1.2×)",
@@ -268,6 +309,16 @@ fn against_bare_window(runs: usize) {
         mib(bare_pss),
         app_pss as f64 / bare_pss as f64
     );
+    match (app_own, bare_own) {
+        (Some(app), Some(bare)) => println!(
+            "median of {runs}: own size (pages shared only among each window's processes) \
+             Cadence {}, bare window {} ({:.2}×)",
+            mib(app),
+            mib(bare),
+            app as f64 / bare as f64
+        ),
+        _ => println!("own size not read: page frame numbers need CAP_SYS_ADMIN"),
+    }
 }
 
 /// Navigates the window to `hash` and resolves with the milliseconds until an element
