@@ -44,6 +44,11 @@ macro_rules! word_enum {
         impl std::str::FromStr for $name {
             type Err = $crate::error::Error;
             fn from_str(s: &str) -> std::result::Result<Self, $crate::error::Error> {
+                // The word as written by the store, without the copies the lenient form
+                // costs (every stored check-in's health is read this way).
+                if let Some(v) = $name::ALL.iter().copied().find(|v| v.as_str() == s) {
+                    return Ok(v);
+                }
                 let wanted = s.trim().to_lowercase().replace(['_', ' '], "-");
                 $name::ALL
                     .iter()

@@ -80,6 +80,34 @@ impl Snapshot {
         self.clone().into_as_of(at)
     }
 
+    /// The people, initiatives and change logs as known at `at`, like [`Snapshot::as_of`],
+    /// with none of the other records (check-ins, blockers, decisions, baselines, kept
+    /// updates, releases): for what reads only the initiatives' history, without copying
+    /// every check-in.
+    pub fn history_as_of(&self, at: NaiveDateTime) -> Snapshot {
+        self.history().into_as_of(at)
+    }
+
+    /// A copy of the settings, people, initiatives and every change, with no other record.
+    /// The changes are all kept: [`Snapshot::into_as_of`] rebuilds the initiatives from the
+    /// later ones.
+    fn history(&self) -> Snapshot {
+        Snapshot {
+            format: self.format.clone(),
+            schema_version: self.schema_version,
+            settings: self.settings.clone(),
+            people: self.people.clone(),
+            initiatives: self.initiatives.clone(),
+            changes: self.changes.clone(),
+            checkins: Vec::new(),
+            blockers: Vec::new(),
+            decisions: Vec::new(),
+            baselines: Vec::new(),
+            reviews: Vec::new(),
+            releases: Vec::new(),
+        }
+    }
+
     /// [`Snapshot::as_of`] without copying: the records known at `at` are moved out.
     pub fn into_as_of(self, at: NaiveDateTime) -> Snapshot {
         let mut later: HashMap<Id, Vec<&Change>> = HashMap::new();

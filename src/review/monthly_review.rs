@@ -290,10 +290,12 @@ fn roadmap(snap: &Snapshot, month: Month, as_of: NaiveDate, fiscal_year_start: u
 /// The owner's latest check-in among `checkins` (an initiative's, in force) for a week that
 /// had begun by `as_of`.
 fn latest_checkin<'a>(checkins: &[&'a CheckIn], as_of: NaiveDate) -> Option<&'a CheckIn> {
+    // A week has begun by `as_of` exactly when it is not after the week holding `as_of`.
+    let begun = IsoWeek::of(as_of);
     checkins
         .iter()
         .copied()
-        .filter(|c| c.week.monday() <= as_of)
+        .filter(|c| c.week <= begun)
         .max_by_key(|c| (c.week, c.id))
 }
 
@@ -317,8 +319,9 @@ fn item(
     let first_checkin = by_initiative
         .checkins(i.id)
         .iter()
-        .map(|c| c.week.monday())
-        .min();
+        .map(|c| c.week)
+        .min()
+        .map(IsoWeek::monday);
     let activated = (i.status != Status::Proposed)
         .then(|| entered(log, Status::Active).map(|at| at.date()))
         .flatten();

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{end_of_day, IsoWeek, Quarter};
 use crate::history;
-use crate::model::{Change, CheckIn, Health, Id, Initiative, Status};
+use crate::model::{Change, Health, Id, Initiative, Status};
 use crate::snapshot::Snapshot;
 
 pub use churn::{Churn, ChurnItem};
@@ -135,8 +135,13 @@ struct Period {
     initiatives: HashMap<Id, usize>,
     /// Positions in `snap.changes` of each initiative's entries, oldest first.
     logs: HashMap<Id, Vec<usize>>,
-    /// Positions in `snap.checkins` of each initiative's check-ins in force.
-    checkins: HashMap<Id, Vec<usize>>,
+    /// Each initiative's latest check-in in force for a week begun by `as_of`, as (week,
+    /// id, health): found in one pass, where looking it up per initiative and per cell of
+    /// the risk grid scanned every check-in of the initiative each time.
+    health: HashMap<Id, (IsoWeek, Id, Health)>,
+    /// The weeks that belong to the quarter (by their Thursday) and had begun by `as_of`:
+    /// from the first to the second, both included.
+    weeks: (IsoWeek, IsoWeek),
 }
 
 impl Period {
@@ -154,18 +159,32 @@ impl Period {
         for (k, c) in snap.changes.iter().enumerate() {
             logs.entry(c.initiative_id).or_default().push(k);
         }
-        let mut checkins: HashMap<Id, Vec<usize>> = HashMap::new();
-        for (k, c) in snap.checkins.iter().enumerate() {
-            if c.replaced_at.is_none() {
-                checkins.entry(c.initiative_id).or_default().push(k);
+        // A week has begun by `as_of` exactly when it is not after the week holding `as_of`.
+        let begun = IsoWeek::of(as_of);
+        let mut health: HashMap<Id, (IsoWeek, Id, Health)> = HashMap::new();
+        for c in &snap.checkins {
+            if c.replaced_at.is_some() || c.week > begun {
+                continue;
+            }
+            let call = (c.week, c.id, c.health);
+            let held = health.entry(c.initiative_id).or_insert(call);
+            if (call.0, call.1) > (held.0, held.1) {
+                *held = call;
             }
         }
+        // The first week whose Thursday is in the quarter holds the quarter's first day + 3,
+        // the last one its last day - 3.
+        let weeks = (
+            IsoWeek::of(quarter.first_day() + Duration::days(3)),
+            IsoWeek::of(quarter.last_day() - Duration::days(3)).min(begun),
+        );
         Period {
             quarter,
             snap,
             initiatives,
             logs,
-            checkins,
+            health,
+            weeks,
             as_of,
             start: quarter
                 .first_day()
@@ -190,15 +209,6 @@ impl Period {
             .into_iter()
             .flatten()
             .map(|k| &self.snap.changes[*k])
-    }
-
-    /// The check-ins in force of initiative `id`.
-    fn checkins_of(&self, id: Id) -> impl Iterator<Item = &CheckIn> {
-        self.checkins
-            .get(&id)
-            .into_iter()
-            .flatten()
-            .map(|k| &self.snap.checkins[*k])
     }
 
     /// Whether a change made at `at` falls in the quarter, up to the cut-off.
@@ -264,16 +274,13 @@ impl Period {
 
     /// The owner's latest health call on initiative `id`, for a week begun by the review's day.
     fn health(&self, id: Id) -> Option<Health> {
-        self.checkins_of(id)
-            .filter(|c| c.week.monday() <= self.as_of)
-            .max_by_key(|c| (c.week, c.id))
-            .map(|c| c.health)
+        self.health.get(&id).map(|(_, _, health)| *health)
     }
 
     /// Whether a check-in's week belongs to the quarter (by its Thursday, as ISO weeks
     /// belong to years) and had begun by the review's day.
     fn week_in_quarter(&self, week: IsoWeek) -> bool {
-        self.quarter.contains(week.monday() + Duration::days(3)) && week.monday() <= self.as_of
+        self.weeks.0 <= week && week <= self.weeks.1
     }
 }
 

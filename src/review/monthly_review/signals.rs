@@ -214,7 +214,7 @@ fn missed_commitments(
         }
         let as_of = m.last_day().min(today);
         let cutoff = end_of_day(as_of);
-        let snap = full.as_of(cutoff);
+        let snap = full.history_as_of(cutoff);
         let by_initiative = snap.by_initiative();
         let window = Window::month(m, cutoff);
         let mut push =
@@ -309,7 +309,7 @@ fn backlog_growth(full: &Snapshot, snap: &Snapshot, month: Month, window: Window
             .filter(|i| i.status == Status::Proposed)
             .count() as u32
     };
-    let before = full.as_of(end_of_day(month.first_day() - Duration::days(1)));
+    let before = full.history_as_of(end_of_day(month.first_day() - Duration::days(1)));
     let entering = |status: Status| {
         window
             .changes(snap)
