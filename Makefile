@@ -71,7 +71,9 @@ e2e: deps-e2e tauri-driver ui-build
 
 ## The three reviews on a generated workspace of 1,000 initiatives and ~157,000 check-ins, with
 ## and without three years of kept updates: each against a bare read of the same rows, with the
-## ratios measured in the same run; and rendering the weekly review to every format.
+## ratios measured in the same run; and rendering the weekly review to every format. Ends with
+## one line per goal (figure, baseline, ratio, goal, met or not), where each review's time goes
+## (bare read, read into the snapshot, build) and the load average.
 bench:
 	$(CARGO) bench -p cadence --bench reviews
 
