@@ -1,13 +1,10 @@
 import { useState } from "react";
 import { api, type NewRelease } from "../../api";
+import { AddDialog } from "../../components/AddDialog";
 import { DateInput } from "../../components/DateInput";
-import { Dialog } from "../../components/Dialog";
 import { Field } from "../../components/Field";
 import { PersonInput } from "../../components/Inputs";
-import { useToast } from "../../components/Toast";
-import { fieldError, formError, orNull } from "../../lib/form";
-import { useRefresh } from "../../lib/query";
-import { useSubmit } from "../../lib/submit";
+import { fieldError, orNull } from "../../lib/form";
 
 /** The fields the core names in a refusal of a new release. */
 const NEW_RELEASE_FIELDS = [
@@ -66,26 +63,26 @@ export function NewReleaseDialog({
   onCreated: (id: number) => void;
 }) {
   const [draft, setDraft] = useState(EMPTY);
-  const refresh = useRefresh();
-  const toast = useToast();
-  const { busy, error, submit } = useSubmit(async () => {
-    const created = await api.addRelease(toNewRelease(draft));
-    toast(`Release ${created.name} added`);
-    refresh();
-    onCreated(created.id);
-  });
   const set = (field: keyof Draft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [field]: e.target.value }));
   const oneOwner =
     draft.scope_owner.trim() !== "" &&
     draft.scope_owner.trim() === draft.delivery_owner.trim() &&
     draft.scope_owner.trim() === draft.readiness_owner.trim();
-  const general = formError(error, NEW_RELEASE_FIELDS);
 
   return (
-    <Dialog title="New release" onClose={onClose} wide>
-      <form className="dialog-form" onSubmit={submit} noValidate id="new-release-form">
-        <div className="dialog-body">
+    <AddDialog
+      title="New release"
+      formId="new-release-form"
+      submitLabel="Add release"
+      fields={NEW_RELEASE_FIELDS}
+      add={() => api.addRelease(toNewRelease(draft))}
+      added={(created) => `Release ${created.name} added`}
+      onClose={onClose}
+      onCreated={onCreated}
+    >
+      {(error) => (
+        <>
           <div className="form-grid form-grid-3">
             <Field id="release-name" label="Name" hint="e.g. 3.6" error={fieldError(error, "name")}>
               {(c) => (
@@ -214,24 +211,8 @@ export function NewReleaseDialog({
               />
             )}
           </Field>
-          {general ? (
-            <p className="form-error" role="alert">
-              {general}
-            </p>
-          ) : null}
-        </div>
-        <footer className="dialog-footer">
-          <span className="muted">
-            Press <kbd>Esc</kbd> to close
-          </span>
-          <button type="button" className="button button-quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            Add release
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+        </>
+      )}
+    </AddDialog>
   );
 }
