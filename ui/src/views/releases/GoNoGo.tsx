@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { api, type ReleasePage, type SheetQuestion } from "../../api";
 import { Field } from "../../components/Field";
 import { PersonInput } from "../../components/Inputs";
 import { ErrorNote, Loading } from "../../components/States";
 import { useToast } from "../../components/Toast";
 import { fieldError, formError } from "../../lib/form";
+import { isTyping } from "../../lib/keys";
 import { reads, useRefresh } from "../../lib/query";
 import type { Route } from "../../lib/route";
 import { useSubmit } from "../../lib/submit";
@@ -142,6 +143,7 @@ function Question({
   onBack: (() => void) | null;
   onSkip: () => void;
 }) {
+  useAnswerKeys(onAnswer);
   return (
     <div className="gng-body">
       <section className="gng-question" aria-labelledby="gng-question-text">
@@ -157,18 +159,22 @@ function Question({
             className="gng-answer gng-yes"
             aria-pressed={answer === true}
             id="gng-yes"
+            aria-label="Yes"
+            aria-keyshortcuts="y"
             onClick={() => onAnswer(true)}
           >
-            Yes
+            Yes <kbd>y</kbd>
           </button>
           <button
             type="button"
             className="gng-answer gng-no"
             aria-pressed={answer === false}
             id="gng-no"
+            aria-label="No"
+            aria-keyshortcuts="n"
             onClick={() => onAnswer(false)}
           >
-            No
+            No <kbd>n</kbd>
           </button>
         </div>
         <div className="gng-nav">
@@ -203,6 +209,25 @@ function Question({
       </aside>
     </div>
   );
+}
+
+/** y answers the question on screen yes, n no. Listened for on the document, so it comes
+ *  before the app's shortcuts on the window, which leave a handled key alone (n is "new
+ *  initiative" there). Keys typed into a field, held down, with a modifier or while a dialog
+ *  is open are left alone. */
+function useAnswerKeys(onAnswer: (yes: boolean) => void) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.repeat || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (isTyping(e.target) || document.querySelector("dialog[open]")) return;
+      const key = e.key.toLowerCase();
+      if (key !== "y" && key !== "n") return;
+      e.preventDefault();
+      onAnswer(key === "y");
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  });
 }
 
 /** The call: the answers at a glance, who decides, go or no-go, and the reason an override

@@ -111,6 +111,48 @@ describe("the go/no-go override rule", () => {
   });
 });
 
+describe("go/no-go mode's keys", () => {
+  it("answers the question on screen with y and n, before the app's own n, and shows them", () => {
+    fakeRust({ people: () => [] });
+    renderInApp(<Meeting page={PAGE} navigate={() => {}} />);
+    const yes = screen.getByRole("button", { name: "Yes" });
+    const no = screen.getByRole("button", { name: "No" });
+    expect(yes.getAttribute("aria-keyshortcuts")).toBe("y");
+    expect(yes.querySelector("kbd")?.textContent).toBe("y");
+    expect(no.getAttribute("aria-keyshortcuts")).toBe("n");
+    expect(no.querySelector("kbd")?.textContent).toBe("n");
+    const heading = () => screen.getByRole("heading", { level: 1 }).textContent;
+    const answered = () =>
+      screen.getAllByRole("button", { name: /^[1-5]$/ }).map((b) => b.getAttribute("data-answer"));
+
+    // fireEvent returns false when the key was handled (its default prevented), which is
+    // what keeps the app's shortcut for n from also opening a new initiative.
+    expect(fireEvent.keyDown(document.body, { key: "y" })).toBe(false);
+    expect(heading()).toBe("Question about owners?");
+    expect(fireEvent.keyDown(document.body, { key: "n" })).toBe(false);
+    expect(heading()).toBe("Question about rollback?");
+    expect(answered()).toEqual(["yes", "no", "none", "none", "none"]);
+
+    // Held down, with a modifier, or another key: nothing is answered.
+    expect(fireEvent.keyDown(document.body, { key: "y", repeat: true })).toBe(true);
+    expect(fireEvent.keyDown(document.body, { key: "n", ctrlKey: true })).toBe(true);
+    expect(fireEvent.keyDown(document.body, { key: "x" })).toBe(true);
+    expect(heading()).toBe("Question about rollback?");
+
+    fireEvent.keyDown(document.body, { key: "Y" });
+    fireEvent.keyDown(document.body, { key: "y" });
+    fireEvent.keyDown(document.body, { key: "n" });
+    expect(answered()).toEqual(["yes", "no", "yes", "yes", "no"]);
+
+    // On the call, y and n are the app's again, and typing in a field is never an answer.
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("The call on release 3.5");
+    const reason = screen.getByLabelText("Reason");
+    expect(fireEvent.keyDown(reason, { key: "n" })).toBe(true);
+    expect(fireEvent.keyDown(document.body, { key: "n" })).toBe(true);
+    expect(answered()).toEqual(["yes", "no", "yes", "yes", "no"]);
+  });
+});
+
 describe("the release forms", () => {
   it("puts the core's refusal of a backup date beside the backup field", async () => {
     const sent = fakeRust({
