@@ -40,6 +40,10 @@ pub enum Seed {
     SampleWith(&'static [(&'static str, &'static str)]),
     /// The sample company, then this done to it through the core before launch.
     SampleThen(fn(&mut Workspace)),
+    /// The sample company dated this many days after the window's today, so that the window
+    /// shows it as it stood that many days before the sample's today (with what the sample
+    /// records later already in the file).
+    SampleAhead(i64),
     /// The sample company with its automatic backup of the day before, then the workspace
     /// file damaged in the middle so that its integrity check fails.
     Damaged,
@@ -148,6 +152,12 @@ pub fn seed_workspace(workspace: &Path, seed: Seed) -> std::io::Result<()> {
                 .and_then(|mut ws| ws.load_sample(false))
                 .expect("loading the sample company")
         }
+        Seed::SampleAhead(days) => Workspace::open_or_create(
+            workspace,
+            Clock::pinned(today + chrono::Duration::days(days)),
+        )
+        .and_then(|mut ws| ws.load_sample(false))
+        .expect("loading the sample company"),
         Seed::Generated => generate(workspace, GENERATED_INITIATIVES, 52),
     }
     if let Seed::SampleWith(settings) = seed {
@@ -733,6 +743,21 @@ impl App {
         if let Err(e) = self.driver.clone().quit().await {
             eprintln!("{name}: closing the session: {e}");
         }
+    }
+
+    /// Waits until the page's fonts are ready and a frame showing what is in the document
+    /// now has been painted: before a screenshot of what just appeared or moved, which would
+    /// otherwise catch the window before its first paint.
+    pub async fn painted(&self) -> WebDriverResult<()> {
+        const PAINTED: &str = r#"
+const done = arguments[arguments.length - 1];
+document.fonts.ready.then(() =>
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
+"#;
+        self.driver
+            .execute_async(PAINTED, Vec::new())
+            .await
+            .map(drop)
     }
 
     /// Saves what the window shows into `e2e-artifacts/<name>.png`.

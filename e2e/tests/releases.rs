@@ -30,6 +30,14 @@ async fn release_confidence(app: &App) -> WebDriverResult<String> {
     Ok(lines.join("\n"))
 }
 
+/// Saves a screenshot once what the window shows now has been painted: the text a test waits
+/// for is in the document before its frame is painted (the board's first visit, a scrolled
+/// view, typed text), and a screenshot taken at once can show the frame before.
+async fn shot(app: &App, name: &str) -> WebDriverResult<()> {
+    app.painted().await?;
+    app.screenshot(name).await
+}
+
 /// The line of `text` that starts with `start`.
 fn line<'a>(text: &'a str, start: &str) -> &'a str {
     text.lines()
@@ -46,32 +54,40 @@ async fn a_go_no_go_recorded_in_the_meeting_reads_back_through_the_command_line(
         app.wait_text(".page-title", "Releases").await?;
         app.wait_text("#biggest-pain", "every release to").await?;
         app.wait_text("#rescue-ended", "Recovered").await?;
-        app.screenshot("releases_view").await?;
+        shot(app, "releases_view").await?;
         app.driver
             .execute(
                 "document.getElementById('release-pain').scrollIntoView()",
                 Vec::new(),
             )
             .await?;
-        app.screenshot("releases_pain").await?;
+        shot(app, "releases_pain").await?;
 
         app.click(&format!(r#"tr[data-release="{NEXT}"] .release-name"#))
             .await?;
         app.wait_text(".page-title", "Release 3.5").await?;
         app.wait_text("#release-owners", "Ravi Menon").await?;
-        app.screenshot("release_page").await?;
+        shot(app, "release_page").await?;
 
         app.click("#open-go-no-go").await?;
         app.wait_text("#gng-question-text", "one specific problem")
             .await?;
         app.wait_text("#gng-evidence", "direct debit").await?;
-        app.screenshot("go_no_go_question").await?;
-        for _ in 0..4 {
-            app.click("#gng-yes").await?;
-        }
+        shot(app, "go_no_go_question").await?;
+        app.click("#gng-yes").await?;
+        app.click("#gng-yes").await?;
+        // The meeting's keys answer too: y yes, n no (which here opens no new initiative).
+        app.keys("yy").await?;
         app.wait_text("#gng-question-text", "stakeholders").await?;
-        app.click("#gng-no").await?;
+        app.keys("n").await?;
         app.click("#gng-go").await?;
+        assert!(
+            app.driver
+                .find_all(By::Css("dialog[open]"))
+                .await?
+                .is_empty(),
+            "a key of the meeting opened a dialog"
+        );
         app.wait_text("#gng-override", "This go is an override")
             .await?;
         app.click("#gng-record").await?;
@@ -81,7 +97,7 @@ async fn a_go_no_go_recorded_in_the_meeting_reads_back_through_the_command_line(
             "Nothing was cut; the announcement goes out with the release notes",
         )
         .await?;
-        app.screenshot("go_no_go_call").await?;
+        shot(app, "go_no_go_call").await?;
         app.click("#gng-record").await?;
 
         app.wait_text(".page-title", "Release 3.5").await?;
@@ -101,7 +117,7 @@ async fn a_go_no_go_recorded_in_the_meeting_reads_back_through_the_command_line(
         );
         app.keys("gh").await?;
         app.wait_text("#home-release", "go (override)").await?;
-        app.screenshot("home_next_release").await?;
+        shot(app, "home_next_release").await?;
         Ok(())
     })
     .await;
@@ -114,7 +130,7 @@ async fn a_rollback_recorded_in_the_window_moves_the_quarterly_release_figures()
         app.keys("gb").await?;
         app.wait_text(".lane-engineering .card-pain", "Addresses: Build and test failures")
             .await?;
-        app.screenshot("board_release_pain").await?;
+        shot(app, "board_release_pain").await?;
         let before = release_confidence(app).await?;
 
         app.keys("gr").await?;
@@ -153,6 +169,46 @@ async fn a_rollback_recorded_in_the_window_moves_the_quarterly_release_figures()
             line(&after, restore),
             "Time to restore: a median of 32.5 minutes over 2 rollbacks and incidents (25 and 40 minutes)."
         );
+        Ok(())
+    })
+    .await;
+}
+
+/// How many days after the window's today the rescue test's sample company is dated: the
+/// window's today then falls after its third missed release in a row (3.2, cancelled 25 days
+/// before the sample's today) and on the day its rescue release, 3.3, is due (13 days before),
+/// the day before it ships.
+const RESCUE_DAYS_AHEAD: i64 = 13;
+
+#[tokio::test]
+async fn rescue_mode_shows_on_the_releases_view_and_home_while_the_team_is_in_it() {
+    let seed = Seed::SampleAhead(RESCUE_DAYS_AHEAD);
+    run_test("releases_rescue", seed, async |app| {
+        app.find(".sidebar").await?;
+        app.keys("gr").await?;
+        app.wait_text(".page-title", "Releases").await?;
+        let banner = app
+            .wait_text("#rescue-mode", "3 releases missed in a row (3.0, 3.1, 3.2)")
+            .await?;
+        assert!(banner.contains("since 20 Feb 2026"), "{banner}");
+        assert!(
+            app.driver
+                .find_all(By::Css("#rescue-ended"))
+                .await?
+                .is_empty(),
+            "no rescue has ended yet"
+        );
+        assert!(
+            !app.find_all("#rescue-mode .stop-list li").await?.is_empty(),
+            "rescue mode names what stops"
+        );
+        shot(app, "releases_rescue_mode").await?;
+
+        app.keys("gh").await?;
+        app.wait_text("#home-release", "Release 3.5").await?;
+        app.wait_text("#rescue-mode", "3 releases missed in a row")
+            .await?;
+        shot(app, "home_rescue_mode").await?;
         Ok(())
     })
     .await;
