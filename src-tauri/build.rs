@@ -26,6 +26,7 @@ fn main() {
             "add_blocker",
             "resolve_blocker",
             "weekly_view",
+            "weekly_update_preview",
             "kept_weeks",
             "sent_weekly",
             "copy_update",

@@ -54,6 +54,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             activity::add_blocker,
             activity::resolve_blocker,
             weekly::weekly_view,
+            weekly::weekly_update_preview,
             weekly::kept_weeks,
             weekly::sent_weekly,
             updates::copy_update,

@@ -41,7 +41,7 @@ import {
   type Person_Serialize,
   type PersonSummary_Serialize,
   type PlanSession_Serialize,
-  type ProgressItem_Serialize,
+  type ProgressLine_Serialize,
   type QuarterlyView_Serialize,
   type Question,
   type Readiness_Serialize,
@@ -105,7 +105,7 @@ export type {
   Person_Serialize as Person,
   PersonSummary_Serialize as PersonSummary,
   PlanSession_Serialize as PlanSession,
-  ProgressItem_Serialize as ProgressItem,
+  ProgressLine_Serialize as ProgressLine,
   QuarterlyView_Serialize as QuarterlyView,
   Question,
   Readiness_Serialize as Readiness,
@@ -288,6 +288,7 @@ export const api = {
 
   /** The weekly review of `week` (`YYYY-Www`; this week when null) and its update. */
   weeklyView: (week: string | null) => unwrap(commands.weeklyView(week)),
+  weeklyUpdatePreview: (week: string | null) => unwrap(commands.weeklyUpdatePreview(week)),
   keptWeeks: () => unwrap(commands.keptWeeks()),
   sentWeekly: (week: string, format: Format) => unwrap(commands.sentWeekly(week, format)),
 

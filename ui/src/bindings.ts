@@ -66,8 +66,10 @@ export const commands = {
 	addBlocker: (initiativeId: number, text: string, owner: string, since: string | null) => typedError<Blocker_Serialize, AppError_Serialize>(__TAURI_INVOKE("add_blocker", { initiativeId, text, owner, since })),
 	/**  Marks blocker `id` resolved today. */
 	resolveBlocker: (id: number) => typedError<Blocker_Serialize, AppError_Serialize>(__TAURI_INVOKE("resolve_blocker", { id })),
-	/**  The weekly review of `week` (the current week when absent) and the update it writes. */
+	/**  What the app shows of the weekly review of `week` (the current week when absent). */
 	weeklyView: (week: string | null) => typedError<WeeklyView_Serialize, AppError_Serialize>(__TAURI_INVOKE("weekly_view", { week })),
+	/**  The update the weekly review of `week` (the current week when absent) writes. */
+	weeklyUpdatePreview: (week: string | null) => typedError<Update, AppError_Serialize>(__TAURI_INVOKE("weekly_update_preview", { week })),
 	/**  Every weekly update kept, the latest week first. */
 	keptWeeks: () => typedError<KeptWeek[], AppError_Serialize>(__TAURI_INVOKE("kept_weeks")),
 	/**  The update kept for `week` in `format`, exactly as it was sent. */
@@ -677,19 +679,6 @@ export type Churn_Serialize = {
 	cuts: ScopeCut_Serialize[],
 };
 
-/**  A blocker removed during the reviewed week. */
-export type ClearedBlocker = {
-	id: number,
-	initiative_id: number,
-	/**  The blocked initiative's title. */
-	initiative: string,
-	text: string,
-	/**  The one person who removed it. */
-	owner: string,
-	since: string,
-	resolved_on: string,
-};
-
 /**  The baseline a quarter is measured against. */
 export type Commitment = Commitment_Serialize | Commitment_Deserialize;
 
@@ -943,29 +932,6 @@ export type DeliveryJudgement_Serialize = {
 	past_both: boolean,
 };
 
-/**  An open release due soon, with its readiness. */
-export type DueRelease = DueRelease_Serialize | DueRelease_Deserialize;
-
-/**  An open release due soon, with its readiness. */
-export type DueRelease_Deserialize = {
-	release: ReleaseRef,
-	target_date: string,
-	backup_date: string,
-	readiness: Readiness_Deserialize,
-	/**  Its three owners, as "scope · delivery · readiness". */
-	owners: [string, string, string],
-};
-
-/**  An open release due soon, with its readiness. */
-export type DueRelease_Serialize = {
-	release: ReleaseRef,
-	target_date: string,
-	backup_date: string,
-	readiness: Readiness_Serialize,
-	/**  Its three owners, as "scope · delivery · readiness". */
-	owners: [string, string, string],
-};
-
 /**  One technical investment initiative. */
 export type EnablerItem = EnablerItem_Serialize | EnablerItem_Deserialize;
 
@@ -1011,29 +977,6 @@ export type ErrorCode =
  *  release paused or a problem caught at the last moment).
  */
 export type EventKind = "rollback" | "incident" | "near-miss";
-
-/**  A rollback or an incident that started in the period. */
-export type Failure = Failure_Serialize | Failure_Deserialize;
-
-/**  A rollback or an incident that started in the period. */
-export type Failure_Deserialize = {
-	release: ReleaseRef,
-	kind: EventKind,
-	at: string,
-	minutes_to_restore?: number | null,
-	note: string,
-	hotfix: boolean,
-};
-
-/**  A rollback or an incident that started in the period. */
-export type Failure_Serialize = {
-	release: ReleaseRef,
-	kind: EventKind,
-	at: string,
-	minutes_to_restore: number | null,
-	note: string,
-	hotfix: boolean,
-};
 
 /**  One date moved from one day to another. */
 export type FieldMove = FieldMove_Serialize | FieldMove_Deserialize;
@@ -1416,43 +1359,6 @@ export type LastRehearsal = {
 	minutes: number,
 };
 
-/**  An addition after the freeze, still in scope. */
-export type LateAddition = {
-	release: ReleaseRef,
-	initiative_id: number,
-	title: string,
-	reason: string,
-};
-
-/**  A priority or date change made in the middle of the week. */
-export type MidweekChange = MidweekChange_Serialize | MidweekChange_Deserialize;
-
-/**  A priority or date change made in the middle of the week. */
-export type MidweekChange_Deserialize = {
-	initiative_id: number,
-	title: string,
-	owner: string,
-	at: string,
-	/**  `priority`, `target_date` or `backup_date`. */
-	field: string,
-	from?: string | null,
-	to?: string | null,
-	reason?: string | null,
-};
-
-/**  A priority or date change made in the middle of the week. */
-export type MidweekChange_Serialize = {
-	initiative_id: number,
-	title: string,
-	owner: string,
-	at: string,
-	/**  `priority`, `target_date` or `backup_date`. */
-	field: string,
-	from: string | null,
-	to: string | null,
-	reason: string | null,
-};
-
 /**  One owner's missed commitments over the last three months. */
 export type MissedCommitments = {
 	owner: string,
@@ -1807,34 +1713,6 @@ export type NewRelease_Serialize = {
 	stable_version: string | null,
 };
 
-/**
- *  What will not ship as planned: initiatives dropped or paused, scope cut and dates moved
- *  during the week.
- */
-export type NotShipping = NotShipping_Serialize | NotShipping_Deserialize;
-
-/**
- *  What will not ship as planned: initiatives dropped or paused, scope cut and dates moved
- *  during the week.
- */
-export type NotShipping_Deserialize = {
-	dropped: StatusEvent_Deserialize[],
-	paused: StatusEvent_Deserialize[],
-	scope_cuts: ScopeCut_Deserialize[],
-	date_moves: DateMove_Deserialize[],
-};
-
-/**
- *  What will not ship as planned: initiatives dropped or paused, scope cut and dates moved
- *  during the week.
- */
-export type NotShipping_Serialize = {
-	dropped: StatusEvent_Serialize[],
-	paused: StatusEvent_Serialize[],
-	scope_cuts: ScopeCut_Serialize[],
-	date_moves: DateMove_Serialize[],
-};
-
 /**  Shipped releases of a period by how they met their first dates. */
 export type OnTime = {
 	shipped: number,
@@ -1928,14 +1806,6 @@ export type Outcomes_Serialize = {
 	with_both_percent: number | null,
 	/**  The initiatives done during the quarter, in the order they were done. */
 	delivered: OutcomeItem_Serialize[],
-};
-
-/**  An owner carrying too many active initiatives. */
-export type OverloadedOwner = {
-	owner: string,
-	count: number,
-	/**  Their active initiatives, by priority. */
-	titles: string[],
 };
 
 /**  An initiative as listed under its owner. */
@@ -2259,71 +2129,54 @@ export type PriorityChange_Serialize = {
 	reason: string | null,
 };
 
-/**  An active initiative where it stands this week. */
-export type ProgressItem = ProgressItem_Serialize | ProgressItem_Deserialize;
+/**
+ *  An active initiative as the home view lists it and the Monday review asks for its
+ *  check-in.
+ */
+export type ProgressLine = ProgressLine_Serialize | ProgressLine_Deserialize;
 
-/**  An active initiative where it stands this week. */
-export type ProgressItem_Deserialize = {
+/**
+ *  An active initiative as the home view lists it and the Monday review asks for its
+ *  check-in.
+ */
+export type ProgressLine_Deserialize = {
 	initiative_id: number,
 	title: string,
 	owner: string,
-	track: Track,
-	priority: number,
-	/**  The latest health call of the last [`HEALTH_WEEKS`] weeks. */
+	/**  The latest health call of the last weeks the review reads. */
 	health?: Health | null,
 	/**  The week of that call. */
 	health_week?: string | null,
-	/**  Whether the owner checked in for the reviewed week. */
+	/**  Whether the owner checked in for the week. */
 	checked_in: boolean,
 	/**  What the week's check-in says is in progress. */
 	progress?: string | null,
-	/**  The week's check-in note. */
-	note?: string | null,
 	target_date?: string | null,
 	backup_date?: string | null,
-	/**  Days from the review's day to the target (negative once passed). */
-	days_to_target?: number | null,
 	risk?: string | null,
 	risk_level?: RiskLevel | null,
-	/**
-	 *  Whether the risk or its level is new since the last weekly update kept (sent) before
-	 *  this week's; true when none was.
-	 */
-	risk_changed: boolean,
-	/**  How it stands against its commitments. */
-	delivery: DeliveryJudgement_Deserialize,
 };
 
-/**  An active initiative where it stands this week. */
-export type ProgressItem_Serialize = {
+/**
+ *  An active initiative as the home view lists it and the Monday review asks for its
+ *  check-in.
+ */
+export type ProgressLine_Serialize = {
 	initiative_id: number,
 	title: string,
 	owner: string,
-	track: Track,
-	priority: number,
-	/**  The latest health call of the last [`HEALTH_WEEKS`] weeks. */
+	/**  The latest health call of the last weeks the review reads. */
 	health: Health | null,
 	/**  The week of that call. */
 	health_week: string | null,
-	/**  Whether the owner checked in for the reviewed week. */
+	/**  Whether the owner checked in for the week. */
 	checked_in: boolean,
 	/**  What the week's check-in says is in progress. */
 	progress: string | null,
-	/**  The week's check-in note. */
-	note: string | null,
 	target_date: string | null,
 	backup_date: string | null,
-	/**  Days from the review's day to the target (negative once passed). */
-	days_to_target: number | null,
 	risk: string | null,
 	risk_level: RiskLevel | null,
-	/**
-	 *  Whether the risk or its level is new since the last weekly update kept (sent) before
-	 *  this week's; true when none was.
-	 */
-	risk_changed: boolean,
-	/**  How it stands against its commitments. */
-	delivery: DeliveryJudgement_Serialize,
 };
 
 /**  One quarter's release figures, with their counts. */
@@ -3503,47 +3356,42 @@ export type Sheet_Serialize = {
 	warnings: string[],
 };
 
-/**  Something delivered in the week. */
-export type ShippedItem = ShippedItem_Serialize | ShippedItem_Deserialize;
-
-/**  Something delivered in the week. */
-export type ShippedItem_Deserialize = {
-	initiative_id: number,
-	title: string,
-	owner: string,
-	/**  What the week's check-in reports as shipped. */
-	shipped?: string | null,
-	/**  The day the initiative was marked done, when that happened in the week. */
-	done_on?: string | null,
-	/**  How the delivery stands against its commitments, when it was marked done. */
-	delivery?: DeliveryJudgement_Deserialize | null,
-};
-
-/**  Something delivered in the week. */
-export type ShippedItem_Serialize = {
-	initiative_id: number,
-	title: string,
-	owner: string,
-	/**  What the week's check-in reports as shipped. */
-	shipped: string | null,
-	/**  The day the initiative was marked done, when that happened in the week. */
-	done_on: string | null,
-	/**  How the delivery stands against its commitments, when it was marked done. */
-	delivery: DeliveryJudgement_Serialize | null,
-};
-
-/**  A release shipped in the period. */
-export type ShippedRelease = {
-	release: ReleaseRef,
-	shipped_at: string,
-	first_target: string,
-	first_backup: string,
-	outcome: Outcome,
-};
-
 /**  Show this view: the window comes to the front on it. */
 export type ShowView = {
 	view: AppView,
+};
+
+/**  The part of a week's review the app shows. */
+export type ShownReview = ShownReview_Serialize | ShownReview_Deserialize;
+
+/**  The part of a week's review the app shows. */
+export type ShownReview_Deserialize = {
+	week: string,
+	headline: Headline,
+	/**  Every active initiative, by priority. */
+	in_progress: ProgressLine_Deserialize[],
+	/**  Open blockers, oldest first. */
+	blockers: BlockerItem_Deserialize[],
+	dates_in_danger: DateDanger_Deserialize[],
+	/**  Active initiatives with no check-in for the week, by priority. */
+	missing_checkins: InitiativeRef[],
+	/**  When an update of this week was last kept (exported), if it was. */
+	kept_at?: string | null,
+};
+
+/**  The part of a week's review the app shows. */
+export type ShownReview_Serialize = {
+	week: string,
+	headline: Headline,
+	/**  Every active initiative, by priority. */
+	in_progress: ProgressLine_Serialize[],
+	/**  Open blockers, oldest first. */
+	blockers: BlockerItem_Serialize[],
+	dates_in_danger: DateDanger_Serialize[],
+	/**  Active initiatives with no check-in for the week, by priority. */
+	missing_checkins: InitiativeRef[],
+	/**  When an update of this week was last kept (exported), if it was. */
+	kept_at: string | null,
 };
 
 /**  How a date moved against the first date the owner committed to. */
@@ -3577,16 +3425,6 @@ export type Slip_Serialize = {
 	days: number,
 };
 
-/**  A release whose dates moved in the period. */
-export type SlippedRelease = {
-	release: ReleaseRef,
-	old_target: string,
-	new_target: string,
-	new_backup: string,
-	reason: string,
-	cause: PainBucket,
-};
-
 /**  The target and backup slips of one initiative. */
 export type Slips = Slips_Serialize | Slips_Deserialize;
 
@@ -3615,19 +3453,6 @@ export type SpreadsheetPreview_Deserialize = {
 export type SpreadsheetPreview_Serialize = {
 	file_name: string,
 	sheet: SheetImport_Serialize,
-};
-
-/**  An initiative whose "in progress" text has not changed. */
-export type StaleProgress = {
-	initiative_id: number,
-	title: string,
-	owner: string,
-	progress: string,
-	/**
-	 *  Consecutive weeks with the same text, up to the reviewed one; the count stops at
-	 *  [`super::HEALTH_WEEKS`], the weeks a review reads.
-	 */
-	weeks: number,
 };
 
 /**  Where an initiative stands in its life. */
@@ -3738,25 +3563,6 @@ export type TrackShare_Serialize = {
 	checkin_weeks_percent: number | null,
 };
 
-/**  The two-track checks of the articles, as signals. */
-export type TwoTrack = TwoTrack_Serialize | TwoTrack_Deserialize;
-
-/**  The two-track checks of the articles, as signals. */
-export type TwoTrack_Deserialize = {
-	/**  Release pain is known (the biggest bucket and its hours) but no release fix is active. */
-	pain_without_fix?: PainTotal | null,
-	/**  Customer-track initiatives are active, and none shipped this week. */
-	customer_shipped_nothing: boolean,
-};
-
-/**  The two-track checks of the articles, as signals. */
-export type TwoTrack_Serialize = {
-	/**  Release pain is known (the biggest bucket and its hours) but no release fix is active. */
-	pain_without_fix: PainTotal | null,
-	/**  Customer-track initiatives are active, and none shipped this week. */
-	customer_shipped_nothing: boolean,
-};
-
 /**
  *  A stakeholder update: a title, the three lines read first, a short summary and titled
  *  sections, all plain text.
@@ -3769,168 +3575,33 @@ export type Update = {
 	sections: Section[],
 };
 
-/**  The weekly review's Releases section. */
-export type WeeklyReleases = WeeklyReleases_Serialize | WeeklyReleases_Deserialize;
-
-/**  The weekly review's Releases section. */
-export type WeeklyReleases_Deserialize = {
-	/**  The workspace records releases (without any, the section and its signals are left out). */
-	tracked: boolean,
-	/**  Open releases whose target is within [`DUE_DAYS`] days (or past), by target. */
-	due: DueRelease_Deserialize[],
-	shipped: ShippedRelease[],
-	slipped: SlippedRelease[],
-	failures: Failure_Deserialize[],
-	near_misses: number,
-	late_additions: LateAddition[],
-	rescue: RescueState_Deserialize,
-	two_track: TwoTrack_Deserialize,
-};
-
-/**  The weekly review's Releases section. */
-export type WeeklyReleases_Serialize = {
-	/**  The workspace records releases (without any, the section and its signals are left out). */
-	tracked: boolean,
-	/**  Open releases whose target is within [`DUE_DAYS`] days (or past), by target. */
-	due: DueRelease_Serialize[],
-	shipped: ShippedRelease[],
-	slipped: SlippedRelease[],
-	failures: Failure_Serialize[],
-	near_misses: number,
-	late_additions: LateAddition[],
-	rescue: RescueState_Serialize,
-	two_track: TwoTrack_Serialize,
-};
-
-/**  The weekly review of one ISO week. */
-export type WeeklyReview = WeeklyReview_Serialize | WeeklyReview_Deserialize;
-
-/**  The weekly review of one ISO week. */
-export type WeeklyReview_Deserialize = {
-	/**  `YYYY-Www`. */
-	week: string,
-	monday: string,
-	sunday: string,
-	/**  The day the review was asked for. */
-	today: string,
-	/**
-	 *  What the review knows is what was recorded by the end of this day: the week's Sunday,
-	 *  or today while the week is under way.
-	 */
-	as_of: string,
-	headline: Headline,
-	shipped: ShippedItem_Deserialize[],
-	/**  Every active initiative, by priority. */
-	in_progress: ProgressItem_Deserialize[],
-	/**  Open blockers, oldest first. */
-	blockers: BlockerItem_Deserialize[],
-	/**  Blockers removed during the week, in the order they were. */
-	cleared_blockers: ClearedBlocker[],
-	/**  Open decisions overdue, by the date they were needed by. */
-	decisions_overdue: DecisionItem_Deserialize[],
-	/**  Open decisions needed within [`DECISION_SOON_DAYS`] days, by that date. */
-	decisions_due_soon: DecisionItem_Deserialize[],
-	dates_in_danger: DateDanger_Deserialize[],
-	not_shipping: NotShipping_Deserialize,
-	signals: WeeklySignals_Deserialize,
-	/**
-	 *  Releases: those due soon with their readiness, this week's outcomes, rescue mode and
-	 *  the two-track checks.
-	 */
-	releases: WeeklyReleases_Deserialize,
-	/**  When an update of this week was last kept (exported), if it was. */
-	kept_at?: string | null,
-};
-
-/**  The weekly review of one ISO week. */
-export type WeeklyReview_Serialize = {
-	/**  `YYYY-Www`. */
-	week: string,
-	monday: string,
-	sunday: string,
-	/**  The day the review was asked for. */
-	today: string,
-	/**
-	 *  What the review knows is what was recorded by the end of this day: the week's Sunday,
-	 *  or today while the week is under way.
-	 */
-	as_of: string,
-	headline: Headline,
-	shipped: ShippedItem_Serialize[],
-	/**  Every active initiative, by priority. */
-	in_progress: ProgressItem_Serialize[],
-	/**  Open blockers, oldest first. */
-	blockers: BlockerItem_Serialize[],
-	/**  Blockers removed during the week, in the order they were. */
-	cleared_blockers: ClearedBlocker[],
-	/**  Open decisions overdue, by the date they were needed by. */
-	decisions_overdue: DecisionItem_Serialize[],
-	/**  Open decisions needed within [`DECISION_SOON_DAYS`] days, by that date. */
-	decisions_due_soon: DecisionItem_Serialize[],
-	dates_in_danger: DateDanger_Serialize[],
-	not_shipping: NotShipping_Serialize,
-	signals: WeeklySignals_Serialize,
-	/**
-	 *  Releases: those due soon with their readiness, this week's outcomes, rescue mode and
-	 *  the two-track checks.
-	 */
-	releases: WeeklyReleases_Serialize,
-	/**  When an update of this week was last kept (exported), if it was. */
-	kept_at: string | null,
-};
-
-/**  Every signal of the week. Each list is empty when the signal is not raised. */
-export type WeeklySignals = WeeklySignals_Serialize | WeeklySignals_Deserialize;
-
-/**  Every signal of the week. Each list is empty when the signal is not raised. */
-export type WeeklySignals_Deserialize = {
-	/**  Active initiatives with no check-in for the week, by priority. */
-	missing_checkins: InitiativeRef[],
-	/**  "In progress" text unchanged for [`STALE_WEEKS`] weeks or more. */
-	stale_progress: StaleProgress[],
-	/**  Priority or dates changed Tuesday to Thursday. */
-	midweek_changes: MidweekChange_Deserialize[],
-	/**  The active release fixes, when more than one is. */
-	release_fixes: InitiativeRef[],
-	/**  Owners of more than [`OWNER_LIMIT`] active initiatives. */
-	overloaded_owners: OverloadedOwner[],
-	/**  Active discovery past its target date. */
-	discovery_overdue: InitiativeRef[],
-};
-
-/**  Every signal of the week. Each list is empty when the signal is not raised. */
-export type WeeklySignals_Serialize = {
-	/**  Active initiatives with no check-in for the week, by priority. */
-	missing_checkins: InitiativeRef[],
-	/**  "In progress" text unchanged for [`STALE_WEEKS`] weeks or more. */
-	stale_progress: StaleProgress[],
-	/**  Priority or dates changed Tuesday to Thursday. */
-	midweek_changes: MidweekChange_Serialize[],
-	/**  The active release fixes, when more than one is. */
-	release_fixes: InitiativeRef[],
-	/**  Owners of more than [`OWNER_LIMIT`] active initiatives. */
-	overloaded_owners: OverloadedOwner[],
-	/**  Active discovery past its target date. */
-	discovery_overdue: InitiativeRef[],
-};
-
-/**  What the Monday review shows for a week: the review and the update it writes. */
+/**
+ *  What the home view and the Monday review show of a week. Only that: with a thousand
+ *  initiatives the whole review is a megabyte of JSON, most of it read by the update and the
+ *  export alone (the update is [`Workspace::weekly_update_preview`]).
+ */
 export type WeeklyView = WeeklyView_Serialize | WeeklyView_Deserialize;
 
-/**  What the Monday review shows for a week: the review and the update it writes. */
+/**
+ *  What the home view and the Monday review show of a week. Only that: with a thousand
+ *  initiatives the whole review is a megabyte of JSON, most of it read by the update and the
+ *  export alone (the update is [`Workspace::weekly_update_preview`]).
+ */
 export type WeeklyView_Deserialize = {
-	review: WeeklyReview_Deserialize,
+	review: ShownReview_Deserialize,
 	/**  The week's days as people write them ("16–22 November 2026"). */
 	span: string,
-	update: Update,
 };
 
-/**  What the Monday review shows for a week: the review and the update it writes. */
+/**
+ *  What the home view and the Monday review show of a week. Only that: with a thousand
+ *  initiatives the whole review is a megabyte of JSON, most of it read by the update and the
+ *  export alone (the update is [`Workspace::weekly_update_preview`]).
+ */
 export type WeeklyView_Serialize = {
-	review: WeeklyReview_Serialize,
+	review: ShownReview_Serialize,
 	/**  The week's days as people write them ("16–22 November 2026"). */
 	span: string,
-	update: Update,
 };
 
 /**  The workspace changed outside the view showing it: read it again. */

@@ -1,8 +1,10 @@
-//! The weekly status: the review and its update, past weeks' updates as sent.
+//! The weekly status: what the app shows of the review, its update, past weeks' updates as
+//! sent.
 
 use cadence::calendar::IsoWeek;
 use cadence::model::Format;
 use cadence::model::StoredReview;
+use cadence::narrative::Update;
 use cadence::usecases::weekly_view::{KeptWeek, WeeklyView};
 
 use super::File;
@@ -13,11 +15,22 @@ fn week_of(week: Option<&str>) -> cadence::Result<Option<IsoWeek>> {
     week.map(|w| IsoWeek::parse("week", w)).transpose()
 }
 
-/// The weekly review of `week` (the current week when absent) and the update it writes.
+/// What the app shows of the weekly review of `week` (the current week when absent).
 #[tauri::command]
 #[specta::specta]
 pub async fn weekly_view(file: File<'_>, week: Option<String>) -> Result<WeeklyView, AppError> {
     file.read(move |ws| ws.weekly_view(week_of(week.as_deref())?))
+        .await
+}
+
+/// The update the weekly review of `week` (the current week when absent) writes.
+#[tauri::command]
+#[specta::specta]
+pub async fn weekly_update_preview(
+    file: File<'_>,
+    week: Option<String>,
+) -> Result<Update, AppError> {
+    file.read(move |ws| ws.weekly_update_preview(week_of(week.as_deref())?))
         .await
 }
 

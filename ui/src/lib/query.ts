@@ -29,6 +29,11 @@ export const reads = {
     queryOptions({ queryKey: ["initiative", id], queryFn: () => api.initiative(id) }),
   weeklyView: (week: string | null) =>
     queryOptions({ queryKey: ["weeklyView", week], queryFn: () => api.weeklyView(week) }),
+  weeklyUpdatePreview: (week: string | null) =>
+    queryOptions({
+      queryKey: ["weeklyUpdatePreview", week],
+      queryFn: () => api.weeklyUpdatePreview(week),
+    }),
   keptWeeks: () => queryOptions({ queryKey: ["keptWeeks"], queryFn: api.keptWeeks }),
   sentWeekly: (week: string, format: Format) =>
     queryOptions({

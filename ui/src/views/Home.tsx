@@ -37,14 +37,14 @@ export function Home({ info }: { info: WorkspaceInfo }) {
 function Week({ view }: { view: WeeklyView }) {
   const r = view.review;
   const h = r.headline;
-  if (h.active === 0 && r.shipped.length === 0 && r.blockers.length === 0) {
+  if (h.active === 0 && h.shipped === 0 && r.blockers.length === 0) {
     return (
       <Empty title="Nothing is active yet">
         Make an initiative active, with its owner, dates and risk, and its week shows here.
       </Empty>
     );
   }
-  const missing = r.signals.missing_checkins;
+  const missing = r.missing_checkins;
   return (
     <>
       {r.kept_at === null ? (

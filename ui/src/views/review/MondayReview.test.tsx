@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { fakeRust, Refusal, renderInApp } from "../../test/app";
-import { INFO, item, week } from "../../test/weekly";
+import { INFO, item, week, weekUpdate } from "../../test/weekly";
 import { Home } from "../Home";
 import { MondayReview } from "./MondayReview";
 
@@ -11,6 +11,7 @@ function twoInitiatives(copy: () => unknown = () => null) {
   let keptAt: string | null = null;
   const sent = fakeRust({
     weekly_view: () => week(items, keptAt),
+    weekly_update_preview: () => weekUpdate(items),
     kept_weeks: () => [],
     people: () => [],
     record_checkin: (args) => {
@@ -103,5 +104,13 @@ describe("the Monday review", () => {
     expect(home).toBeTruthy();
     expect(within(home as HTMLElement).getByText(/2–8 March 2026/)).toBeTruthy();
     expect(sent.filter((s) => s.cmd === "weekly_view")).toHaveLength(1);
+  });
+
+  it("leaves the update to the Monday review: the home view reads only the week", async () => {
+    const sent = twoInitiatives();
+    renderInApp(<Home info={INFO} />);
+    await waitFor(() => expect(document.getElementById("home-progress")).toBeTruthy());
+    expect(sent.filter((s) => s.cmd === "weekly_view")).toHaveLength(1);
+    expect(sent.filter((s) => s.cmd === "weekly_update_preview")).toHaveLength(0);
   });
 });

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ProgressItem, WeeklyView, WorkspaceInfo } from "../../api";
+import type { ProgressLine, WeeklyView, WorkspaceInfo } from "../../api";
 import { HealthBadge, RiskMeter } from "../../components/Badges";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNote, Loading } from "../../components/States";
@@ -104,11 +104,19 @@ function Review({ view }: { view: WeeklyView }) {
           keptAt={view.review.kept_at}
           fileName={`weekly-update-${view.review.week}`}
         />
-        <UpdatePreview update={view.update} />
+        <WeekUpdate />
         <PastUpdates />
       </div>
     </div>
   );
+}
+
+/** The update as the check-ins come in: read apart from the week, which is all the home
+ *  view needs. */
+function WeekUpdate() {
+  const update = useQuery(reads.weeklyUpdatePreview(null));
+  if (update.error) return <ErrorNote error={update.error} />;
+  return update.data ? <UpdatePreview update={update.data} /> : <Loading />;
 }
 
 function Step({
@@ -118,7 +126,7 @@ function Step({
   onBlock,
   onNext,
 }: {
-  item: ProgressItem;
+  item: ProgressLine;
   week: string;
   blocking: boolean;
   onBlock: (open: boolean) => void;
