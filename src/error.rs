@@ -97,13 +97,28 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// The most characters of a value a message quotes; a longer value is cut and ends in "…".
 pub const QUOTE_MAX: usize = 60;
 
-/// `value` as a message quotes it: whole up to [`QUOTE_MAX`] characters, else its first
-/// [`QUOTE_MAX`] followed by "…" (a file may hold a megabyte where a week was expected).
+/// `value` as a message quotes it, on one line: whole up to [`QUOTE_MAX`] characters, else its
+/// first [`QUOTE_MAX`] followed by "…" (a file may hold a megabyte where a week was expected),
+/// with each control character written as its escape (`\n`, `\t`, `\u{1b}`), so a pasted body
+/// never breaks the message in two.
 pub fn abridged(value: &str) -> std::borrow::Cow<'_, str> {
-    match value.char_indices().nth(QUOTE_MAX) {
-        None => value.into(),
-        Some((cut, _)) => format!("{}\u{2026}", &value[..cut]).into(),
+    let cut = value.char_indices().nth(QUOTE_MAX).map(|(at, _)| at);
+    let head = &value[..cut.unwrap_or(value.len())];
+    if cut.is_none() && !head.contains(char::is_control) {
+        return value.into();
     }
+    let mut out = String::with_capacity(head.len() + 3);
+    for c in head.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    if cut.is_some() {
+        out.push('\u{2026}');
+    }
+    out.into()
 }
 
 /// A message of another library (serde's "unknown variant `…`") with every value it quotes
@@ -151,5 +166,6 @@ mod tests {
             )
         );
         assert_eq!(abridged_message("a \"b\" `c"), "a \"b\" `c");
+        assert_eq!(abridged("a\nb\tc\r\u{1b}"), "a\\nb\\tc\\r\\u{1b}");
     }
 }

@@ -5,6 +5,8 @@ mod common;
 
 use std::fs;
 
+use cadence::calendar::Clock;
+use cadence::store::Workspace;
 use common::Env;
 use serde_json::{json, Value};
 
@@ -368,4 +370,40 @@ fn a_refusal_quotes_a_huge_value_cut_to_a_readable_length() {
         err
     );
     assert!(err.len() < 300, "{:.300}", err);
+}
+
+/// Found by the mutated-export property: a value a refusal quotes may hold line breaks (an
+/// update's body pasted where its kind belongs); the core's message, which the app shows under
+/// the field, must still be one line, with the breaks written as `\n`.
+#[test]
+fn a_refusal_quotes_a_value_with_line_breaks_on_one_line() {
+    let (_env, v) = sample();
+    let cases: Vec<(Edit, &str)> = vec![
+        (
+            Box::new(|v| {
+                v["reviews"] = json!([{"id": 1, "kind": "# Weekly update\n\n- **Shipped**\tx\r",
+                    "period": "2026-W01", "format": "md", "body": "x",
+                    "created_at": "2026-01-05T09:00:00"}])
+            }),
+            r"kind: '# Weekly update\n\n- **Shipped**\tx\r' is not one of: weekly, monthly, quarterly at line",
+        ),
+        (
+            Box::new(|v| v["checkins"][0]["week"] = json!("2026-W07\nW08")),
+            r"week: '2026-W07\nW08'",
+        ),
+    ];
+    for (edit, want) in cases {
+        let mut v = v.clone();
+        edit(&mut v);
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws =
+            Workspace::open_or_create(&dir.path().join("cadence.db"), Clock::system()).unwrap();
+        let err = ws
+            .import_json(&v.to_string(), false)
+            .unwrap_err()
+            .to_string();
+        assert!(!err.contains(['\n', '\r', '\t']), "{err:?}");
+        assert!(err.contains(want), "wanted {want:?}, got {err:?}");
+        assert!(ws.is_empty().unwrap());
+    }
 }
