@@ -10,8 +10,8 @@ use cadence::calendar::{parse_date, Clock};
 use cadence::store::{NewRelease, Workspace};
 use cadence_e2e::desktop::{click_at, hover, middle_of, Desktop};
 use cadence_e2e::notifications::NotificationServer;
-use cadence_e2e::{eventually, geometry_of, run_test, Seed, TODAY};
-use thirtyfour::error::WebDriverError;
+use cadence_e2e::{eventually, geometry_of, run_test, App, Seed, TODAY};
+use thirtyfour::error::{WebDriverError, WebDriverResult};
 
 /// Every reminder quiet at launch, so that nothing but what a test asks for is drawn.
 const QUIET: &[(&str, &str)] = &[
@@ -130,6 +130,23 @@ fn autostart_entries(home: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Waits for the start-at-login switch to show `on`: the dialog reads the system's state back
+/// after the change is made, so the switch follows the autostart file a moment later.
+async fn login_switch_shows(app: &App, on: bool) -> WebDriverResult<()> {
+    eventually(async || {
+        let shown = app.find("#settings-login").await?.is_selected().await?;
+        Ok(if shown == on {
+            Ok(())
+        } else {
+            Err(format!(
+                "the start-at-login switch still shows {}",
+                if shown { "on" } else { "off" }
+            ))
+        })
+    })
+    .await
+}
+
 #[tokio::test]
 async fn start_at_login_writes_an_autostart_entry_for_the_app_and_removing_it_takes_it_away() {
     run_test("start-at-login", Seed::Sample, async |app| {
@@ -156,8 +173,7 @@ async fn start_at_login_writes_an_autostart_entry_for_the_app_and_removing_it_ta
             entry.display()
         );
         assert!(text.contains("Type=Application"), "{text}");
-        let switch = app.find("#settings-login").await?;
-        assert!(switch.is_selected().await?, "the switch shows it is on");
+        login_switch_shows(app, true).await?;
 
         app.click("#settings-login").await?;
         eventually(async || {
@@ -168,7 +184,7 @@ async fn start_at_login_writes_an_autostart_entry_for_the_app_and_removing_it_ta
             })
         })
         .await?;
-        assert!(!app.find("#settings-login").await?.is_selected().await?);
+        login_switch_shows(app, false).await?;
         Ok(())
     })
     .await;
