@@ -346,11 +346,12 @@ impl App {
         fs::create_dir_all(artifacts_dir())?;
         let log = File::create(artifacts_dir().join(format!("{name}.driver.log")))?;
         let port = free_port();
+        let native_port = free_port();
         let mut command = Command::new(tauri_driver_binary());
         test_app_env(&mut command, dir.path(), &workspace)?;
         let child = command
             .args(["--port", &port.to_string()])
-            .args(["--native-port", &free_port().to_string()])
+            .args(["--native-port", &native_port.to_string()])
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
             .stderr(log)
@@ -361,10 +362,13 @@ impl App {
                 ))
             })?;
         let tauri_driver = DriverProcess(child);
+        // tauri-driver starts WebKitWebDriver as it starts; a session asked for before both
+        // listen is refused ("Connection refused" from the native port).
         eventually(async || {
             Ok(TcpStream::connect(("127.0.0.1", port))
+                .and_then(|_| TcpStream::connect(("127.0.0.1", native_port)))
                 .map(drop)
-                .map_err(|_| "tauri-driver did not start listening".to_string()))
+                .map_err(|_| "tauri-driver or WebKitWebDriver did not start listening".to_string()))
         })
         .await?;
         let mut caps = Capabilities::new();
