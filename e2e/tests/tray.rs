@@ -154,13 +154,23 @@ async fn start_at_login_writes_an_autostart_entry_for_the_app_and_removing_it_ta
         assert!(autostart_entries(&home).is_empty(), "off until asked for");
         app.click("#settings-open").await?;
         app.click("#settings-login").await?;
-        let entry = eventually(async || {
+        // The entry is written in place: wait until it is whole, not only created.
+        let (entry, text) = eventually(async || {
             Ok(autostart_entries(&home)
                 .pop()
-                .ok_or_else(|| "no entry in ~/.config/autostart".to_string()))
+                .map(|entry| (fs::read_to_string(&entry).unwrap_or_default(), entry))
+                .filter(|(text, _)| {
+                    text.contains("Type=Application")
+                        && text.lines().any(|l| {
+                            l.strip_prefix("Exec=")
+                                .and_then(|exec| exec.split_whitespace().next())
+                                .is_some_and(|program| Path::new(program).exists())
+                        })
+                })
+                .map(|(text, entry)| (entry, text))
+                .ok_or_else(|| "no whole entry in ~/.config/autostart".to_string()))
         })
         .await?;
-        let text = fs::read_to_string(&entry)?;
         let exec = text
             .lines()
             .find_map(|l| l.strip_prefix("Exec="))
