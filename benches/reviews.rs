@@ -18,7 +18,7 @@ use std::time::{Duration as Elapsed, Instant};
 
 use cadence::calendar::{Clock, IsoWeek, Month, Quarter};
 use cadence::model::Format;
-use cadence::model::{InitiativePatch, NewInitiative, Status, Track};
+use cadence::model::{InitiativePatch, NewInitiative, RiskLevel, Status, Track};
 use cadence::render::weekly_export::render_weekly;
 use cadence::review::monthly_review::monthly;
 use cadence::review::quarterly_review::quarterly;
@@ -61,7 +61,7 @@ fn generate(path: &std::path::Path, initiatives: usize, weeks: usize) {
             target_date: Some((target - Duration::days(60)).to_string()),
             backup_date: Some((target - Duration::days(46)).to_string()),
             risk: Some("the payment provider may change its API".into()),
-            risk_level: Some("medium".into()),
+            risk_level: Some(RiskLevel::Medium),
             ..Default::default()
         })
         .expect("add");

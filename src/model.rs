@@ -190,15 +190,19 @@ pub struct NewInitiative {
     pub target_date: Option<String>,
     pub backup_date: Option<String>,
     pub risk: Option<String>,
-    pub risk_level: Option<String>,
+    #[serde(default, deserialize_with = "optional_word")]
+    #[cfg_attr(feature = "specta", specta(type = Option<RiskLevel>, optional))]
+    pub risk_level: Option<RiskLevel>,
     pub mitigation: Option<String>,
-    /// The release pain bucket a release fix addresses (`build-test`, `checklist`,
-    /// `late-change`, `environment-data`, `handoff`); an empty text clears it.
-    pub addresses: Option<String>,
+    /// The release pain a release fix addresses (only on the release track).
+    #[serde(default, deserialize_with = "optional_pain")]
+    #[cfg_attr(feature = "specta", specta(type = Option<PainBucket>, optional))]
+    pub addresses: Option<PainBucket>,
 }
 
 /// A change to an initiative: every `Some` field is set; an empty string clears an optional
-/// text or date. Dates and levels arrive as text so that their errors name the field.
+/// text or date, `Some(None)` (`null` from the app) a risk level or the pain addressed. Dates
+/// arrive as text so that their errors name the field.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct InitiativePatch {
@@ -214,11 +218,22 @@ pub struct InitiativePatch {
     pub target_date: Option<String>,
     pub backup_date: Option<String>,
     pub risk: Option<String>,
-    pub risk_level: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "clearable_word",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "specta", specta(type = Option<RiskLevel>, optional))]
+    pub risk_level: Option<Option<RiskLevel>>,
     pub mitigation: Option<String>,
-    /// The release pain bucket a release fix addresses (`build-test`, `checklist`,
-    /// `late-change`, `environment-data`, `handoff`); an empty text clears it.
-    pub addresses: Option<String>,
+    /// The release pain a release fix addresses (only on the release track).
+    #[serde(
+        default,
+        deserialize_with = "clearable_pain",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "specta", specta(type = Option<PainBucket>, optional))]
+    pub addresses: Option<Option<PainBucket>>,
 }
 
 /// A check-in as recorded, with the one it replaced for the same week, if any.
@@ -247,13 +262,15 @@ pub struct CheckIn {
 }
 
 /// What a new check-in says.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NewCheckIn {
     pub initiative_id: Id,
     /// `YYYY-Www`; the current ISO week when absent.
     pub week: Option<String>,
-    pub health: String,
+    #[serde(deserialize_with = "word")]
+    #[cfg_attr(feature = "specta", specta(type = Health))]
+    pub health: Health,
     pub shipped: Option<String>,
     pub progress: Option<String>,
     pub note: Option<String>,
@@ -370,8 +387,8 @@ pub struct KeptUpdate {
     pub created_at: NaiveDateTime,
 }
 
-/// One of the model's words read from an export, refused as the field's own rule words it
-/// (`kind: 'daily' is not one of: weekly, monthly, quarterly`).
+/// One of the model's words read from an export or sent by the app, refused as the field's
+/// own rule words it (`kind: 'daily' is not one of: weekly, monthly, quarterly`).
 fn word<'de, D, T>(d: D) -> Result<T, D::Error>
 where
     D: serde::Deserializer<'de>,
@@ -380,6 +397,42 @@ where
     String::deserialize(d)?
         .parse()
         .map_err(serde::de::Error::custom)
+}
+
+/// An optional word of the model, refused like [`word`]; `null` or absent is `None`.
+fn optional_word<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr<Err = crate::error::Error>,
+{
+    Option::<String>::deserialize(d)?
+        .map(|s| s.parse().map_err(serde::de::Error::custom))
+        .transpose()
+}
+
+/// A patch's word of the model that can be cleared: absent leaves the field as it is (with
+/// `#[serde(default)]`), `null` clears it, a word sets it (refused like [`word`]).
+fn clearable_word<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr<Err = crate::error::Error>,
+{
+    optional_word(d).map(Some)
+}
+
+/// The release pain an initiative addresses, refused naming `addresses` (a pain bucket's own
+/// rule is worded for a release's `cause`).
+fn optional_pain<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<PainBucket>, D::Error> {
+    Option::<String>::deserialize(d)?
+        .map(|s| PainBucket::parse_for("addresses", &s).map_err(serde::de::Error::custom))
+        .transpose()
+}
+
+/// [`optional_pain`] in a patch: absent leaves it, `null` clears it.
+fn clearable_pain<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<PainBucket>>, D::Error> {
+    optional_pain(d).map(Some)
 }
 
 /// An exported update's body, which an import requires.

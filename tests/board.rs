@@ -1,6 +1,7 @@
 //! The board: lanes by track in priority order, and the one-release-fix limit.
 
 use cadence::calendar::Clock;
+use cadence::model::RiskLevel;
 use cadence::model::{Health, Id, InitiativePatch, NewCheckIn, NewInitiative, Status, Track};
 use cadence::review::board::board;
 use cadence::store::Workspace;
@@ -27,7 +28,7 @@ fn add(ws: &mut Workspace, title: &str, track: Track, status: Status) -> Id {
         target_date: Some("2026-03-20".into()),
         backup_date: Some("2026-03-27".into()),
         risk: Some("the vendor may be late".into()),
-        risk_level: Some("medium".into()),
+        risk_level: Some(RiskLevel::Medium),
         ..Default::default()
     })
     .unwrap()
@@ -49,8 +50,11 @@ fn lanes_hold_their_tracks_by_priority_with_latest_health() {
     let e = add(&mut ws, "Exports", Track::Customer, Status::Proposed);
     ws.checkin(&NewCheckIn {
         initiative_id: a,
-        health: "at-risk".into(),
-        ..Default::default()
+        health: Health::AtRisk,
+        week: None,
+        shipped: None,
+        progress: None,
+        note: None,
     })
     .unwrap();
     let board = board(&ws.snapshot().unwrap(), today());

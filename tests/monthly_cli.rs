@@ -3,6 +3,7 @@
 
 mod common;
 
+use cadence::model::RiskLevel;
 use cadence::model::{InitiativePatch, NewInitiative, Status};
 use common::company::Company;
 use common::{golden, ok, Env};
@@ -48,7 +49,7 @@ fn february() -> Company {
             target_date: Some("2027-02-12".into()),
             backup_date: Some("2027-03-01".into()),
             risk: Some("the vendor's export API is rate-limited".into()),
-            risk_level: Some("high".into()),
+            risk_level: Some(RiskLevel::High),
             ..Default::default()
         })
         .unwrap()

@@ -3,6 +3,7 @@
 mod common;
 
 use cadence::calendar::Month;
+use cadence::model::RiskLevel;
 use cadence::model::{InitiativePatch, NewInitiative, Status};
 use cadence::review::monthly_review::{MissedKind, RoadmapItem};
 use cadence::settings::ReviewSettings;
@@ -666,7 +667,7 @@ fn active_initiatives_without_an_outcome_are_named() {
             target_date: Some("2026-12-01".into()),
             backup_date: Some("2026-12-08".into()),
             risk: Some("nobody knows why".into()),
-            risk_level: Some("low".into()),
+            risk_level: Some(RiskLevel::Low),
             ..Default::default()
         })
         .unwrap();

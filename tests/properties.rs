@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use cadence::calendar::{Clock, Quarter};
 use cadence::model::{Format, ReviewKind};
+use cadence::model::{Health, RiskLevel};
 use cadence::model::{InitiativePatch, NewCheckIn, NewInitiative, Status};
 use cadence::render::timeline::Zoom;
 use cadence::store::Workspace;
@@ -170,7 +171,7 @@ fn build(start: NaiveDate, ops: &[(i64, Op)]) -> (File, NaiveDateTime) {
                     target_date: Some(date(*target)),
                     backup_date: Some(date(target + slack)),
                     risk: Some("the vendor may be late".into()),
-                    risk_level: Some("medium".into()),
+                    risk_level: Some(RiskLevel::Medium),
                     ..Default::default()
                 })
                 .map(drop),
@@ -217,7 +218,7 @@ fn build(start: NaiveDate, ops: &[(i64, Op)]) -> (File, NaiveDateTime) {
                             cadence::calendar::IsoWeek::of(today - Duration::weeks(*weeks_back))
                                 .to_string(),
                         ),
-                        health: ["on-track", "at-risk", "off-track"][*health].into(),
+                        health: Health::ALL[*health],
                         shipped: None,
                         progress: Some(progress.clone()),
                         note: None,
@@ -514,7 +515,7 @@ fn a_change_after_a_commitment_on_the_same_day_stays_out_of_the_plan() {
             target_date: Some("2026-11-02".into()),
             backup_date: Some("2026-11-09".into()),
             risk: Some("the vendor may be late".into()),
-            risk_level: Some("medium".into()),
+            risk_level: Some(RiskLevel::Medium),
             ..Default::default()
         })
         .unwrap()

@@ -3,6 +3,7 @@
 
 mod common;
 
+use cadence::model::RiskLevel;
 use cadence::model::{NewInitiative, Status};
 use cadence::narrative::quarterly_update::quarterly_update;
 use cadence::render::charts::quarterly_charts;
@@ -182,7 +183,7 @@ fn a_quarter_without_a_plan_says_so_and_text_is_escaped() {
             target_date: Some("2026-11-02".into()),
             backup_date: Some("2026-11-09".into()),
             risk: Some("</style><b>".into()),
-            risk_level: Some("high".into()),
+            risk_level: Some(RiskLevel::High),
             ..Default::default()
         })
         .unwrap();

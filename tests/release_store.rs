@@ -6,7 +6,7 @@ use std::path::Path;
 
 use cadence::calendar::Clock;
 use cadence::model::NewInitiative;
-use cadence::release::EventKind;
+use cadence::release::{parse_answers, EventKind, PainBucket};
 use cadence::store::{NewDecision, NewEvent, NewRelease, Workspace};
 use chrono::NaiveDateTime;
 
@@ -66,7 +66,7 @@ fn build(path: &Path) {
         .unwrap();
     ws.rehearse_release(r.id, 40, Some("2027-01-21"), Some("Chen Wei"), None)
         .unwrap();
-    ws.add_release_pain(r.id, "build-test", 6, "Flaky integration tests")
+    ws.add_release_pain(r.id, PainBucket::BuildTest, 6, "Flaky integration tests")
         .unwrap();
     let mut ws = at(path, "2027-01-28 10:00");
     ws.slip_release(
@@ -74,7 +74,7 @@ fn build(path: &Path) {
         "2027-02-08",
         "2027-02-12",
         "Migrations failed in staging",
-        "environment-data",
+        PainBucket::EnvironmentData,
     )
     .unwrap();
     ws.rehearse_release(r.id, 15, None, Some("Chen Wei"), Some("Runbook shortened"))
@@ -85,12 +85,13 @@ fn build(path: &Path) {
         &NewDecision {
             go: true,
             by: "Maya Okafor".into(),
-            answers: vec![
+            answers: parse_answers(&[
                 "one-problem=yes".into(),
                 "owners=yes".into(),
                 "rollback=yes".into(),
                 "prod-like=no".into(),
-            ],
+            ])
+            .unwrap(),
             reason: Some("Staging mirrors production since Monday".into()),
         },
     )

@@ -6,6 +6,7 @@
 mod common;
 
 use cadence::model::InitiativePatch;
+use cadence::model::RiskLevel;
 use common::company::Company;
 use common::ok;
 use common::plain::weekly_update;
@@ -166,7 +167,7 @@ fn the_main_risk_is_repeated_only_when_new_or_its_level_changed() {
     assert!(!line.contains("main risk"), "{line}");
 
     let raised = InitiativePatch {
-        risk_level: Some("high".into()),
+        risk_level: Some(Some(RiskLevel::High)),
         ..Default::default()
     };
     co.edit("2026-11-18 09:00", id, raised, "vendor missed a date");

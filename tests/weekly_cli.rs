@@ -3,6 +3,7 @@
 
 mod common;
 
+use cadence::model::RiskLevel;
 use cadence::model::{NewInitiative, Status, Track};
 use common::company::Company;
 use common::{golden, ok, Env};
@@ -56,7 +57,7 @@ fn busy_week() -> Company {
             target_date: Some("2026-11-13".into()),
             backup_date: Some("2026-11-20".into()),
             risk: Some("too little traffic to read the result".into()),
-            risk_level: Some("low".into()),
+            risk_level: Some(RiskLevel::Low),
             ..Default::default()
         })
         .unwrap()

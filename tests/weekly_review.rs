@@ -4,6 +4,7 @@
 mod common;
 
 use cadence::calendar::{Clock, IsoWeek};
+use cadence::model::RiskLevel;
 use cadence::model::{InitiativePatch, NewInitiative, Status, Track};
 use cadence::review::weekly_review::{weekly, DangerKind, WeeklyReview};
 use cadence::store::Workspace;
@@ -33,7 +34,7 @@ fn on_track(co: &Company, when: &str, title: &str, owner: &str, track: Track, ta
             target_date: Some(target.into()),
             backup_date: Some(target.into()),
             risk: Some("it may take longer".into()),
-            risk_level: Some("low".into()),
+            risk_level: Some(RiskLevel::Low),
             ..Default::default()
         })
         .unwrap()

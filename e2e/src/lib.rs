@@ -185,7 +185,7 @@ pub fn seed_workspace(workspace: &Path, seed: Seed) -> std::io::Result<()> {
 /// check-in for each of the `weeks` weeks before [`TODAY`] and one open blocker in ten.
 fn generate(workspace: &Path, initiatives: usize, weeks: i64) {
     use cadence::calendar::IsoWeek;
-    use cadence::model::{NewInitiative, Status, Track};
+    use cadence::model::{NewInitiative, RiskLevel, Status, Track};
     use chrono::Duration as Days;
 
     let today = parse_date("today", TODAY).expect("TODAY is a date");
@@ -202,7 +202,7 @@ fn generate(workspace: &Path, initiatives: usize, weeks: i64) {
             target_date: Some(target.to_string()),
             backup_date: Some((target + Days::days(14)).to_string()),
             risk: Some("the payment provider may change its API".into()),
-            risk_level: Some("medium".into()),
+            risk_level: Some(RiskLevel::Medium),
             ..Default::default()
         })
         .expect("adding an initiative");

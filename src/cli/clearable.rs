@@ -19,12 +19,12 @@ pub enum OrNone<T> {
     None,
 }
 
-impl<T: std::fmt::Display> OrNone<T> {
-    /// The value as the core takes it: the word, or the empty text that clears the field.
-    pub fn into_text(self) -> String {
+impl<T> OrNone<T> {
+    /// The value as the core takes it: the value, or `None` that clears the field.
+    pub fn into_option(self) -> Option<T> {
         match self {
-            OrNone::Is(v) => v.to_string(),
-            OrNone::None => String::new(),
+            OrNone::Is(v) => Some(v),
+            OrNone::None => None,
         }
     }
 }

@@ -64,8 +64,8 @@ pub fn add(ws: &mut Workspace, a: AddArgs, out: &mut dyn Write) -> Result<()> {
         target_date: a.target,
         backup_date: a.backup,
         risk: a.risk,
-        risk_level: a.risk_level.map(OrNone::into_text),
-        addresses: a.addresses.map(OrNone::into_text),
+        risk_level: a.risk_level.and_then(OrNone::into_option),
+        addresses: a.addresses.and_then(OrNone::into_option),
         ..NewInitiative::default()
     };
     let i = ws.add_initiative(&new)?;
@@ -285,9 +285,9 @@ pub fn edit(ws: &mut Workspace, a: EditArgs, out: &mut dyn Write) -> Result<()> 
         target_date: a.target,
         backup_date: a.backup,
         risk: a.risk,
-        risk_level: a.risk_level.map(OrNone::into_text),
+        risk_level: a.risk_level.map(OrNone::into_option),
         mitigation: a.mitigation,
-        addresses: a.addresses.map(OrNone::into_text),
+        addresses: a.addresses.map(OrNone::into_option),
     };
     let before = ws.history(a.id)?.len();
     ws.edit_initiative(a.id, &patch, a.reason.as_deref())?;
@@ -343,7 +343,7 @@ pub fn checkin(ws: &mut Workspace, a: CheckinArgs, out: &mut dyn Write) -> Resul
     let recorded = ws.checkin(&NewCheckIn {
         initiative_id: a.id,
         week: a.week,
-        health: a.health.to_string(),
+        health: a.health,
         shipped: a.shipped,
         progress: a.progress,
         note: a.note,

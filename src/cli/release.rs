@@ -10,7 +10,7 @@ use cadence::error::Result;
 use cadence::model::Id;
 use cadence::release::sheet::Readiness;
 use cadence::release::view::ReleaseView;
-use cadence::release::{EventKind, PainBucket, Release};
+use cadence::release::{parse_answers, EventKind, PainBucket, Release};
 use cadence::store::{NewDecision, NewEvent, NewRelease, Workspace};
 use cadence::usecases::releases_view::rehearsal_trend;
 
@@ -330,7 +330,7 @@ pub fn run(ws: &mut Workspace, cmd: ReleaseCommand, out: &mut dyn Write) -> Resu
                 &NewDecision {
                     go: a.go,
                     by: a.by,
-                    answers: a.answers,
+                    answers: parse_answers(&a.answers)?,
                     reason: a.reason,
                 },
             )?;
@@ -350,7 +350,7 @@ pub fn run(ws: &mut Workspace, cmd: ReleaseCommand, out: &mut dyn Write) -> Resu
             reason,
             cause,
         } => {
-            let r = ws.slip_release(id, &target, &backup, &reason, cause.as_str())?;
+            let r = ws.slip_release(id, &target, &backup, &reason, cause)?;
             format!(
                 "release {} moved to {} (backup {})",
                 r.name, r.target_date, r.backup_date
@@ -404,7 +404,7 @@ pub fn run(ws: &mut Workspace, cmd: ReleaseCommand, out: &mut dyn Write) -> Resu
             hours,
             note,
         } => {
-            let r = ws.add_release_pain(id, cause.as_str(), hours, &note)?;
+            let r = ws.add_release_pain(id, cause, hours, &note)?;
             let p = r.pain.last().expect("just recorded");
             format!(
                 "release {} lost {hours} hours to {}",

@@ -71,6 +71,45 @@ impl PainBucket {
     }
 }
 
+/// Parses the answers of a go/no-go as people type them (`question=yes|no`), in question
+/// order; a question given twice is refused ([`checked_answers`]).
+pub fn parse_answers(texts: &[String]) -> Result<Vec<Answer>> {
+    let mut answers: Vec<Answer> = Vec::new();
+    for text in texts {
+        let (q, a) = text.split_once('=').ok_or_else(|| {
+            Error::invalid(
+                "answer",
+                format!("'{text}' is not QUESTION=yes or QUESTION=no"),
+            )
+        })?;
+        let question: Question = q.parse()?;
+        let yes = match a.trim().to_lowercase().as_str() {
+            "yes" | "y" => true,
+            "no" | "n" => false,
+            other => {
+                return Err(Error::invalid(
+                    "answer",
+                    format!("{question}: '{other}' is not yes or no"),
+                ))
+            }
+        };
+        answers.push(Answer { question, yes });
+    }
+    checked_answers(answers)
+}
+
+/// The answers of a go/no-go in question order; a question given twice is refused.
+pub fn checked_answers(mut answers: Vec<Answer>) -> Result<Vec<Answer>> {
+    answers.sort_by_key(|a| a.question);
+    if let Some(w) = answers.windows(2).find(|w| w[0].question == w[1].question) {
+        return Err(Error::invalid(
+            "answer",
+            format!("{} is answered twice", w[0].question),
+        ));
+    }
+    Ok(answers)
+}
+
 impl Question {
     /// The question as it is asked.
     pub fn text(self) -> &'static str {
@@ -430,5 +469,44 @@ mod tests {
             "cause: 'bugs' is not one of: build-test, checklist, late-change, environment-data, handoff"
         );
         assert_eq!("prod-like".parse::<Question>().unwrap(), Question::ProdLike);
+    }
+
+    #[test]
+    fn answers_are_read_in_question_order_and_refused_twice() {
+        let given = vec!["owners=no".to_string(), "one-problem=yes".to_string()];
+        let answers = parse_answers(&given).unwrap();
+        let yes = |q, yes| Answer { question: q, yes };
+        assert_eq!(
+            answers,
+            [
+                yes(Question::OneProblem, true),
+                yes(Question::Owners, false)
+            ]
+        );
+        let twice = vec!["owners=no".to_string(), "owners=yes".to_string()];
+        assert_eq!(
+            parse_answers(&twice).unwrap_err().to_string(),
+            "answer: owners is answered twice"
+        );
+        let given = vec![
+            yes(Question::Rollback, true),
+            yes(Question::Owners, true),
+            yes(Question::Rollback, false),
+        ];
+        assert_eq!(
+            checked_answers(given).unwrap_err().to_string(),
+            "answer: rollback is answered twice"
+        );
+        let bad = vec!["rollback=maybe".to_string()];
+        assert_eq!(
+            parse_answers(&bad).unwrap_err().to_string(),
+            "answer: rollback: 'maybe' is not yes or no"
+        );
+        assert_eq!(
+            parse_answers(&["speed=yes".to_string()])
+                .unwrap_err()
+                .field(),
+            Some("question")
+        );
     }
 }

@@ -7,7 +7,7 @@ use super::rows::{self, BLOCKER_SELECT, DECISION_SELECT};
 use super::{people, Workspace};
 use crate::calendar::{parse_date, IsoWeek};
 use crate::error::{Error, Result};
-use crate::model::{Blocker, CheckIn, Decision, Health, Id, NewCheckIn, RecordedCheckIn, Status};
+use crate::model::{Blocker, CheckIn, Decision, Id, NewCheckIn, RecordedCheckIn, Status};
 use crate::rules;
 
 const TEXT_MAX: usize = 2000;
@@ -34,7 +34,7 @@ impl Workspace {
                 Some(w) => IsoWeek::parse("week", w)?,
             };
             rules::checkin_week(&initiative, week, clock.today())?;
-            let health: Health = new.health.parse()?;
+            let health = new.health;
             let shipped = rules::optional_text("shipped", new.shipped.as_deref(), TEXT_MAX)?;
             let progress = rules::optional_text("progress", new.progress.as_deref(), TEXT_MAX)?;
             let note = rules::optional_text("note", new.note.as_deref(), TEXT_MAX)?;

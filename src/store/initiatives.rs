@@ -9,7 +9,6 @@ use crate::calendar::{parse_date, Clock};
 use crate::error::{Error, Result};
 use crate::history;
 use crate::model::{Change, Id, Initiative, InitiativePatch, NewInitiative, Status, Track};
-use crate::release::PainBucket;
 use crate::rules;
 
 /// Which initiatives `list` returns.
@@ -55,21 +54,6 @@ fn date_field(field: &str, text: Option<&str>) -> Result<Option<chrono::NaiveDat
     match text.map(str::trim) {
         None | Some("") => Ok(None),
         Some(t) => parse_date(field, t).map(Some),
-    }
-}
-
-/// Parses the pain bucket a release fix addresses; an empty text clears it.
-fn addresses_field(text: Option<&str>) -> Result<Option<PainBucket>> {
-    match text.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(t) => PainBucket::parse_for("addresses", t).map(Some),
-    }
-}
-
-fn level_field(text: Option<&str>) -> Result<Option<crate::model::RiskLevel>> {
-    match text.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(t) => t.parse().map(Some),
     }
 }
 
@@ -210,13 +194,13 @@ fn insert(tx: &Transaction<'_>, clock: Clock, new: &NewInitiative) -> Result<Ini
                 target_date: date_field("target_date", new.target_date.as_deref())?,
                 backup_date: date_field("backup_date", new.backup_date.as_deref())?,
                 risk: rules::optional_text("risk", new.risk.as_deref(), TEXT_MAX)?,
-                risk_level: level_field(new.risk_level.as_deref())?,
+                risk_level: new.risk_level,
                 mitigation: rules::optional_text(
                     "mitigation",
                     new.mitigation.as_deref(),
                     TEXT_MAX,
                 )?,
-                addresses: addresses_field(new.addresses.as_deref())?,
+                addresses: new.addresses,
                 created_at: now,
                 updated_at: now,
             };
@@ -356,11 +340,11 @@ fn apply_patch(
     if p.backup_date.is_some() {
         i.backup_date = date_field("backup_date", p.backup_date.as_deref())?;
     }
-    if p.risk_level.is_some() {
-        i.risk_level = level_field(p.risk_level.as_deref())?;
+    if let Some(level) = p.risk_level {
+        i.risk_level = level;
     }
-    if p.addresses.is_some() {
-        i.addresses = addresses_field(p.addresses.as_deref())?;
+    if let Some(pain) = p.addresses {
+        i.addresses = pain;
     }
     Ok(i)
 }

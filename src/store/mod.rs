@@ -26,7 +26,7 @@ pub use initiatives::InitiativeFilter;
 use open::Access;
 pub use open::{default_path, init_connection, resolve_path};
 pub use people::{OwnedInitiative, PersonSummary};
-pub use releases::{parse_answers, NewDecision, NewEvent, NewRelease};
+pub use releases::{NewDecision, NewEvent, NewRelease};
 
 use crate::calendar::{Clock, IsoWeek};
 use crate::error::{storage_problem, Error, Result};

@@ -12,8 +12,8 @@ use crate::consistency::{NAME_MAX, TEXT_MAX};
 use crate::error::{Error, Result};
 use crate::model::Id;
 use crate::release::{
-    parse_time, Answer, EventKind, GoNoGo, Pain, PainBucket, Question, Rehearsal, Release,
-    ReleaseEvent, ScopeEntry, Slip, HOURS_MAX, MINUTES_MAX,
+    checked_answers, parse_answers, parse_time, Answer, EventKind, GoNoGo, Pain, PainBucket,
+    Question, Rehearsal, Release, ReleaseEvent, ScopeEntry, Slip, HOURS_MAX, MINUTES_MAX,
 };
 use crate::rules;
 
@@ -41,8 +41,8 @@ pub struct NewRelease {
 pub struct NewDecision {
     pub go: bool,
     pub by: String,
-    /// `question=yes|no`, one per answered question.
-    pub answers: Vec<String>,
+    /// One per answered question, each once.
+    pub answers: Vec<Answer>,
     pub reason: Option<String>,
 }
 
@@ -55,40 +55,6 @@ pub struct NewEvent {
     pub restored_at: Option<String>,
     pub note: String,
     pub hotfix: bool,
-}
-
-/// Parses the answers of a go/no-go (`question=yes|no`), in question order; a question
-/// given twice is refused.
-pub fn parse_answers(texts: &[String]) -> Result<Vec<Answer>> {
-    let mut answers: Vec<Answer> = Vec::new();
-    for text in texts {
-        let (q, a) = text.split_once('=').ok_or_else(|| {
-            Error::invalid(
-                "answer",
-                format!("'{text}' is not QUESTION=yes or QUESTION=no"),
-            )
-        })?;
-        let question: Question = q.parse()?;
-        let yes = match a.trim().to_lowercase().as_str() {
-            "yes" | "y" => true,
-            "no" | "n" => false,
-            other => {
-                return Err(Error::invalid(
-                    "answer",
-                    format!("{question}: '{other}' is not yes or no"),
-                ))
-            }
-        };
-        if answers.iter().any(|x| x.question == question) {
-            return Err(Error::invalid(
-                "answer",
-                format!("{question} is answered twice"),
-            ));
-        }
-        answers.push(Answer { question, yes });
-    }
-    answers.sort_by_key(|a| a.question);
-    Ok(answers)
 }
 
 /// The answers as stored: `question=yes|no` joined by commas.
@@ -569,7 +535,7 @@ impl Workspace {
     pub fn decide_release(&mut self, id: Id, call: &NewDecision) -> Result<Release> {
         self.write(|tx, clock| {
             let r = open_release(tx, id, "a go/no-go")?;
-            let answers = parse_answers(&call.answers)?;
+            let answers = checked_answers(call.answers.clone())?;
             let by = people::find_or_insert(tx, clock, "by", &call.by)?;
             let reason = rules::optional_text("reason", call.reason.as_deref(), TEXT_MAX)?;
             let open: Vec<String> = Question::ALL
@@ -614,13 +580,12 @@ impl Workspace {
         target: &str,
         backup: &str,
         reason: &str,
-        cause: &str,
+        cause: PainBucket,
     ) -> Result<Release> {
         self.write(|tx, clock| {
             let r = open_release(tx, id, "moving its dates")?;
             let (target, backup) = dates(target, backup)?;
             let reason = rules::required_line("reason", reason, TEXT_MAX)?;
-            let cause: PainBucket = cause.parse()?;
             if (target, backup) == (r.target_date, r.backup_date) {
                 return Err(Error::invalid(
                     "target",
@@ -756,13 +721,12 @@ impl Workspace {
     pub fn add_release_pain(
         &mut self,
         id: Id,
-        cause: &str,
+        cause: PainBucket,
         hours: i64,
         note: &str,
     ) -> Result<Release> {
         self.write(|tx, clock| {
             get(tx, id)?;
-            let cause: PainBucket = cause.parse()?;
             if !(1..=HOURS_MAX).contains(&hours) {
                 return Err(Error::invalid(
                     "hours",
@@ -919,25 +883,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn answers_are_read_in_question_order_and_refused_twice() {
+    fn answers_are_stored_in_question_order() {
         let given = vec!["owners=no".to_string(), "one-problem=yes".to_string()];
         let answers = parse_answers(&given).unwrap();
         assert_eq!(answers_text(&answers), "one-problem=yes,owners=no");
-        let twice = vec!["owners=no".to_string(), "owners=yes".to_string()];
-        assert_eq!(
-            parse_answers(&twice).unwrap_err().to_string(),
-            "answer: owners is answered twice"
-        );
-        let bad = vec!["rollback=maybe".to_string()];
-        assert_eq!(
-            parse_answers(&bad).unwrap_err().to_string(),
-            "answer: rollback: 'maybe' is not yes or no"
-        );
-        assert_eq!(
-            parse_answers(&["speed=yes".to_string()])
-                .unwrap_err()
-                .field(),
-            Some("question")
-        );
+        assert_eq!(answers_from("one-problem=yes,owners=no").unwrap(), answers);
     }
 }

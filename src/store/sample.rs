@@ -8,7 +8,10 @@ use chrono::{Duration, NaiveDate};
 
 use crate::calendar::{Clock, IsoWeek, Quarter};
 use crate::error::{Error, Result};
-use crate::model::{Id, InitiativePatch, NewCheckIn, NewInitiative, Status, Track};
+use crate::model::{
+    Health, Id, InitiativePatch, NewCheckIn, NewInitiative, RiskLevel, Status, Track,
+};
+use crate::release::PainBucket;
 use crate::store::Workspace;
 
 impl Workspace {
@@ -31,7 +34,7 @@ impl Workspace {
 struct Story {
     id: Id,
     /// Oldest first, one per week, ending with the current week; `None` skips a week.
-    weeks: Vec<Option<(&'static str, &'static str, &'static str)>>,
+    weeks: Vec<Option<(Health, &'static str, &'static str)>>,
 }
 
 /// Builds the sample in memory, replaying its history day by day.
@@ -89,7 +92,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
         target_date: date(4),
         backup_date: date(11),
         risk: Some("the payment provider's sandbox fails at random, so end-to-end tests are unreliable".into()),
-        risk_level: Some("medium".into()),
+        risk_level: Some(RiskLevel::Medium),
         ..Default::default()
     })?;
     let onboarding = add(
@@ -104,7 +107,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
             target_date: date(32),
             backup_date: date(46),
             risk: Some("trial users drop out before they connect their bank".into()),
-            risk_level: Some("medium".into()),
+            risk_level: Some(RiskLevel::Medium),
             ..Default::default()
         },
     )?;
@@ -120,7 +123,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
             target_date: date(-17),
             backup_date: date(-10),
             risk: Some("merging edits made on two devices may lose data".into()),
-            risk_level: Some("high".into()),
+            risk_level: Some(RiskLevel::High),
             ..Default::default()
         },
     )?;
@@ -136,8 +139,8 @@ fn build(today: NaiveDate) -> Result<Workspace> {
             target_date: date(5),
             backup_date: date(12),
             risk: Some("flaky integration tests hide real failures".into()),
-            risk_level: Some("high".into()),
-            addresses: Some("build-test".into()),
+            risk_level: Some(RiskLevel::High),
+            addresses: Some(PainBucket::BuildTest),
             ..Default::default()
         },
     )?;
@@ -157,7 +160,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
             target_date: date(25),
             backup_date: date(39),
             risk: Some("rebuilding the index may lock the invoices table for minutes".into()),
-            risk_level: Some("high".into()),
+            risk_level: Some(RiskLevel::High),
             ..Default::default()
         },
     )?;
@@ -172,7 +175,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
             target_date: date(-6),
             backup_date: date(1),
             risk: Some("too little traffic to read the result within the timebox".into()),
-            risk_level: Some("low".into()),
+            risk_level: Some(RiskLevel::Low),
             ..Default::default()
         },
     )?;
@@ -188,7 +191,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
             target_date: date(-10),
             backup_date: date(-3),
             risk: Some("large accounts may time out when exporting a full year".into()),
-            risk_level: Some("low".into()),
+            risk_level: Some(RiskLevel::Low),
             ..Default::default()
         },
     )?;
@@ -204,7 +207,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
             target_date: date(-24),
             backup_date: date(-20),
             risk: Some("churned customers may not answer".into()),
-            risk_level: Some("low".into()),
+            risk_level: Some(RiskLevel::Low),
             ..Default::default()
         },
     )?;
@@ -218,7 +221,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
             target_date: date(14),
             backup_date: date(28),
             risk: Some("message costs may exceed what customers pay for reminders".into()),
-            risk_level: Some("medium".into()),
+            risk_level: Some(RiskLevel::Medium),
             ..Default::default()
         },
     )?;
@@ -233,7 +236,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
             target_date: date(20),
             backup_date: date(34),
             risk: Some("deprecated APIs are used in the invoice renderer".into()),
-            risk_level: Some("medium".into()),
+            risk_level: Some(RiskLevel::Medium),
             ..Default::default()
         },
     )?;
@@ -368,119 +371,135 @@ fn build(today: NaiveDate) -> Result<Workspace> {
         Story {
             id: billing,
             weeks: vec![
-                Some(("on-track", "", "Card payments behind a feature flag")),
+                Some((Health::OnTrack, "", "Card payments behind a feature flag")),
                 Some((
-                    "on-track",
+                    Health::OnTrack,
                     "Card payments in staging",
                     "Direct debit mandate flow",
                 )),
                 Some((
-                    "at-risk",
+                    Health::AtRisk,
                     "",
                     "Reworking webhooks for the provider's new format",
                 )),
                 Some((
-                    "at-risk",
+                    Health::AtRisk,
                     "Webhook handler rewritten",
                     "Retry and idempotency for webhooks",
                 )),
                 Some((
-                    "on-track",
+                    Health::OnTrack,
                     "Idempotent webhook retries",
                     "Direct debit in staging",
                 )),
                 Some((
-                    "on-track",
+                    Health::OnTrack,
                     "Direct debit in staging",
                     "Beta with five customers",
                 )),
                 Some((
-                    "on-track",
+                    Health::OnTrack,
                     "Beta opened to five customers",
                     "Fixing beta feedback",
                 )),
-                Some(("on-track", "", "Fixing beta feedback: receipts and refunds")),
+                Some((
+                    Health::OnTrack,
+                    "",
+                    "Fixing beta feedback: receipts and refunds",
+                )),
             ],
         },
         Story {
             id: onboarding,
             weeks: vec![
-                Some(("on-track", "", "Interview notes turned into a flow")),
-                Some(("on-track", "Flow prototype", "Bank connection step")),
-                Some(("on-track", "", "Bank connection step")),
+                Some((Health::OnTrack, "", "Interview notes turned into a flow")),
+                Some((Health::OnTrack, "Flow prototype", "Bank connection step")),
+                Some((Health::OnTrack, "", "Bank connection step")),
                 Some((
-                    "at-risk",
+                    Health::AtRisk,
                     "",
                     "Bank connection step: provider limits sandbox accounts",
                 )),
                 Some((
-                    "on-track",
+                    Health::OnTrack,
                     "Bank connection step",
                     "Sample invoice and first send",
                 )),
-                Some(("on-track", "", "Sample invoice and first send")),
-                Some(("on-track", "Sample invoice", "Checklist and empty states")),
+                Some((Health::OnTrack, "", "Sample invoice and first send")),
+                Some((
+                    Health::OnTrack,
+                    "Sample invoice",
+                    "Checklist and empty states",
+                )),
                 None,
             ],
         },
         Story {
             id: offline,
             weeks: vec![
-                Some(("on-track", "Local store for drafts", "Sync queue")),
-                Some(("at-risk", "", "Conflict handling redesign")),
-                Some(("at-risk", "Conflict design agreed", "Conflict resolution")),
-                Some(("on-track", "", "Conflict resolution")),
+                Some((Health::OnTrack, "Local store for drafts", "Sync queue")),
+                Some((Health::AtRisk, "", "Conflict handling redesign")),
                 Some((
-                    "on-track",
+                    Health::AtRisk,
+                    "Conflict design agreed",
+                    "Conflict resolution",
+                )),
+                Some((Health::OnTrack, "", "Conflict resolution")),
+                Some((
+                    Health::OnTrack,
                     "Conflict resolution on Android",
                     "Sync conflict resolution, almost done",
                 )),
-                Some(("on-track", "", "Sync conflict resolution, almost done")),
-                Some(("on-track", "", "Sync conflict resolution, almost done")),
-                Some(("on-track", "", "Sync conflict resolution, almost done")),
+                Some((Health::OnTrack, "", "Sync conflict resolution, almost done")),
+                Some((Health::OnTrack, "", "Sync conflict resolution, almost done")),
+                Some((Health::OnTrack, "", "Sync conflict resolution, almost done")),
             ],
         },
         Story {
             id: pipeline,
             weeks: vec![
-                Some(("on-track", "", "Quarantine list for flaky tests")),
-                Some(("on-track", "Quarantine list", "Parallel test shards")),
-                Some(("on-track", "", "Parallel test shards")),
-                Some(("at-risk", "", "Shards hit the CI concurrency limit")),
+                Some((Health::OnTrack, "", "Quarantine list for flaky tests")),
+                Some((Health::OnTrack, "Quarantine list", "Parallel test shards")),
+                Some((Health::OnTrack, "", "Parallel test shards")),
+                Some((Health::AtRisk, "", "Shards hit the CI concurrency limit")),
                 Some((
-                    "at-risk",
+                    Health::AtRisk,
                     "Two shards running",
                     "Waiting on higher CI concurrency",
                 )),
-                Some(("off-track", "", "Two failed deploys; rollback script fixed")),
                 Some((
-                    "at-risk",
+                    Health::OffTrack,
+                    "",
+                    "Two failed deploys; rollback script fixed",
+                )),
+                Some((
+                    Health::AtRisk,
                     "Rollback script rehearsed",
                     "Smoke tests after deploy",
                 )),
-                Some(("at-risk", "", "Smoke tests after deploy")),
+                Some((Health::AtRisk, "", "Smoke tests after deploy")),
             ],
         },
         Story {
             id: search,
             weeks: vec![
-                Some(("on-track", "", "Schema for the search index")),
-                Some(("on-track", "Index schema", "Backfill job")),
-                Some(("on-track", "", "Backfill job")),
-                Some(("on-track", "Backfill job", "Query parity tests")),
+                Some((Health::OnTrack, "", "Schema for the search index")),
+                Some((Health::OnTrack, "Index schema", "Backfill job")),
+                Some((Health::OnTrack, "", "Backfill job")),
+                Some((Health::OnTrack, "Backfill job", "Query parity tests")),
                 Some((
-                    "at-risk",
+                    Health::AtRisk,
                     "",
                     "Index rebuild locks the invoices table in staging",
                 )),
-                Some(("at-risk", "", "Concurrent index build")),
+                Some((Health::AtRisk, "", "Concurrent index build")),
                 Some((
-                    "off-track",
+                    Health::OffTrack,
                     "",
                     "Needs a maintenance window for the final rebuild",
                 )),
                 Some((
-                    "off-track",
+                    Health::OffTrack,
                     "",
                     "Waiting for the maintenance window decision",
                 )),
@@ -491,30 +510,30 @@ fn build(today: NaiveDate) -> Result<Workspace> {
             weeks: vec![
                 None,
                 None,
-                Some(("on-track", "", "Experiment design")),
+                Some((Health::OnTrack, "", "Experiment design")),
                 Some((
-                    "on-track",
+                    Health::OnTrack,
                     "Variant B live for 20% of visitors",
                     "Collecting data",
                 )),
-                Some(("on-track", "", "Collecting data")),
-                Some(("at-risk", "", "Traffic lower than planned")),
-                Some(("at-risk", "", "Collecting data")),
+                Some((Health::OnTrack, "", "Collecting data")),
+                Some((Health::AtRisk, "", "Traffic lower than planned")),
+                Some((Health::AtRisk, "", "Collecting data")),
                 None,
             ],
         },
         Story {
             id: audit,
             weeks: vec![
-                Some(("on-track", "", "CSV export of the audit log")),
-                Some(("on-track", "CSV export", "Date range filter")),
+                Some((Health::OnTrack, "", "CSV export of the audit log")),
+                Some((Health::OnTrack, "CSV export", "Date range filter")),
                 Some((
-                    "on-track",
+                    Health::OnTrack,
                     "Date range filter",
                     "Streaming export for large accounts",
                 )),
-                Some(("on-track", "Streaming export", "Release to all plans")),
-                Some(("on-track", "Audit log export for all plans", "")),
+                Some((Health::OnTrack, "Streaming export", "Release to all plans")),
+                Some((Health::OnTrack, "Audit log export for all plans", "")),
                 None,
                 None,
                 None,
@@ -532,7 +551,7 @@ fn build(today: NaiveDate) -> Result<Workspace> {
                 ws.checkin(&NewCheckIn {
                     initiative_id: story.id,
                     week: Some(week.to_string()),
-                    health: (*health).into(),
+                    health: *health,
                     shipped: Some((*shipped).into()),
                     progress: Some((*progress).into()),
                     note: None,

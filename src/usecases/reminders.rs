@@ -143,7 +143,7 @@ mod tests {
             "2026-03-05",
             "2026-03-06",
             "The payment provider's sandbox is down",
-            "environment-data",
+            crate::release::PainBucket::EnvironmentData,
         )
         .unwrap();
         drop(ws);
@@ -154,7 +154,10 @@ mod tests {
             &NewDecision {
                 go: false,
                 by: "Maya Okafor".into(),
-                answers: vec!["rollback=no".into()],
+                answers: vec![crate::release::Answer {
+                    question: crate::release::Question::Rollback,
+                    yes: false,
+                }],
                 reason: None,
             },
         )

@@ -587,7 +587,7 @@ fn set(
         Field::Target => new.target_date = Some(value),
         Field::Backup => new.backup_date = Some(value),
         Field::Risk => new.risk = Some(value),
-        Field::RiskLevel => new.risk_level = Some(value),
+        Field::RiskLevel => parsed(value.parse().map(|l| new.risk_level = Some(l)), problems),
         Field::Mitigation => new.mitigation = Some(value),
         Field::Outcome => new.outcome = Some(value),
         Field::Measure => new.measure = Some(value),

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use cadence::calendar::{Clock, IsoWeek, Month};
-use cadence::model::{Id, InitiativePatch, NewCheckIn, NewInitiative, Status};
+use cadence::model::{Id, InitiativePatch, NewCheckIn, NewInitiative, RiskLevel, Status};
 use cadence::review::monthly_review::{monthly, MonthlyReview};
 use cadence::review::weekly_review::WeeklyReview;
 use cadence::settings::ReviewSettings;
@@ -50,7 +50,7 @@ impl Company {
                 target_date: Some(target.into()),
                 backup_date: Some(backup.into()),
                 risk: Some("the vendor may be late".into()),
-                risk_level: Some("medium".into()),
+                risk_level: Some(RiskLevel::Medium),
                 ..Default::default()
             })
             .unwrap()
@@ -98,9 +98,10 @@ impl Company {
             .checkin(&NewCheckIn {
                 initiative_id: id,
                 week: Some(week.into()),
-                health: health.into(),
+                health: health.parse().unwrap(),
                 progress: Some("work".into()),
-                ..Default::default()
+                shipped: None,
+                note: None,
             })
             .unwrap();
     }
@@ -119,10 +120,10 @@ impl Company {
             .checkin(&NewCheckIn {
                 initiative_id: id,
                 week: Some(week.into()),
-                health: health.into(),
+                health: health.parse().unwrap(),
                 shipped: shipped.map(Into::into),
                 progress: Some(progress.into()),
-                ..Default::default()
+                note: None,
             })
             .unwrap();
     }

@@ -3,7 +3,7 @@
 //! review must give are worked out in `tests/quarterly_review.rs`.
 
 use cadence::calendar::Quarter;
-use cadence::model::{Id, InitiativePatch, NewCheckIn, NewInitiative, Status, Track};
+use cadence::model::{Id, InitiativePatch, NewCheckIn, NewInitiative, RiskLevel, Status, Track};
 
 use super::company::Company;
 
@@ -60,7 +60,7 @@ impl Company {
                 target_date: s.dates.map(|d| d.0.into()),
                 backup_date: s.dates.map(|d| d.1.into()),
                 risk: s.risk.map(|r| r.0.into()),
-                risk_level: s.risk.map(|r| r.1.into()),
+                risk_level: s.risk.map(|r| r.1.parse().unwrap()),
                 ..Default::default()
             })
             .unwrap()
@@ -76,9 +76,10 @@ impl Company {
             .checkin(&NewCheckIn {
                 initiative_id: id,
                 week: Some(week.into()),
-                health: health.into(),
+                health: health.parse().unwrap(),
                 progress: Some("work".into()),
-                ..Default::default()
+                shipped: None,
+                note: None,
             })
             .unwrap();
     }
@@ -246,7 +247,7 @@ pub fn fernhill() -> Fernhill {
             target_date: Some("2026-12-18".into()),
             backup_date: Some("2026-12-23".into()),
             risk: Some("partners may not sign in time".into()),
-            risk_level: Some("medium".into()),
+            risk_level: Some(Some(RiskLevel::Medium)),
             ..Default::default()
         },
         "Partner launch moved up",

@@ -154,8 +154,31 @@ type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: AppError
 /** Resolves with a command's value or rejects with an `ApiError`. */
 export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
   const outcome = await call;
-  if (outcome.status === "error") throw new ApiError(outcome.error);
+  if (outcome.status === "error") {
+    // Typed as the command's error, but Tauri's refusal of the arguments arrives as text.
+    const error: AppError_Serialize | string = outcome.error;
+    throw apiError(error);
+  }
   return outcome.data;
+}
+
+/** Tauri's own refusal of a command's arguments, before the command runs: "invalid args
+ *  `checkin` for command `record_checkin`: health: 'fine' is not one of: …". */
+const REFUSED_ARGS = /^invalid args `(\w+)` for command `\w+`: (?:(\w+): )?([\s\S]*)$/;
+
+/** A command's failure as an `ApiError`. A command's own failure is an `AppError`; Tauri
+ *  rejects arguments it cannot read with text instead, which becomes a refusal of the field
+ *  the core's message names (else of the argument). */
+export function apiError(error: AppError_Serialize | string): ApiError {
+  if (typeof error !== "string") return new ApiError(error);
+  const refused = REFUSED_ARGS.exec(error);
+  if (refused === null) return new ApiError({ code: "internal", message: error, field: null });
+  const [, argument, field, message] = refused;
+  return new ApiError({
+    code: "invalid",
+    message: message ?? error,
+    field: field ?? argument ?? null,
+  });
 }
 
 /** Calls `onChange` each time the workspace file changes (the CLI, another window, the app's
@@ -262,7 +285,7 @@ export const api = {
   /** Records the go/no-go call; a go over a "no" or an unanswered question needs a reason. */
   decideRelease: (id: number, call: NewDecision_Deserialize) =>
     unwrap(commands.decideRelease(id, call)),
-  slipRelease: (id: number, target: string, backup: string, reason: string, cause: string) =>
+  slipRelease: (id: number, target: string, backup: string, reason: string, cause: PainBucket) =>
     unwrap(commands.slipRelease(id, target, backup, reason, cause)),
   shipRelease: (id: number, at: string | null) => unwrap(commands.shipRelease(id, at)),
   rollbackRelease: (id: number, at: string, restored: string, reason: string) =>
@@ -271,7 +294,7 @@ export const api = {
     unwrap(commands.releaseIncident(id, at, restored, note, hotfix)),
   releaseNearMiss: (id: number, at: string, note: string) =>
     unwrap(commands.releaseNearMiss(id, at, note)),
-  releasePain: (id: number, cause: string, hours: number, note: string) =>
+  releasePain: (id: number, cause: PainBucket, hours: number, note: string) =>
     unwrap(commands.releasePain(id, cause, hours, note)),
   cancelRelease: (id: number, reason: string) => unwrap(commands.cancelRelease(id, reason)),
 

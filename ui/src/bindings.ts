@@ -135,7 +135,7 @@ export const commands = {
 	/**  Records the go/no-go call on release `id`. */
 	decideRelease: (id: number, call: NewDecision_Deserialize) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("decide_release", { id, call })),
 	/**  Moves release `id`'s dates, with the reason and its cause bucket. */
-	slipRelease: (id: number, target: string, backup: string, reason: string, cause: string) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("slip_release", { id, target, backup, reason, cause })),
+	slipRelease: (id: number, target: string, backup: string, reason: string, cause: PainBucket) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("slip_release", { id, target, backup, reason, cause })),
 	/**  Records that release `id` shipped (`at` now when absent). */
 	shipRelease: (id: number, at: string | null) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("ship_release", { id, at })),
 	/**
@@ -151,7 +151,7 @@ export const commands = {
 	 */
 	releaseNearMiss: (id: number, at: string, note: string) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("release_near_miss", { id, at, note })),
 	/**  Records hours release `id` lost to one cause. */
-	releasePain: (id: number, cause: string, hours: number, note: string) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("release_pain", { id, cause, hours, note })),
+	releasePain: (id: number, cause: PainBucket, hours: number, note: string) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("release_pain", { id, cause, hours, note })),
 	/**  Cancels release `id`, saying why (it counts as missed). */
 	cancelRelease: (id: number, reason: string) => typedError<Release_Serialize, AppError_Serialize>(__TAURI_INVOKE("cancel_release", { id, reason })),
 	/**
@@ -1119,13 +1119,15 @@ export type InitiativeFilter_Serialize = {
 
 /**
  *  A change to an initiative: every `Some` field is set; an empty string clears an optional
- *  text or date. Dates and levels arrive as text so that their errors name the field.
+ *  text or date, `Some(None)` (`null` from the app) a risk level or the pain addressed. Dates
+ *  arrive as text so that their errors name the field.
  */
 export type InitiativePatch = InitiativePatch_Serialize | InitiativePatch_Deserialize;
 
 /**
  *  A change to an initiative: every `Some` field is set; an empty string clears an optional
- *  text or date. Dates and levels arrive as text so that their errors name the field.
+ *  text or date, `Some(None)` (`null` from the app) a risk level or the pain addressed. Dates
+ *  arrive as text so that their errors name the field.
  */
 export type InitiativePatch_Deserialize = {
 	title?: string | null,
@@ -1140,18 +1142,16 @@ export type InitiativePatch_Deserialize = {
 	target_date?: string | null,
 	backup_date?: string | null,
 	risk?: string | null,
-	risk_level?: string | null,
+	risk_level?: RiskLevel | null,
 	mitigation?: string | null,
-	/**
-	 *  The release pain bucket a release fix addresses (`build-test`, `checklist`,
-	 *  `late-change`, `environment-data`, `handoff`); an empty text clears it.
-	 */
-	addresses?: string | null,
+	/**  The release pain a release fix addresses (only on the release track). */
+	addresses?: PainBucket | null,
 };
 
 /**
  *  A change to an initiative: every `Some` field is set; an empty string clears an optional
- *  text or date. Dates and levels arrive as text so that their errors name the field.
+ *  text or date, `Some(None)` (`null` from the app) a risk level or the pain addressed. Dates
+ *  arrive as text so that their errors name the field.
  */
 export type InitiativePatch_Serialize = {
 	title: string | null,
@@ -1166,13 +1166,10 @@ export type InitiativePatch_Serialize = {
 	target_date: string | null,
 	backup_date: string | null,
 	risk: string | null,
-	risk_level: string | null,
+	risk_level?: RiskLevel,
 	mitigation: string | null,
-	/**
-	 *  The release pain bucket a release fix addresses (`build-test`, `checklist`,
-	 *  `late-change`, `environment-data`, `handoff`); an empty text clears it.
-	 */
-	addresses: string | null,
+	/**  The release pain a release fix addresses (only on the release track). */
+	addresses?: PainBucket,
 };
 
 /**  An initiative named by a signal. */
@@ -1586,7 +1583,7 @@ export type NewCheckIn_Deserialize = {
 	initiative_id: number,
 	/**  `YYYY-Www`; the current ISO week when absent. */
 	week?: string | null,
-	health: string,
+	health: Health,
 	shipped?: string | null,
 	progress?: string | null,
 	note?: string | null,
@@ -1597,7 +1594,7 @@ export type NewCheckIn_Serialize = {
 	initiative_id: number,
 	/**  `YYYY-Www`; the current ISO week when absent. */
 	week: string | null,
-	health: string,
+	health: Health,
 	shipped: string | null,
 	progress: string | null,
 	note: string | null,
@@ -1610,8 +1607,8 @@ export type NewDecision = NewDecision_Serialize | NewDecision_Deserialize;
 export type NewDecision_Deserialize = {
 	go: boolean,
 	by: string,
-	/**  `question=yes|no`, one per answered question. */
-	answers: string[],
+	/**  One per answered question, each once. */
+	answers: Answer[],
 	reason?: string | null,
 };
 
@@ -1619,8 +1616,8 @@ export type NewDecision_Deserialize = {
 export type NewDecision_Serialize = {
 	go: boolean,
 	by: string,
-	/**  `question=yes|no`, one per answered question. */
-	answers: string[],
+	/**  One per answered question, each once. */
+	answers: Answer[],
 	reason: string | null,
 };
 
@@ -1640,13 +1637,10 @@ export type NewInitiative_Deserialize = {
 	target_date?: string | null,
 	backup_date?: string | null,
 	risk?: string | null,
-	risk_level?: string | null,
+	risk_level?: RiskLevel | null,
 	mitigation?: string | null,
-	/**
-	 *  The release pain bucket a release fix addresses (`build-test`, `checklist`,
-	 *  `late-change`, `environment-data`, `handoff`); an empty text clears it.
-	 */
-	addresses?: string | null,
+	/**  The release pain a release fix addresses (only on the release track). */
+	addresses?: PainBucket | null,
 };
 
 /**  What a new initiative is made of. */
@@ -1662,13 +1656,10 @@ export type NewInitiative_Serialize = {
 	target_date: string | null,
 	backup_date: string | null,
 	risk: string | null,
-	risk_level: string | null,
+	risk_level?: RiskLevel | null,
 	mitigation: string | null,
-	/**
-	 *  The release pain bucket a release fix addresses (`build-test`, `checklist`,
-	 *  `late-change`, `environment-data`, `handoff`); an empty text clears it.
-	 */
-	addresses: string | null,
+	/**  The release pain a release fix addresses (only on the release track). */
+	addresses?: PainBucket | null,
 };
 
 /**

@@ -16,3 +16,58 @@ pub mod workspace;
 
 /// The managed state every command reads.
 type File<'a> = tauri::State<'a, crate::workspace_file::WorkspaceFile>;
+
+/// A closed set's word the app cannot send once typed by the bindings, sent anyway: Tauri
+/// refuses the argument before the command runs, and its text names the field and the words
+/// allowed as the core does (`ui/src/api.ts` reads it back as a refusal of that field).
+#[cfg(test)]
+mod refused_arguments {
+    use cadence::model::{InitiativePatch, NewCheckIn, RiskLevel};
+    use serde::de::DeserializeOwned;
+    use serde_json::{json, Value};
+
+    /// The text Tauri rejects command `command`'s argument `arg` with, as the UI receives it.
+    fn refusal<T: DeserializeOwned>(command: &'static str, arg: &'static str, v: Value) -> String {
+        let e = serde_json::from_value::<T>(v).err().expect("a refusal");
+        tauri::Error::InvalidArgs(command, arg, e).to_string()
+    }
+
+    #[test]
+    fn a_word_outside_the_set_is_refused_naming_the_field_and_the_words() {
+        assert_eq!(
+            refusal::<NewCheckIn>(
+                "record_checkin",
+                "checkin",
+                json!({"initiative_id": 3, "health": "fine"})
+            ),
+            "invalid args `checkin` for command `record_checkin`: health: 'fine' is not one of: \
+             on-track, at-risk, off-track"
+        );
+        assert_eq!(
+            refusal::<InitiativePatch>(
+                "edit_initiative",
+                "patch",
+                json!({"risk_level": "extreme"})
+            ),
+            "invalid args `patch` for command `edit_initiative`: risk_level: 'extreme' is not \
+             one of: low, medium, high"
+        );
+        assert_eq!(
+            refusal::<InitiativePatch>("edit_initiative", "patch", json!({"addresses": "bugs"})),
+            "invalid args `patch` for command `edit_initiative`: addresses: 'bugs' is not one \
+             of: build-test, checklist, late-change, environment-data, handoff"
+        );
+    }
+
+    #[test]
+    fn a_patch_leaves_an_absent_level_and_clears_a_null_one() {
+        let patch = |v| serde_json::from_value::<InitiativePatch>(v).unwrap();
+        assert_eq!(patch(json!({})).risk_level, None);
+        assert_eq!(patch(json!({"risk_level": null})).risk_level, Some(None));
+        assert_eq!(
+            patch(json!({"risk_level": "high"})).risk_level,
+            Some(Some(RiskLevel::High))
+        );
+        assert_eq!(patch(json!({"addresses": null})).addresses, Some(None));
+    }
+}

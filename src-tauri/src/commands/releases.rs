@@ -3,7 +3,7 @@
 
 use cadence::model::Id;
 use cadence::release::sheet::Sheet;
-use cadence::release::{EventKind, Release};
+use cadence::release::{EventKind, PainBucket, Release};
 use cadence::store::{NewDecision, NewEvent, NewRelease};
 use cadence::usecases::releases_view::{ReleasePage, ReleasesView};
 
@@ -110,9 +110,9 @@ pub async fn slip_release(
     target: String,
     backup: String,
     reason: String,
-    cause: String,
+    cause: PainBucket,
 ) -> Result<Release, AppError> {
-    file.with(move |ws| ws.slip_release(id, &target, &backup, &reason, &cause))
+    file.with(move |ws| ws.slip_release(id, &target, &backup, &reason, cause))
         .await
 }
 
@@ -207,11 +207,11 @@ pub async fn release_near_miss(
 pub async fn release_pain(
     file: File<'_>,
     id: Id,
-    cause: String,
+    cause: PainBucket,
     hours: i64,
     note: String,
 ) -> Result<Release, AppError> {
-    file.with(move |ws| ws.add_release_pain(id, &cause, hours, &note))
+    file.with(move |ws| ws.add_release_pain(id, cause, hours, &note))
         .await
 }
 

@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 use crate::calendar::Clock;
 use crate::error::Result;
 use crate::model::Id;
-use crate::release::EventKind;
+use crate::release::{Answer, EventKind, PainBucket, Question};
 use crate::store::{NewDecision, NewEvent, NewRelease, Workspace};
 
 /// The initiatives the releases ship.
@@ -43,16 +43,13 @@ pub(super) fn add(ws: &mut Workspace, today: NaiveDate, scope: &Scope) -> Result
             stable_version: None,
         };
     let all_yes = || {
-        [
-            "one-problem",
-            "owners",
-            "rollback",
-            "prod-like",
-            "cuts-told",
-        ]
-        .iter()
-        .map(|q| format!("{q}=yes"))
-        .collect::<Vec<_>>()
+        Question::ALL
+            .iter()
+            .map(|&question| Answer {
+                question,
+                yes: true,
+            })
+            .collect::<Vec<_>>()
     };
     // The stop owner's go, with every question answered yes.
     let go = |ws: &mut Workspace, id: Id| -> Result<()> {
@@ -85,11 +82,11 @@ pub(super) fn add(ws: &mut Workspace, today: NaiveDate, scope: &Scope) -> Result
         &date(-50),
         &date(-47),
         "The staging database holds no realistic invoices, so migrations failed late",
-        "environment-data",
+        PainBucket::EnvironmentData,
     )?;
     ws.add_release_pain(
         r.id,
-        "environment-data",
+        PainBucket::EnvironmentData,
         10,
         "Rebuilt the staging data twice",
     )?;
@@ -97,7 +94,7 @@ pub(super) fn add(ws: &mut Workspace, today: NaiveDate, scope: &Scope) -> Result
     ws.ship_release(r.id, Some(&time(-46, "17:45")))?;
     ws.add_release_pain(
         r.id,
-        "late-change",
+        PainBucket::LateChange,
         6,
         "Template changes requested after testing began",
     )?;
@@ -127,15 +124,15 @@ pub(super) fn add(ws: &mut Workspace, today: NaiveDate, scope: &Scope) -> Result
         &date(-33),
         &date(-31),
         "SMS reminders broke the reminder scheduler in testing",
-        "late-change",
+        PainBucket::LateChange,
     )?;
     ws.add_release_pain(
         r.id,
-        "late-change",
+        PainBucket::LateChange,
         12,
         "A feature added after the freeze reset testing",
     )?;
-    ws.add_release_pain(r.id, "build-test", 8, "Flaky integration tests")?;
+    ws.add_release_pain(r.id, PainBucket::BuildTest, 8, "Flaky integration tests")?;
     at(ws, -32, "11:00");
     ws.ship_release(r.id, Some(&time(-32, "10:30")))?;
 
@@ -151,14 +148,14 @@ pub(super) fn add(ws: &mut Workspace, today: NaiveDate, scope: &Scope) -> Result
     ws.include_in_release(r.id, scope.offline, None, true)?;
     ws.add_release_pain(
         r.id,
-        "build-test",
+        PainBucket::BuildTest,
         9,
         "The mobile build failed on CI for three days",
     )?;
     at(ws, -27, "12:00");
     ws.add_release_pain(
         r.id,
-        "handoff",
+        PainBucket::Handoff,
         5,
         "Waited two days for the security review",
     )?;
@@ -246,7 +243,7 @@ pub(super) fn add(ws: &mut Workspace, today: NaiveDate, scope: &Scope) -> Result
     )?;
     ws.add_release_pain(
         r.id,
-        "checklist",
+        PainBucket::Checklist,
         3,
         "The release checklist had no single sign-on check",
     )?;

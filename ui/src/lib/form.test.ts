@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, type Initiative } from "../api";
 import {
+  chosenOption,
   draftOf,
   fieldError,
   formError,
@@ -45,6 +46,15 @@ describe("patchFrom", () => {
     expect(patchFrom(billing, draft)).toEqual({ outcome: "" });
   });
 
+  it("sends a risk level or pain as its word, and an emptied one as null, which clears it", () => {
+    const draft = { ...draftOf(billing), risk_level: "high", addresses: "" };
+    expect(patchFrom(billing, draft)).toEqual({ risk_level: "high" });
+    const cleared = { ...draftOf(billing), risk_level: "" };
+    expect(patchFrom(billing, cleared)).toEqual({ risk_level: null });
+    const pain = { ...draftOf({ ...billing, track: "release" }), addresses: "handoff" };
+    expect(patchFrom({ ...billing, track: "release" }, pain)).toEqual({ addresses: "handoff" });
+  });
+
   it("ignores whitespace-only edits", () => {
     const draft = { ...draftOf(billing), title: "Billing v2  " };
     expect(patchFrom(billing, draft)).toEqual({});
@@ -64,6 +74,15 @@ describe("errors by field", () => {
     code: "invalid",
     message: "'Platform team' names a team",
     field: "owner",
+  });
+
+  it("takes one of a closed set's words, or refuses naming the field", () => {
+    expect(chosenOption("cause", ["build-test", "handoff"], "handoff", "choose a cause")).toBe(
+      "handoff",
+    );
+    expect(() => chosenOption("cause", ["build-test"], "", "choose a cause")).toThrow(
+      new ApiError({ code: "invalid", message: "choose a cause", field: "cause" }),
+    );
   });
 
   it("refuses a priority that is not a whole number", () => {

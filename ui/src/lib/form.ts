@@ -1,7 +1,8 @@
 // Forms over the core: drafts as text, patches of what changed, and errors placed by field.
 
 import { ApiError, type Initiative, type InitiativePatch } from "../api";
-import { STATUSES, TRACKS } from "./format";
+import { BUCKETS } from "../views/releases/releaseText";
+import { RISK_LEVELS, STATUSES, TRACKS } from "./format";
 
 /** Every editable field of an initiative, as the text in its input. */
 export interface InitiativeDraft {
@@ -64,7 +65,8 @@ export function draftOf(i: Initiative): InitiativeDraft {
 }
 
 /** The patch that turns `before` into `draft`: only the fields whose text changed. An emptied
- *  optional field is sent as an empty text, which clears it. */
+ *  optional text or date is sent as an empty text, an emptied risk level or pain as null:
+ *  either clears it. */
 export function patchFrom(before: Initiative, draft: InitiativeDraft): InitiativePatch {
   const original = draftOf(before);
   const patch: InitiativePatch = {};
@@ -77,6 +79,10 @@ export function patchFrom(before: Initiative, draft: InitiativeDraft): Initiativ
       patch.track = choice(TRACKS, value);
     } else if (field === "status") {
       patch.status = choice(STATUSES, value);
+    } else if (field === "risk_level") {
+      patch.risk_level = choice(RISK_LEVELS, value) ?? null;
+    } else if (field === "addresses") {
+      patch.addresses = choice(BUCKETS, value) ?? null;
     } else {
       patch[field] = value;
     }
@@ -84,9 +90,22 @@ export function patchFrom(before: Initiative, draft: InitiativeDraft): Initiativ
   return patch;
 }
 
-/** The option of `options` that `value` (a select's text) names. */
-function choice<T extends string>(options: readonly T[], value: string): T | undefined {
+/** The option of `options` that `value` (a select's text) names; undefined for none. */
+export function choice<T extends string>(options: readonly T[], value: string): T | undefined {
   return options.find((o) => o === value);
+}
+
+/** The option of `options` chosen in `field`, or a refusal naming the field (`message`) when
+ *  none is: what the core takes is one of them, so nothing else is sent. */
+export function chosenOption<T extends string>(
+  field: string,
+  options: readonly T[],
+  value: string,
+  message: string,
+): T {
+  const option = choice(options, value);
+  if (option === undefined) throw new ApiError({ code: "invalid", message, field });
+  return option;
 }
 
 /** Whether a patch moves the target or backup date (the history asks for a reason). */

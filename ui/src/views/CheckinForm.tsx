@@ -3,7 +3,7 @@ import { api, type Health } from "../api";
 import { Field } from "../components/Field";
 import { FormFooter } from "../components/FormFooter";
 import { useToast } from "../components/Toast";
-import { fieldError, formError, orNull } from "../lib/form";
+import { chosenOption, fieldError, formError, orNull } from "../lib/form";
 import { formatDateTime, formatWeek, HEALTHS, healthLabel } from "../lib/format";
 import { useRefresh } from "../lib/query";
 import { useSubmit } from "../lib/submit";
@@ -48,7 +48,7 @@ export function CheckinForm({
     const recorded = await api.recordCheckin({
       initiative_id: initiativeId,
       week,
-      health,
+      health: chosenOption("health", HEALTHS, health, "choose on track, at risk or off track"),
       shipped: orNull(shipped),
       progress: orNull(progress),
       note: orNull(note),

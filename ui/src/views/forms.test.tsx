@@ -9,15 +9,8 @@ import { NewInitiativeDialog } from "./NewInitiativeDialog";
 import { Decisions } from "./roadmap/Decisions";
 
 describe("the check-in form", () => {
-  it("shows the core's refusal under the field it names and stays open", async () => {
-    const sent = fakeRust({
-      record_checkin: () =>
-        new Refusal({
-          code: "invalid",
-          field: "health",
-          message: "choose on track, at risk or off track",
-        }),
-    });
+  it("asks for the health call under its field and sends nothing without one", async () => {
+    const sent = fakeRust({});
     const onSaved = vi.fn();
     renderInApp(
       <CheckinForm
@@ -34,7 +27,45 @@ describe("the check-in form", () => {
     expect(error.id).toBe("checkin-health-error");
     expect(onSaved).not.toHaveBeenCalled();
     expect((screen.getByLabelText("In progress") as HTMLTextAreaElement).value).toBe("Ranking");
-    expect(sent.map((s) => s.cmd)).toEqual(["record_checkin"]);
+    expect(sent).toEqual([]);
+  });
+
+  it("sends the health call as its word and shows the core's refusal under the field it names", async () => {
+    const sent = fakeRust({
+      record_checkin: () =>
+        new Refusal({ code: "invalid", field: "progress", message: "is longer than 2000" }),
+    });
+    const onSaved = vi.fn();
+    renderInApp(
+      <CheckinForm
+        initiativeId={3}
+        owner="Maya Okafor"
+        week="2026-W10"
+        onSaved={onSaved}
+        onCancel={() => {}}
+      />,
+    );
+    fireEvent.click(screen.getByLabelText("At risk"));
+    fireEvent.change(screen.getByLabelText("In progress"), { target: { value: "Ranking" } });
+    fireEvent.click(screen.getByRole("button", { name: "Record check-in" }));
+    const error = await screen.findByText("is longer than 2000");
+    expect(error.id).toBe("checkin-progress-error");
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(sent).toEqual([
+      {
+        cmd: "record_checkin",
+        args: {
+          checkin: {
+            initiative_id: 3,
+            week: "2026-W10",
+            health: "at-risk",
+            shipped: null,
+            progress: "Ranking",
+            note: null,
+          },
+        },
+      },
+    ]);
   });
 });
 

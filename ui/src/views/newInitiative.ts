@@ -1,7 +1,9 @@
 // A new initiative as typed in its form, and what is sent to the core.
 
 import type { NewInitiative, Status, Track } from "../api";
-import { orNull } from "../lib/form";
+import { choice, orNull } from "../lib/form";
+import { RISK_LEVELS } from "../lib/format";
+import { BUCKETS } from "./releases/releaseText";
 
 /** What the new-initiative form holds, as typed. */
 export interface NewDraft {
@@ -39,7 +41,7 @@ export function emptyDraft(owner = ""): NewDraft {
   };
 }
 
-/** What the core is asked to add: an empty optional text is left unset. */
+/** What the core is asked to add: an empty optional text or choice is left unset. */
 export function toNewInitiative(d: NewDraft): NewInitiative {
   return {
     title: d.title,
@@ -52,8 +54,8 @@ export function toNewInitiative(d: NewDraft): NewInitiative {
     target_date: orNull(d.target_date),
     backup_date: orNull(d.backup_date),
     risk: orNull(d.risk),
-    risk_level: orNull(d.risk_level),
+    risk_level: choice(RISK_LEVELS, d.risk_level) ?? null,
     mitigation: orNull(d.mitigation),
-    addresses: orNull(d.addresses),
+    addresses: choice(BUCKETS, d.addresses) ?? null,
   };
 }

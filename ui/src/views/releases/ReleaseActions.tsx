@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError, api, type ReleaseView } from "../../api";
+import { ApiError, api, type PainBucket, type ReleaseView } from "../../api";
 import { DateInput } from "../../components/DateInput";
 import { Field } from "../../components/Field";
 import { FormFooter } from "../../components/FormFooter";
 import { PersonInput } from "../../components/Inputs";
 import { useToast } from "../../components/Toast";
-import { fieldError, formError, orNull } from "../../lib/form";
+import { chosenOption, fieldError, formError, orNull } from "../../lib/form";
 import { reads, useRefresh } from "../../lib/query";
 import { useSubmit } from "../../lib/submit";
 import { BUCKETS, bucketLabel } from "./releaseText";
@@ -67,6 +67,11 @@ function chosen(field: string, text: string): number {
     throw new ApiError({ code: "invalid", message: "choose an initiative", field });
   }
   return Number(text);
+}
+
+/** The pain bucket chosen as the cause, or a refusal naming the field when none is. */
+function cause(v: Record<string, string>): PainBucket {
+  return chosenOption("cause", BUCKETS, v.cause ?? "", "choose a cause");
 }
 
 const ACTIONS: Record<ActionKind, Action> = {
@@ -141,8 +146,7 @@ const ACTIONS: Record<ActionKind, Action> = {
       { field: "reason", label: "Why", input: "text" },
       { field: "cause", label: "Cause", input: "bucket" },
     ],
-    send: (id, v) =>
-      api.slipRelease(id, v.target ?? "", v.backup ?? "", v.reason ?? "", v.cause ?? ""),
+    send: (id, v) => api.slipRelease(id, v.target ?? "", v.backup ?? "", v.reason ?? "", cause(v)),
   },
   ship: {
     title: "Record that it shipped",
@@ -185,7 +189,7 @@ const ACTIONS: Record<ActionKind, Action> = {
       { field: "note", label: "Note", input: "text" },
     ],
     send: (id, v) =>
-      api.releasePain(id, v.cause ?? "", wholeNumber("hours", v.hours ?? ""), v.note ?? ""),
+      api.releasePain(id, cause(v), wholeNumber("hours", v.hours ?? ""), v.note ?? ""),
   },
   cancel: {
     title: "Cancel the release",

@@ -17,7 +17,7 @@ export function isOverride(go: boolean, questions: readonly Question[], answers:
   return go && openQuestions(questions, answers).length > 0;
 }
 
-/** The call as the core records it: `question=yes|no` for each question answered. */
+/** The call as the core records it: each question answered, with its answer. */
 export function toDecision(
   go: boolean,
   by: string,
@@ -30,7 +30,7 @@ export function toDecision(
     by,
     answers: questions.flatMap((q) => {
       const a = answers[q];
-      return a === undefined ? [] : [`${q}=${a ? "yes" : "no"}`];
+      return a === undefined ? [] : [{ question: q, yes: a }];
     }),
     reason: reason.trim() === "" ? null : reason,
   };

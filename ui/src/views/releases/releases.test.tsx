@@ -49,7 +49,10 @@ describe("the go/no-go override rule", () => {
     ).toEqual({
       go: true,
       by: "Maya Okafor",
-      answers: ["owners=no", "rollback=yes"],
+      answers: [
+        { question: "owners", yes: false },
+        { question: "rollback", yes: true },
+      ],
       reason: null,
     });
   });
@@ -104,7 +107,10 @@ describe("the go/no-go override rule", () => {
       call: {
         go: true,
         by: "Maya Okafor",
-        answers: ["one-problem=yes", "owners=no"],
+        answers: [
+          { question: "one-problem", yes: true },
+          { question: "owners", yes: false },
+        ],
         reason: "The owners gap is one config item, covered by Ravi",
       },
     });
