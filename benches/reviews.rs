@@ -488,7 +488,7 @@ fn bench(c: &mut Criterion) {
         || {
             black_box(bare_read(&conn, None));
         },
-        || ws.snapshot().expect("snapshot"),
+        || ws.snapshot_of_calls().expect("snapshot"),
         |s| {
             let settings = ReviewSettings::from_settings(&s.settings).expect("settings");
             black_box(monthly(&s, month, today(), &settings));
@@ -500,7 +500,7 @@ fn bench(c: &mut Criterion) {
         || {
             black_box(bare_read(&conn, None));
         },
-        || ws.snapshot().expect("snapshot"),
+        || ws.snapshot_of_calls().expect("snapshot"),
         |s| {
             black_box(quarterly(&s, quarter, today()));
         },

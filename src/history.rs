@@ -52,7 +52,7 @@ pub fn field_values(i: &Initiative) -> Vec<(&'static str, Option<String>)> {
 /// (the log keeps names); unknown fields are ignored.
 pub fn set_field(i: &mut Initiative, field: &str, value: Option<&str>) {
     let text = || value.map(str::to_string);
-    let date = || value.and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+    let date = || logged_date(value);
     match field {
         "title" => i.title = value.unwrap_or_default().to_string(),
         "owner" => i.owner = value.unwrap_or_default().to_string(),
@@ -93,6 +93,27 @@ pub fn as_of(i: &Initiative, changes: &[&Change], at: NaiveDateTime) -> Option<I
         return None;
     }
     into_as_of(i.clone(), changes, at)
+}
+
+/// A date field's value as the change log writes it (`YYYY-MM-DD`); none when it is empty
+/// or not a date.
+pub fn logged_date(value: Option<&str>) -> Option<NaiveDate> {
+    value.and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+}
+
+/// What [`as_of`] rebuilds one logged field from, without copying the initiative: when a
+/// change made after `at` set `field`, the old value of the first such change (as the log
+/// writes it); none when no later change set it, so the field stands as it is now.
+/// `changes` are the initiative's own entries, oldest first.
+pub fn logged_value_at<'a>(
+    changes: impl IntoIterator<Item = &'a Change>,
+    field: &str,
+    at: NaiveDateTime,
+) -> Option<Option<&'a str>> {
+    changes
+        .into_iter()
+        .find(|c| c.at > at && c.field == field)
+        .map(|c| c.old_value.as_deref())
 }
 
 /// [`as_of`] on an initiative it may consume, which spares copying it.

@@ -88,6 +88,26 @@ impl Snapshot {
         self.history().into_as_of(at)
     }
 
+    /// The workspace as known at `at`, like [`Snapshot::as_of`], without its check-ins: for
+    /// what borrows them ([`Snapshot::checkins_in_force_at`]) instead of copying them all.
+    pub fn as_of_without_checkins(&self, at: NaiveDateTime) -> Snapshot {
+        Snapshot {
+            blockers: self.blockers.clone(),
+            decisions: self.decisions.clone(),
+            baselines: self.baselines.clone(),
+            reviews: self.reviews.clone(),
+            releases: self.releases.clone(),
+            ..self.history()
+        }
+        .into_as_of(at)
+    }
+
+    /// The check-ins in force at `at`: recorded by then and not replaced by then. These are
+    /// the check-ins of [`Snapshot::as_of`] whose `replaced_at` is none.
+    pub fn checkins_in_force_at(&self, at: NaiveDateTime) -> impl Iterator<Item = &CheckIn> {
+        self.checkins.iter().filter(move |c| in_force_at(c, at))
+    }
+
     /// A copy of the settings, people, initiatives and every change, with no other record.
     /// The changes are all kept: [`Snapshot::into_as_of`] rebuilds the initiatives from the
     /// later ones.
@@ -183,6 +203,11 @@ impl Snapshot {
             releases: self.releases.iter().filter_map(|r| r.as_of(at)).collect(),
         }
     }
+}
+
+/// Whether check-in `c` was in force at `at`: recorded by then and not replaced by then.
+pub fn in_force_at(c: &CheckIn, at: NaiveDateTime) -> bool {
+    c.recorded_at <= at && c.replaced_at.is_none_or(|r| r > at)
 }
 
 /// Each initiative's records in a snapshot, gathered in one pass over them, so that a review

@@ -816,3 +816,20 @@ fn rerunning_a_past_month_gives_the_same_review() {
     assert_eq!(before.signals, after.signals);
     assert_eq!(before.decisions, after.decisions);
 }
+
+#[test]
+fn the_workspace_reads_the_calls_without_their_texts_and_agrees_with_the_whole_snapshot() {
+    let f = common::quarter::fernhill();
+    for (month, today) in [
+        ("2026-10", "2026-11-20"),
+        ("2026-11", "2026-11-20"),
+        ("2026-12", "2027-01-05"),
+        ("2027-01", "2027-01-05"),
+    ] {
+        let ws = f.co.at(&format!("{today} 12:00"));
+        let read = ws
+            .monthly_review(Some(Month::parse("month", month).unwrap()))
+            .unwrap();
+        assert_eq!(read, f.co.review(month, today), "{month} on {today}");
+    }
+}

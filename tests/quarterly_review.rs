@@ -395,3 +395,18 @@ fn a_quarter_under_way_counts_only_what_is_due() {
     );
     assert_eq!(rel.median_slip_days, Some(10.5));
 }
+
+#[test]
+fn the_workspace_reads_the_calls_without_their_texts_and_agrees_with_the_whole_snapshot() {
+    let f = fernhill();
+    for (quarter, today) in [
+        ("2026-Q4", "2027-01-05"),
+        ("2026-Q4", "2026-11-20"),
+        ("2026-Q3", "2027-01-05"),
+        ("2027-Q1", "2027-01-05"),
+    ] {
+        let ws = f.co.at(&format!("{today} 12:00"));
+        let read = ws.quarterly_review(Some(q(quarter))).unwrap();
+        assert_eq!(read, review(&f, quarter, today), "{quarter} on {today}");
+    }
+}

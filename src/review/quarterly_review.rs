@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{end_of_day, IsoWeek, Quarter};
 use crate::history;
-use crate::model::{Change, Health, Id, Initiative, Status};
-use crate::snapshot::Snapshot;
+use crate::model::{Change, CheckIn, Health, Id, Initiative, Status};
+use crate::snapshot::{in_force_at, Snapshot};
 
 pub use churn::{Churn, ChurnItem};
 pub use plan::{Amendment, Commitment, Delivery, PlanCounts, PlanItem, PlannedVsDelivered};
@@ -68,7 +68,7 @@ pub struct QuarterlyReview {
 /// Builds the quarterly review of `quarter` from what was known by the end of the quarter,
 /// or by the end of today when that is earlier.
 pub fn quarterly(snapshot: &Snapshot, quarter: Quarter, today: NaiveDate) -> QuarterlyReview {
-    let period = Period::new(snapshot, quarter, today);
+    let period = Period::new(snapshot, &snapshot.checkins, quarter, today);
     let parts = Parts::of(&period);
     let key_figures = trend::figures(&period, &parts);
     QuarterlyReview {
@@ -121,10 +121,15 @@ impl Parts {
 
 /// A quarter as the review sees it: the workspace as known at the cut-off, and the window of
 /// the quarter's changes.
-struct Period {
+struct Period<'a> {
     quarter: Quarter,
-    /// The workspace as known at `cutoff`.
+    /// The workspace as known at `cutoff`, without its check-ins: those are `checkins`.
     snap: Snapshot,
+    /// The check-ins in force at `cutoff` for the weeks that belong to the quarter (by their
+    /// Thursday, as ISO weeks belong to years) and had begun by `as_of`, borrowed from the
+    /// snapshot read: copying every check-in for each quarter the review looks at was most
+    /// of its cost.
+    checkins: Vec<&'a CheckIn>,
     as_of: NaiveDate,
     /// The first instant of the quarter.
     start: NaiveDateTime,
@@ -139,16 +144,20 @@ struct Period {
     /// id, health): found in one pass, where looking it up per initiative and per cell of
     /// the risk grid scanned every check-in of the initiative each time.
     health: HashMap<Id, (IsoWeek, Id, Health)>,
-    /// The weeks that belong to the quarter (by their Thursday) and had begun by `as_of`:
-    /// from the first to the second, both included.
-    weeks: (IsoWeek, IsoWeek),
 }
 
-impl Period {
-    fn new(snapshot: &Snapshot, quarter: Quarter, today: NaiveDate) -> Self {
+impl<'a> Period<'a> {
+    /// The period of `quarter` from `snapshot` and its check-ins `checkins` (those of a
+    /// snapshot as known at a moment no earlier than the quarter's cut-off, or all of them).
+    fn new(
+        snapshot: &Snapshot,
+        checkins: impl IntoIterator<Item = &'a CheckIn>,
+        quarter: Quarter,
+        today: NaiveDate,
+    ) -> Self {
         let as_of = quarter.last_day().min(today);
         let cutoff = end_of_day(as_of);
-        let snap = snapshot.as_of(cutoff);
+        let snap = snapshot.as_of_without_checkins(cutoff);
         let initiatives = snap
             .initiatives
             .iter()
@@ -161,10 +170,16 @@ impl Period {
         }
         // A week has begun by `as_of` exactly when it is not after the week holding `as_of`.
         let begun = IsoWeek::of(as_of);
+        let (first, last) = quarter_weeks(quarter);
+        let last = last.min(begun);
         let mut health: HashMap<Id, (IsoWeek, Id, Health)> = HashMap::new();
-        for c in &snap.checkins {
-            if c.replaced_at.is_some() || c.week > begun {
+        let mut in_quarter = Vec::new();
+        for c in checkins.into_iter().filter(|c| in_force_at(c, cutoff)) {
+            if c.week > begun {
                 continue;
+            }
+            if first <= c.week && c.week <= last {
+                in_quarter.push(c);
             }
             let call = (c.week, c.id, c.health);
             let held = health.entry(c.initiative_id).or_insert(call);
@@ -172,19 +187,13 @@ impl Period {
                 *held = call;
             }
         }
-        // The first week whose Thursday is in the quarter holds the quarter's first day + 3,
-        // the last one its last day - 3.
-        let weeks = (
-            IsoWeek::of(quarter.first_day() + Duration::days(3)),
-            IsoWeek::of(quarter.last_day() - Duration::days(3)).min(begun),
-        );
         Period {
             quarter,
             snap,
+            checkins: in_quarter,
             initiatives,
             logs,
             health,
-            weeks,
             as_of,
             start: quarter
                 .first_day()
@@ -276,12 +285,15 @@ impl Period {
     fn health(&self, id: Id) -> Option<Health> {
         self.health.get(&id).map(|(_, _, health)| *health)
     }
+}
 
-    /// Whether a check-in's week belongs to the quarter (by its Thursday, as ISO weeks
-    /// belong to years) and had begun by the review's day.
-    fn week_in_quarter(&self, week: IsoWeek) -> bool {
-        self.weeks.0 <= week && week <= self.weeks.1
-    }
+/// The first and the last week that belong to `quarter` by their Thursday, as ISO weeks
+/// belong to years: the first holds the quarter's first day + 3, the last its last day - 3.
+fn quarter_weeks(quarter: Quarter) -> (IsoWeek, IsoWeek) {
+    (
+        IsoWeek::of(quarter.first_day() + Duration::days(3)),
+        IsoWeek::of(quarter.last_day() - Duration::days(3)),
+    )
 }
 
 /// A whole-number percentage of `part` in `whole`, rounded half up; none when `whole` is 0.

@@ -126,6 +126,12 @@ impl Workspace {
         rows::load_snapshot(&self.conn, rows::Checkins::All, rows::Bodies::Leave)
     }
 
+    /// [`Workspace::snapshot`] with the check-ins' health calls but not their texts (what
+    /// shipped, progress, note): what the monthly and quarterly reviews read.
+    pub fn snapshot_of_calls(&self) -> Result<Snapshot> {
+        rows::load_snapshot(&self.conn, rows::Checkins::Calls, rows::Bodies::Leave)
+    }
+
     /// [`Workspace::snapshot`] with only the check-ins of the weeks from `from` to `to`.
     pub fn snapshot_of_weeks(&self, from: IsoWeek, to: IsoWeek) -> Result<Snapshot> {
         rows::load_snapshot(

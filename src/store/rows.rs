@@ -105,6 +105,10 @@ pub fn change(row: &Row<'_>) -> rusqlite::Result<Change> {
 pub const CHECKIN_COLUMNS: &str =
     "id, initiative_id, week, health, shipped, progress, note, recorded_at, replaced_at";
 
+/// [`CHECKIN_COLUMNS`] with the texts selected as NULL, for [`Checkins::Calls`].
+const CHECKIN_CALL_COLUMNS: &str =
+    "id, initiative_id, week, health, NULL, NULL, NULL, recorded_at, replaced_at";
+
 /// Maps a row of [`CHECKIN_COLUMNS`] (by position, like [`change`]).
 pub fn checkin(row: &Row<'_>) -> rusqlite::Result<CheckIn> {
     let week = row.get_ref(2)?.as_str()?;
@@ -345,6 +349,9 @@ pub enum Bodies {
 pub enum Checkins {
     /// Every one.
     All,
+    /// Every one without its texts (what shipped, progress, note): what the monthly and
+    /// quarterly reviews read, which judge only the health calls and their weeks.
+    Calls,
     /// Those of the weeks from the first to the second, both included: what a weekly review
     /// reads.
     Weeks(IsoWeek, IsoWeek),
@@ -390,6 +397,12 @@ pub fn load_snapshot(conn: &Connection, checkins: Checkins, bodies: Bodies) -> R
             Checkins::All => all(
                 &tx,
                 &format!("SELECT {CHECKIN_COLUMNS} FROM checkins ORDER BY id"),
+                [],
+                checkin,
+            )?,
+            Checkins::Calls => all(
+                &tx,
+                &format!("SELECT {CHECKIN_CALL_COLUMNS} FROM checkins ORDER BY id"),
                 [],
                 checkin,
             )?,

@@ -64,7 +64,11 @@ impl Workspace {
             Some(q) => q,
             None => Quarter::of(self.clock().today(), settings.fiscal_year_start),
         };
-        Ok(quarterly(&self.snapshot()?, quarter, self.clock().today()))
+        Ok(quarterly(
+            &self.snapshot_of_calls()?,
+            quarter,
+            self.clock().today(),
+        ))
     }
 
     /// The Quarterly view of `quarter` (the current one when `None`).

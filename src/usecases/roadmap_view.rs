@@ -32,7 +32,7 @@ impl Workspace {
     /// today, tuned by the workspace's settings.
     pub fn monthly_review(&self, month: Option<Month>) -> Result<MonthlyReview> {
         let today = self.clock().today();
-        let snapshot = self.snapshot()?;
+        let snapshot = self.snapshot_of_calls()?;
         let settings = ReviewSettings::from_settings(&snapshot.settings)?;
         let month = month.unwrap_or_else(|| Month::of(today));
         Ok(monthly(&snapshot, month, today, &settings))

@@ -151,10 +151,8 @@ pub(super) fn investment(p: &Period) -> InvestmentMix {
         .map(|i| i.track)
         .collect();
     let weeks: Vec<Track> = p
-        .snap
         .checkins
         .iter()
-        .filter(|c| c.replaced_at.is_none() && p.week_in_quarter(c.week))
         .filter_map(|c| p.initiative(c.initiative_id).map(|i| i.track))
         .collect();
     let (n, w) = (worked.len() as u32, weeks.len() as u32);

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::plan::{Delivery, PlanItem, PlannedVsDelivered};
 use super::{percent, Period};
 use crate::history;
-use crate::model::{Change, Health, Id, Status};
+use crate::model::{Health, Id, Status};
 
 /// How reliable the quarter's committed dates were.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -108,17 +108,20 @@ pub(super) fn reliability(p: &Period, plan: &PlannedVsDelivered) -> Reliability 
 /// Every "on track" call of the quarter judged against the target in force when it was made.
 fn owner_calls(p: &Period) -> Vec<OwnerCalls> {
     let mut tally: BTreeMap<String, (u32, u32)> = BTreeMap::new();
-    for c in p.snap.checkins.iter().filter(|c| {
-        c.replaced_at.is_none() && c.health == Health::OnTrack && p.week_in_quarter(c.week)
-    }) {
+    for c in p.checkins.iter().filter(|c| c.health == Health::OnTrack) {
         let Some(i) = p.initiative(c.initiative_id) else {
             continue;
         };
-        let own: Vec<&Change> = p.log(i.id).collect();
-        let Some(then) = history::as_of(i, &own, c.recorded_at) else {
+        // The target and owner as they stood when the call was made, as `history::as_of`
+        // rebuilds them, without copying the initiative for every call.
+        if i.created_at > c.recorded_at {
             continue;
+        }
+        let target = match history::logged_value_at(p.log(i.id), "target_date", c.recorded_at) {
+            Some(logged) => history::logged_date(logged),
+            None => i.target_date,
         };
-        let Some(target) = then.target_date else {
+        let Some(target) = target else {
             continue;
         };
         let on_time = match p.done_on(i) {
@@ -127,7 +130,14 @@ fn owner_calls(p: &Period) -> Vec<OwnerCalls> {
             None if target < p.as_of => false,
             None => continue,
         };
-        let entry = tally.entry(then.owner).or_default();
+        let owner = match history::logged_value_at(p.log(i.id), "owner", c.recorded_at) {
+            Some(logged) => logged.unwrap_or_default(),
+            None => &i.owner,
+        };
+        let entry = match tally.get_mut(owner) {
+            Some(entry) => entry,
+            None => tally.entry(owner.to_string()).or_default(),
+        };
         entry.0 += 1;
         entry.1 += u32::from(on_time);
     }

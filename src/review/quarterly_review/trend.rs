@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Parts, Period, TREND_QUARTERS};
+use super::{quarter_weeks, Parts, Period, TREND_QUARTERS};
 use crate::calendar::{end_of_day, Quarter};
-use crate::model::{Status, Track};
+use crate::model::{CheckIn, Status, Track};
 use crate::snapshot::Snapshot;
 
 /// The figures a quarter is compared by.
@@ -54,14 +54,13 @@ pub(super) fn figures(p: &Period, parts: &Parts) -> KeyFigures {
     }
 }
 
-/// Whether the workspace holds anything about `q`: a committed plan, a check-in for one of
-/// its weeks, or an initiative marked done during it.
-fn has_data(snapshot: &Snapshot, q: Quarter) -> bool {
+/// Whether the workspace holds anything about `q`: a committed plan, a check-in (of
+/// `checkins`, those in force) for one of its weeks, or an initiative marked done during it.
+fn has_data(snapshot: &Snapshot, checkins: &[&CheckIn], q: Quarter) -> bool {
     let label = q.to_string();
+    let (first, last) = quarter_weeks(q);
     snapshot.baselines.iter().any(|b| b.quarter == label)
-        || snapshot.checkins.iter().any(|c| {
-            c.replaced_at.is_none() && q.contains(c.week.monday() + chrono::Duration::days(3))
-        })
+        || checkins.iter().any(|c| first <= c.week && c.week <= last)
         || snapshot.changes.iter().any(|c| {
             c.field == "status"
                 && c.new_value.as_deref() == Some(Status::Done.as_str())
@@ -72,13 +71,15 @@ fn has_data(snapshot: &Snapshot, q: Quarter) -> bool {
 /// The key figures of up to four quarters before `quarter` that have data as known today,
 /// oldest first, each as known at its end (or today, if earlier).
 pub(super) fn trend(snapshot: &Snapshot, quarter: Quarter, today: NaiveDate) -> Vec<KeyFigures> {
-    let known = snapshot.as_of(end_of_day(today));
+    let at = end_of_day(today);
+    let known = snapshot.as_of_without_checkins(at);
+    let checkins: Vec<&CheckIn> = snapshot.checkins_in_force_at(at).collect();
     let mut q = quarter;
     let mut out = Vec::new();
     for _ in 0..TREND_QUARTERS {
         q = q.previous();
-        if has_data(&known, q) {
-            let p = Period::new(&known, q, today);
+        if has_data(&known, &checkins, q) {
+            let p = Period::new(&known, checkins.iter().copied(), q, today);
             out.push(figures(&p, &Parts::of(&p)));
         }
     }
