@@ -180,3 +180,198 @@ fn the_reader_sees_every_form_of_path() {
         .collect();
     assert_eq!(got, want);
 }
+
+/// The store's public methods on `Workspace`: opening the file, its commands (one transaction
+/// each, with their input rules) and the reads they answer with, which the front ends call
+/// directly, and the whole-workspace reads the pure reviews take (in tests and benchmarks). Everything else the store
+/// does (the kept updates, raw settings, notices, the snapshot's narrower reads) is
+/// `pub(crate)`, reached only through the use cases. A new public store method must be added
+/// here, knowingly.
+const STORE_PUBLIC: &[&str] = &[
+    "add_blocker",
+    "add_decision",
+    "add_initiative",
+    "add_person",
+    "add_release",
+    "add_release_pain",
+    "add_scope",
+    "backup",
+    "baselines",
+    "blockers",
+    "cancel_release",
+    "check",
+    "checkin",
+    "clock",
+    "close_decision",
+    "commit_plan",
+    "cut_from_release",
+    "cut_scope",
+    "decide_release",
+    "decisions",
+    "edit_initiative",
+    "export_json",
+    "freeze_release",
+    "history",
+    "import_json",
+    "include_in_release",
+    "initiative",
+    "initiative_detail",
+    "initiatives",
+    "is_empty",
+    "link_decision",
+    "load_sample",
+    "open",
+    "open_or_create",
+    "path",
+    "people",
+    "read_only",
+    "record_release_event",
+    "rehearse_release",
+    "resolve_blocker",
+    "scope",
+    "set_clock",
+    "ship_release",
+    "slip_release",
+    "snapshot",
+    "snapshot_of_calls",
+    "snapshot_of_weeks",
+];
+
+/// Public for tests and benchmarks of the pure reviews, never called by a front end: the app
+/// and the CLI ask a use case for what they show.
+const NOT_FOR_FRONT_ENDS: &[&str] = &["snapshot", "snapshot_of_calls", "snapshot_of_weeks"];
+
+/// What the front ends may import from `cadence::store`: the workspace, the inputs and
+/// outputs of its commands, where the file is, and the shell's backup, schema and watch.
+const FRONT_END_STORE_IMPORTS: &[&str] = &[
+    "InitiativeDetail",
+    "InitiativeFilter",
+    "NewDecision",
+    "NewEvent",
+    "NewRelease",
+    "PersonSummary",
+    "Workspace",
+    "backup",
+    "resolve_path",
+    "schema",
+    "watch",
+];
+
+/// The `pub fn`s of every `impl Workspace` block in `text`.
+fn workspace_pub_fns(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("\nimpl Workspace {") {
+        rest = &rest[at + "\nimpl Workspace {".len()..];
+        let end = rest.find("\n}").unwrap_or(rest.len());
+        for line in rest[..end].lines() {
+            if let Some(sig) = line.strip_prefix("    pub fn ") {
+                let name: String = sig
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                found.push(name);
+            }
+        }
+        rest = &rest[end..];
+    }
+    found
+}
+
+/// The names a file imports from `cadence::store` (`cadence::store::X`,
+/// `cadence::store::{X, y::Z}`), each as its first segment.
+fn store_imports(text: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("cadence::store::") {
+        rest = &rest[at + "cadence::store::".len()..];
+        let paths: Vec<&str> = if let Some(group) = rest.strip_prefix('{') {
+            group[..group.find('}').unwrap_or(group.len())]
+                .split(',')
+                .collect()
+        } else {
+            vec![rest]
+        };
+        for p in paths {
+            let name: String = p
+                .trim()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                found.insert(name);
+            }
+        }
+    }
+    found
+}
+
+/// The front ends' sources: the CLI (in the binary) and the desktop shell.
+fn front_end_sources() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    sources(&root.join("src/cli"), &mut files);
+    files.push(root.join("src/main.rs"));
+    sources(&root.join("src-tauri/src"), &mut files);
+    files
+}
+
+#[test]
+fn the_store_keeps_its_data_access_to_the_crate() {
+    let store = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store");
+    let mut files = Vec::new();
+    sources(&store, &mut files);
+    let mut public: Vec<String> = files
+        .iter()
+        .flat_map(|p| workspace_pub_fns(&fs::read_to_string(p).unwrap()))
+        .collect();
+    public.sort();
+    assert_eq!(
+        public, STORE_PUBLIC,
+        "the store's public Workspace methods changed: make a new one pub(crate) and reach it \
+         through a use case (src/usecases), or list it in STORE_PUBLIC knowingly"
+    );
+}
+
+#[test]
+fn the_front_ends_reach_the_store_only_through_its_commands_and_the_use_cases() {
+    let mut wrong = Vec::new();
+    let files = front_end_sources();
+    assert!(files.len() > 30, "only {} front-end files", files.len());
+    for path in &files {
+        let text = fs::read_to_string(path).unwrap();
+        for name in store_imports(&text) {
+            if !FRONT_END_STORE_IMPORTS.contains(&name.as_str()) {
+                wrong.push(format!(
+                    "{}: imports cadence::store::{name}",
+                    path.display()
+                ));
+            }
+        }
+        for name in NOT_FOR_FRONT_ENDS {
+            if text.contains(&format!(".{name}(")) {
+                wrong.push(format!(
+                    "{}: calls Workspace::{name}; ask a use case",
+                    path.display()
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "front ends past the use cases:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_readers_see_public_methods_and_store_imports() {
+    let text = "impl Other {\n    pub fn no() {}\n}\nimpl Workspace {\n    pub fn open(x) {}\n    \
+                pub(crate) fn hidden() {}\n    fn private() {}\n}\n\nimpl Workspace {\n    pub fn \
+                checkin(&mut self) {}\n}\n";
+    assert_eq!(workspace_pub_fns(text), ["open", "checkin"]);
+    let text = "use cadence::store::{InitiativeFilter, schema::latest};\n\
+                use cadence::store::Workspace;\nlet v = cadence::store::sample::x();";
+    let got: Vec<String> = store_imports(text).into_iter().collect();
+    assert_eq!(got, ["InitiativeFilter", "Workspace", "sample", "schema"]);
+}

@@ -437,7 +437,7 @@ fn reprioritisation_is_raised_above_the_threshold_set_in_the_workspace() {
         "2026-12-08",
     );
     co.at("2026-10-01 09:00")
-        .set_setting(ReviewSettings::REPRIORITISATION_THRESHOLD, "2")
+        .set_known_setting(ReviewSettings::REPRIORITISATION_THRESHOLD, "2")
         .unwrap();
     let prio = |n| InitiativePatch {
         priority: Some(n),
@@ -467,7 +467,7 @@ fn reprioritisation_is_raised_above_the_threshold_set_in_the_workspace() {
     assert_eq!((s.count, s.threshold, s.raised), (3, 2, true));
 
     co.at("2026-11-23 10:00")
-        .set_setting(ReviewSettings::REPRIORITISATION_THRESHOLD, "3")
+        .set_known_setting(ReviewSettings::REPRIORITISATION_THRESHOLD, "3")
         .unwrap();
     assert!(
         !co.review("2026-11", "2026-11-23")

@@ -11,6 +11,7 @@ use cadence::model::{Health, RiskLevel};
 use cadence::model::{InitiativePatch, NewCheckIn, NewInitiative, Status};
 use cadence::render::timeline::Zoom;
 use cadence::store::Workspace;
+use cadence::usecases::send_update::UpdateOptions;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
@@ -267,11 +268,12 @@ fn build(start: NaiveDate, ops: &[(i64, Op)]) -> (File, NaiveDateTime) {
                 }
             }
             Op::Keep => ws
-                .weekly_update(None, Format::Markdown)
-                .and_then(|body| {
-                    let week = cadence::calendar::IsoWeek::of(today).to_string();
-                    ws.keep_review(ReviewKind::Weekly, &week, Format::Markdown, &body)
-                })
+                .send_update(
+                    ReviewKind::Weekly,
+                    None,
+                    UpdateOptions::default(),
+                    |_, _| Ok(()),
+                )
                 .map(drop),
         };
     }

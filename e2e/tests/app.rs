@@ -775,7 +775,7 @@ async fn closing_the_window_keeps_cadence_in_the_tray_and_says_so() {
         assert!(app.window_shown());
         let today = parse_date("today", TODAY).expect("TODAY is a date");
         let told = Workspace::open(&app.workspace, Clock::pinned(today))
-            .and_then(|ws| ws.notice_shown("tray", "window closed"))
+            .and_then(|ws| ws.tray_notice_given())
             .expect("reading the notices");
         assert!(told, "the tray notice is remembered so it is said once");
         Ok(())

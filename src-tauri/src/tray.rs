@@ -40,9 +40,6 @@ pub fn install(app: &AppHandle) -> tauri::Result<()> {
     Ok(())
 }
 
-/// The notice kind and occasion recording that closing to the tray was stated.
-const NOTICE: (&str, &str) = ("tray", "window closed");
-
 /// Keeps the app in the tray when its window is closed and the setting says so: the window
 /// hides instead, and the first time this is said in a notification.
 pub fn on_window_event(window: &Window, event: &WindowEvent) {
@@ -61,7 +58,7 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
         // Recorded on the app's writing connection; whether this was the first time.
         let first = app
             .state::<WorkspaceFile>()
-            .with(|ws| ws.record_notice(NOTICE.0, NOTICE.1))
+            .with(|ws| ws.window_closed_to_tray())
             .await;
         match first {
             Ok(true) => state_it(&app),

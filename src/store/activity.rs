@@ -94,7 +94,7 @@ impl Workspace {
     }
 
     /// Every check-in of initiative `id`, replaced ones included, newest week first.
-    pub fn checkins(&self, id: Id) -> Result<Vec<CheckIn>> {
+    pub(crate) fn checkins(&self, id: Id) -> Result<Vec<CheckIn>> {
         get(&self.conn, id)?;
         rows::all(
             &self.conn,

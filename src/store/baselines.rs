@@ -24,7 +24,7 @@ fn of_quarter(conn: &rusqlite::Connection, quarter: &str) -> Result<Vec<Baseline
 
 impl Workspace {
     /// Whether any plan has been committed.
-    pub fn has_baselines(&self) -> Result<bool> {
+    pub(crate) fn has_baselines(&self) -> Result<bool> {
         Ok(self
             .conn
             .query_row("SELECT EXISTS (SELECT 1 FROM baselines)", [], |r| r.get(0))?)

@@ -142,7 +142,7 @@ impl Workspace {
     /// Creates many initiatives in one transaction, each as [`Workspace::add_initiative`]
     /// would: the outcome of each, in order. Everything is written only when `keep` and every
     /// one succeeded; otherwise nothing is (a dry run, or a refused row).
-    pub fn add_initiatives(
+    pub(crate) fn add_initiatives(
         &mut self,
         news: &[NewInitiative],
         keep: bool,

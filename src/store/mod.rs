@@ -143,12 +143,12 @@ impl Workspace {
 
     /// [`Workspace::snapshot`] with only each initiative's latest check-in in force: what the
     /// board shows.
-    pub fn snapshot_of_latest_checkins(&self) -> Result<Snapshot> {
+    pub(crate) fn snapshot_of_latest_checkins(&self) -> Result<Snapshot> {
         rows::load_snapshot(&self.conn, rows::Checkins::Latest, rows::Bodies::Leave)
     }
 
     /// Every record with the kept updates' bodies: what export writes and check reads.
-    pub fn whole_snapshot(&self) -> Result<Snapshot> {
+    pub(crate) fn whole_snapshot(&self) -> Result<Snapshot> {
         rows::load_snapshot(&self.conn, rows::Checkins::All, rows::Bodies::Read)
     }
 
@@ -175,7 +175,7 @@ impl Workspace {
     }
 
     /// A setting's value, when set.
-    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+    pub(crate) fn setting(&self, key: &str) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;
         Ok(self
             .conn
@@ -186,7 +186,7 @@ impl Workspace {
     }
 
     /// Sets a setting's value.
-    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+    pub(crate) fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         self.write(|tx, _| {
             tx.execute(
                 "INSERT INTO settings(key, value) VALUES (?1, ?2)

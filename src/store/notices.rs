@@ -8,7 +8,7 @@ use crate::error::Result;
 
 impl Workspace {
     /// Every notice shown already, as (kind, occasion).
-    pub fn notices_shown(&self) -> Result<Vec<(String, String)>> {
+    pub(crate) fn notices_shown(&self) -> Result<Vec<(String, String)>> {
         rows::all(
             &self.conn,
             "SELECT kind, occasion FROM notices ORDER BY shown_at, kind, occasion",
@@ -18,7 +18,7 @@ impl Workspace {
     }
 
     /// Whether the notice `kind` was shown for `occasion`.
-    pub fn notice_shown(&self, kind: &str, occasion: &str) -> Result<bool> {
+    pub(crate) fn notice_shown(&self, kind: &str, occasion: &str) -> Result<bool> {
         Ok(self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM notices WHERE kind = ?1 AND occasion = ?2)",
             [kind, occasion],
@@ -28,7 +28,7 @@ impl Workspace {
 
     /// Records that the notice `kind` was shown for `occasion`, stamped now; false when it
     /// had been already (the first record stays).
-    pub fn record_notice(&mut self, kind: &str, occasion: &str) -> Result<bool> {
+    pub(crate) fn record_notice(&mut self, kind: &str, occasion: &str) -> Result<bool> {
         self.write(|tx, clock| {
             let added = tx.execute(
                 "INSERT INTO notices(kind, occasion, shown_at) VALUES (?1, ?2, ?3)

@@ -323,13 +323,8 @@ fn dates(target: &str, backup: &str) -> Result<(NaiveDate, NaiveDate)> {
 }
 
 impl Workspace {
-    /// Every release with its records, in id order.
-    pub fn releases(&self) -> Result<Vec<Release>> {
-        load(&self.conn)
-    }
-
     /// One release with its records.
-    pub fn release(&self, id: Id) -> Result<Release> {
+    pub(crate) fn release(&self, id: Id) -> Result<Release> {
         get(&self.conn, id)
     }
 

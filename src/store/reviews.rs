@@ -10,7 +10,7 @@ use crate::model::{Format, KeptUpdate, ReviewKind, StoredReview};
 
 impl Workspace {
     /// Keeps the update of a `kind` review for `period` as exported in `format`, stamped now.
-    pub fn keep_review(
+    pub(crate) fn keep_review(
         &mut self,
         kind: ReviewKind,
         period: &str,
@@ -23,7 +23,7 @@ impl Workspace {
 
     /// Keeps one update in several formats at once (what a copy puts on the clipboard: rich
     /// text with its plain-text alternative), in one transaction: all are kept or none.
-    pub fn keep_reviews(
+    pub(crate) fn keep_reviews(
         &mut self,
         kind: ReviewKind,
         period: &str,
@@ -55,7 +55,7 @@ impl Workspace {
     /// The latest update kept for the `kind` review of `period` in `format`, exactly as it
     /// was exported; an error naming `field` (the period's input) when none was. Only that
     /// update's body is read.
-    pub fn sent_review(
+    pub(crate) fn sent_review(
         &self,
         kind: ReviewKind,
         field: &str,
@@ -96,7 +96,7 @@ impl Workspace {
 
     /// Every update kept for a `kind` review, the latest period first, then the latest kept;
     /// without their bodies.
-    pub fn kept_of_kind(&self, kind: ReviewKind) -> Result<Vec<KeptUpdate>> {
+    pub(crate) fn kept_of_kind(&self, kind: ReviewKind) -> Result<Vec<KeptUpdate>> {
         rows::all(&self.conn, KEPT_OF_KIND, [kind.as_str()], rows::kept_update)
     }
 }

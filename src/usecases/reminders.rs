@@ -7,7 +7,21 @@ use crate::reminders::{due, Reminder, ReminderKind, ReminderSettings, WeekFacts}
 use crate::settings::{parse_on_off, CLOSE_TO_TRAY};
 use crate::store::Workspace;
 
+/// The notice, said once per workspace, that closing the window keeps Cadence in the tray.
+const TRAY_NOTICE: (&str, &str) = ("tray", "window closed");
+
 impl Workspace {
+    /// Records that the window was closed to the tray; true the first time, when the app
+    /// says once that Cadence stays there.
+    pub fn window_closed_to_tray(&mut self) -> Result<bool> {
+        self.record_notice(TRAY_NOTICE.0, TRAY_NOTICE.1)
+    }
+
+    /// Whether the app has said that closing the window keeps Cadence in the tray.
+    pub fn tray_notice_given(&self) -> Result<bool> {
+        self.notice_shown(TRAY_NOTICE.0, TRAY_NOTICE.1)
+    }
+
     /// Whether closing the window keeps Cadence in the tray (on unless set off).
     pub fn close_to_tray(&self) -> Result<bool> {
         self.read_setting(CLOSE_TO_TRAY, |t| parse_on_off(CLOSE_TO_TRAY, t))
