@@ -223,12 +223,25 @@ pub struct ByInitiative<'a> {
 impl<'a> ByInitiative<'a> {
     /// Indexes `snap`.
     pub fn new(snap: &'a Snapshot) -> Self {
+        Self::with_checkins(
+            snap,
+            snap.checkins.iter().filter(|c| c.replaced_at.is_none()),
+        )
+    }
+
+    /// Indexes the initiatives and changes of `snap` with the check-ins in force `checkins`
+    /// (borrowed from another snapshot: e.g. [`Snapshot::checkins_in_force_at`] beside
+    /// [`Snapshot::as_of_without_checkins`], which spares copying every check-in).
+    pub fn with_checkins(
+        snap: &'a Snapshot,
+        in_force: impl IntoIterator<Item = &'a CheckIn>,
+    ) -> Self {
         let mut changes: HashMap<Id, Vec<&Change>> = HashMap::new();
         for c in &snap.changes {
             changes.entry(c.initiative_id).or_default().push(c);
         }
         let mut checkins: HashMap<Id, Vec<&CheckIn>> = HashMap::new();
-        for c in snap.checkins.iter().filter(|c| c.replaced_at.is_none()) {
+        for c in in_force {
             checkins.entry(c.initiative_id).or_default().push(c);
         }
         ByInitiative {

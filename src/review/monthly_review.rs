@@ -166,9 +166,17 @@ pub fn monthly(
 ) -> MonthlyReview {
     let as_of = month.last_day().min(today);
     let cutoff = end_of_day(as_of);
-    let snap = snapshot.as_of(cutoff);
+    // The workspace as known at the cut-off, its check-ins borrowed rather than copied.
+    let snap = snapshot.as_of_without_checkins(cutoff);
+    let by_initiative = ByInitiative::with_checkins(&snap, snapshot.checkins_in_force_at(cutoff));
     let (since, previous_review) = changes_window(&snap, month, cutoff);
-    let roadmap = roadmap(&snap, month, as_of, settings.fiscal_year_start);
+    let roadmap = roadmap(
+        &snap,
+        &by_initiative,
+        month,
+        as_of,
+        settings.fiscal_year_start,
+    );
     let decisions = decisions(&snap, month, as_of);
     let counts = MonthlyCounts {
         on_track: roadmap.on_track.len() as u32,
@@ -232,11 +240,17 @@ fn changes_window(snap: &Snapshot, month: Month, cutoff: NaiveDateTime) -> (Wind
     }
 }
 
-/// The initiatives in their groups, as known at the end of `as_of`.
-fn roadmap(snap: &Snapshot, month: Month, as_of: NaiveDate, fiscal_year_start: u32) -> Roadmap {
+/// The initiatives in their groups, as known at the end of `as_of` (`snap`, its records
+/// `by_initiative`).
+fn roadmap(
+    snap: &Snapshot,
+    by_initiative: &ByInitiative,
+    month: Month,
+    as_of: NaiveDate,
+    fiscal_year_start: u32,
+) -> Roadmap {
     let mut r = Roadmap::default();
-    let by_initiative = snap.by_initiative();
-    let mut judge = Judge::new(snap, &by_initiative, as_of, fiscal_year_start);
+    let mut judge = Judge::new(snap, by_initiative, as_of, fiscal_year_start);
     let last_sent = snap
         .reviews
         .iter()
@@ -247,7 +261,7 @@ fn roadmap(snap: &Snapshot, month: Month, as_of: NaiveDate, fiscal_year_start: u
         .map(|r| r.created_at)
         .max();
     let mut item = |i, checkin, as_of| {
-        let mut it = item(&by_initiative, i, checkin, as_of, &mut judge);
+        let mut it = item(by_initiative, i, checkin, as_of, &mut judge);
         it.risk_changed = risk_changed(i, by_initiative.changes(i.id), last_sent);
         it
     };
