@@ -201,7 +201,7 @@ pub fn monthly(
         changes_since: since.from,
         previous_review,
         counts,
-        changes: changes_in(&snap, since, settings),
+        changes: changes_in(&snap, &by_initiative, since, settings),
         signals: signals::signals(snapshot, &snap, month, today, settings),
         roadmap,
         decisions,

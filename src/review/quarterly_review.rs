@@ -68,7 +68,8 @@ pub struct QuarterlyReview {
 /// Builds the quarterly review of `quarter` from what was known by the end of the quarter,
 /// or by the end of today when that is earlier.
 pub fn quarterly(snapshot: &Snapshot, quarter: Quarter, today: NaiveDate) -> QuarterlyReview {
-    let period = Period::new(snapshot, &snapshot.checkins, quarter, today);
+    let checkins = CheckinIndex::new(&snapshot.checkins);
+    let period = Period::new(snapshot, &checkins, quarter, today);
     let parts = Parts::of(&period);
     let key_figures = trend::figures(&period, &parts);
     QuarterlyReview {
@@ -80,7 +81,7 @@ pub fn quarterly(snapshot: &Snapshot, quarter: Quarter, today: NaiveDate) -> Qua
         today,
         as_of: period.as_of,
         ended: period.ended,
-        trend: trend::trend(snapshot, quarter, today),
+        trend: trend::trend(snapshot, &checkins, quarter, today),
         release_confidence: crate::review::releases::confidence(snapshot, quarter, today),
         key_figures,
         plan: parts.plan,
@@ -146,12 +147,46 @@ struct Period<'a> {
     health: HashMap<Id, (IsoWeek, Id, Health)>,
 }
 
+/// Every check-in of the snapshot read, per initiative, latest first (by week, then id):
+/// indexed once for the review and the quarters of its trend, where each of them passed over
+/// every check-in for those in force at its cut-off.
+struct CheckinIndex<'a> {
+    by_initiative: HashMap<Id, Vec<&'a CheckIn>>,
+}
+
+impl<'a> CheckinIndex<'a> {
+    fn new(checkins: &'a [CheckIn]) -> Self {
+        let mut by_initiative: HashMap<Id, Vec<&CheckIn>> = HashMap::new();
+        for c in checkins {
+            by_initiative.entry(c.initiative_id).or_default().push(c);
+        }
+        for list in by_initiative.values_mut() {
+            list.sort_by_key(|c| std::cmp::Reverse((c.week, c.id)));
+        }
+        CheckinIndex { by_initiative }
+    }
+
+    /// The check-ins of initiative `id`, latest first.
+    fn of(&self, id: Id) -> &[&'a CheckIn] {
+        self.by_initiative.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a check-in in force at `at` is for a week from `first` to `last`.
+    fn any_in_force(&self, at: NaiveDateTime, first: IsoWeek, last: IsoWeek) -> bool {
+        self.by_initiative.values().any(|list| {
+            list.iter()
+                .any(|c| first <= c.week && c.week <= last && in_force_at(c, at))
+        })
+    }
+}
+
 impl<'a> Period<'a> {
-    /// The period of `quarter` from `snapshot` and its check-ins `checkins` (those of a
-    /// snapshot as known at a moment no earlier than the quarter's cut-off, or all of them).
+    /// The period of `quarter` from `snapshot` (the workspace as known at a moment no earlier
+    /// than the quarter's cut-off, or as read) and the check-ins read, `checkins`: a check-in
+    /// in force at the cut-off was in force at that moment too.
     fn new(
         snapshot: &Snapshot,
-        checkins: impl IntoIterator<Item = &'a CheckIn>,
+        checkins: &CheckinIndex<'a>,
         quarter: Quarter,
         today: NaiveDate,
     ) -> Self {
@@ -174,19 +209,25 @@ impl<'a> Period<'a> {
         let last = last.min(begun);
         let mut health: HashMap<Id, (IsoWeek, Id, Health)> = HashMap::new();
         let mut in_quarter = Vec::new();
-        for c in checkins.into_iter().filter(|c| in_force_at(c, cutoff)) {
-            if c.week > begun {
-                continue;
+        for i in &snap.initiatives {
+            let mut latest: Option<&CheckIn> = None;
+            for &c in checkins.of(i.id).iter().skip_while(|c| c.week > begun) {
+                if c.week < first && latest.is_some() {
+                    break;
+                }
+                if !in_force_at(c, cutoff) {
+                    continue;
+                }
+                latest = latest.or(Some(c));
+                if first <= c.week && c.week <= last {
+                    in_quarter.push(c);
+                }
             }
-            if first <= c.week && c.week <= last {
-                in_quarter.push(c);
-            }
-            let call = (c.week, c.id, c.health);
-            let held = health.entry(c.initiative_id).or_insert(call);
-            if (call.0, call.1) > (held.0, held.1) {
-                *held = call;
+            if let Some(c) = latest {
+                health.insert(i.id, (c.week, c.id, c.health));
             }
         }
+        in_quarter.sort_unstable_by_key(|c| c.id);
         Period {
             quarter,
             snap,

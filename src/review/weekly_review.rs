@@ -240,8 +240,13 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
     let oldest_call = first_week_read(week);
     let settings = ReviewSettings::from_settings(&snap.settings)?;
     let start = week.monday().and_hms_opt(0, 0, 0).expect("valid time");
-    let changes = changes_in(&snap, Window::between(start, cutoff), &settings);
     let by_initiative = snap.by_initiative();
+    let changes = changes_in(
+        &snap,
+        &by_initiative,
+        Window::between(start, cutoff),
+        &settings,
+    );
     let mut judge = Judge::new(&snap, &by_initiative, as_of, settings.fiscal_year_start);
     let last_sent = snap
         .reviews

@@ -123,14 +123,15 @@ pub struct StatusEvent {
     pub reason: Option<String>,
 }
 
-/// The changes of `snap` (already cut at `window`'s end) made in `window`: date moves, scope
-/// cuts, owner and priority changes, initiatives added, dropped or paused.
+/// The changes of `snap` (already cut at `window`'s end, its records `by_initiative`) made in
+/// `window`: date moves, scope cuts, owner and priority changes, initiatives added, dropped or
+/// paused.
 pub(crate) fn changes_in(
     snap: &Snapshot,
+    by_initiative: &ByInitiative,
     window: Window,
     settings: &ReviewSettings,
 ) -> MonthlyChanges {
-    let by_initiative = snap.by_initiative();
     let label = |id: Id| {
         by_initiative
             .initiative(id)
@@ -146,7 +147,7 @@ pub(crate) fn changes_in(
         let (title, owner) = label(c.initiative_id);
         match c.field.as_str() {
             "target_date" | "backup_date" => {
-                let Some(m) = field_move(&by_initiative, c) else {
+                let Some(m) = field_move(by_initiative, c) else {
                     continue;
                 };
                 let entry = moves

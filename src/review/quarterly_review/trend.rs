@@ -1,11 +1,11 @@
 //! The trend: a quarter's key figures beside those of up to four previous quarters.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::{quarter_weeks, Parts, Period, TREND_QUARTERS};
+use super::{quarter_weeks, CheckinIndex, Parts, Period, TREND_QUARTERS};
 use crate::calendar::{end_of_day, Quarter};
-use crate::model::{CheckIn, Status, Track};
+use crate::model::{Status, Track};
 use crate::snapshot::Snapshot;
 
 /// The figures a quarter is compared by.
@@ -54,13 +54,14 @@ pub(super) fn figures(p: &Period, parts: &Parts) -> KeyFigures {
     }
 }
 
-/// Whether the workspace holds anything about `q`: a committed plan, a check-in (of
-/// `checkins`, those in force) for one of its weeks, or an initiative marked done during it.
-fn has_data(snapshot: &Snapshot, checkins: &[&CheckIn], q: Quarter) -> bool {
+/// Whether the workspace as known at `at` (`snapshot`, and the check-ins `checkins` in force
+/// then) holds anything about `q`: a committed plan, a check-in for one of its weeks, or an
+/// initiative marked done during it.
+fn has_data(snapshot: &Snapshot, checkins: &CheckinIndex, at: NaiveDateTime, q: Quarter) -> bool {
     let label = q.to_string();
     let (first, last) = quarter_weeks(q);
     snapshot.baselines.iter().any(|b| b.quarter == label)
-        || checkins.iter().any(|c| first <= c.week && c.week <= last)
+        || checkins.any_in_force(at, first, last)
         || snapshot.changes.iter().any(|c| {
             c.field == "status"
                 && c.new_value.as_deref() == Some(Status::Done.as_str())
@@ -70,16 +71,20 @@ fn has_data(snapshot: &Snapshot, checkins: &[&CheckIn], q: Quarter) -> bool {
 
 /// The key figures of up to four quarters before `quarter` that have data as known today,
 /// oldest first, each as known at its end (or today, if earlier).
-pub(super) fn trend(snapshot: &Snapshot, quarter: Quarter, today: NaiveDate) -> Vec<KeyFigures> {
+pub(super) fn trend(
+    snapshot: &Snapshot,
+    checkins: &CheckinIndex,
+    quarter: Quarter,
+    today: NaiveDate,
+) -> Vec<KeyFigures> {
     let at = end_of_day(today);
     let known = snapshot.as_of_without_checkins(at);
-    let checkins: Vec<&CheckIn> = snapshot.checkins_in_force_at(at).collect();
     let mut q = quarter;
     let mut out = Vec::new();
     for _ in 0..TREND_QUARTERS {
         q = q.previous();
-        if has_data(&known, &checkins, q) {
-            let p = Period::new(&known, checkins.iter().copied(), q, today);
+        if has_data(&known, checkins, at, q) {
+            let p = Period::new(&known, checkins, q, today);
             out.push(figures(&p, &Parts::of(&p)));
         }
     }
