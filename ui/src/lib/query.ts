@@ -4,8 +4,14 @@
 // workspace file by anyone mark it stale: what is on screen is read again, the rest when it
 // is next shown.
 
-import { QueryClient, queryOptions, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
+import {
+  type FetchQueryOptions,
+  QueryClient,
+  type QueryKey,
+  queryOptions,
+  useQueryClient,
+} from "@tanstack/react-query";
+import { useCallback, useEffect } from "react";
 import { api, type Format, type Zoom } from "../api";
 
 /** The cache: read data stays until something marks it stale; a failed read is shown, not
@@ -69,3 +75,30 @@ export function useRefresh(): () => void {
     void client.invalidateQueries();
   }, [client]);
 }
+
+/** Once `ready`, reads `read()` into the cache when the window is next idle, unless it is
+ *  there already: the view it feeds, likely to be opened next, then renders from the cache
+ *  instead of first waiting for its command. */
+export function usePrefetchWhenIdle<T, K extends QueryKey>(
+  read: () => FetchQueryOptions<T, Error, T, K>,
+  ready: boolean,
+): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!ready) return;
+    return whenIdle(() => void client.prefetchQuery(read()));
+  }, [client, read, ready]);
+}
+
+/** Runs `task` once the window is idle; returns what cancels it. */
+function whenIdle(task: () => void): () => void {
+  if (typeof window.requestIdleCallback === "function") {
+    const id = window.requestIdleCallback(task, { timeout: IDLE_AT_LATEST });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(task, 0);
+  return () => window.clearTimeout(id);
+}
+
+/** How long an idle task waits at most for the window to be idle, in milliseconds. */
+const IDLE_AT_LATEST = 1000;

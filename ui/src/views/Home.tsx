@@ -6,7 +6,7 @@ import { Empty, ErrorNote, Loading } from "../components/States";
 import { Tile, Tiles } from "../components/Tiles";
 import { WindowedList } from "../components/WindowedList";
 import { formatDate, formatDateTime, formatWeek, plural } from "../lib/format";
-import { reads } from "../lib/query";
+import { reads, usePrefetchWhenIdle } from "../lib/query";
 import "./Home.css";
 import { HomeRelease } from "./releases/HomeRelease";
 
@@ -14,6 +14,9 @@ import { HomeRelease } from "./releases/HomeRelease";
  *  check-ins, and whether this week's update has gone out. */
 export function Home({ info }: { info: WorkspaceInfo }) {
   const week = useQuery(reads.weeklyView(null));
+  // The board is one click away: its data is read once the week shows and the window is
+  // idle, so that its first visit renders from the cache.
+  usePrefetchWhenIdle(reads.board, week.data !== undefined);
   return (
     <div className="page">
       <PageHeader
