@@ -30,7 +30,7 @@ macro_rules! word_enum {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The value as it is written in files, commands and the change log.
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $word),+ }
             }
         }

@@ -7,6 +7,22 @@ use chrono::{NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{abridged, Error, Result};
+use crate::model::word_enum;
+
+word_enum!(
+    /// A documented setting, by its key: the closed set the app's settings name. Values stay
+    /// text, each checked against its own setting's rule ([`SETTINGS`]).
+    SettingKey, "key" {
+        ReprioritisationThreshold => "monthly.reprioritisation_threshold",
+        FiscalYearStart => "fiscal_year_start",
+        ReviewDay => "reminders.review_day",
+        ReviewTime => "reminders.review_time",
+        WeeklyReview => "reminders.weekly_review",
+        Decisions => "reminders.decisions",
+        GoNoGo => "reminders.go_no_go",
+        CloseToTray => "app.close_to_tray",
+    }
+);
 
 /// A documented setting.
 pub struct SettingDoc {
@@ -87,7 +103,7 @@ pub const SETTINGS: &[SettingDoc] = &[
 ];
 
 /// The settings key of keeping Cadence in the tray when its window is closed.
-pub const CLOSE_TO_TRAY: &str = "app.close_to_tray";
+pub const CLOSE_TO_TRAY: &str = SettingKey::CloseToTray.as_str();
 
 /// Parses a switch written `on` or `off`; `key` names the setting in the message.
 pub fn parse_on_off(key: &str, text: &str) -> Result<bool> {
@@ -199,9 +215,10 @@ impl Default for ReviewSettings {
 
 impl ReviewSettings {
     /// The settings key of the reprioritisation threshold.
-    pub const REPRIORITISATION_THRESHOLD: &'static str = "monthly.reprioritisation_threshold";
+    pub const REPRIORITISATION_THRESHOLD: &'static str =
+        SettingKey::ReprioritisationThreshold.as_str();
     /// The settings key of the month the fiscal year starts in.
-    pub const FISCAL_YEAR_START: &'static str = "fiscal_year_start";
+    pub const FISCAL_YEAR_START: &'static str = SettingKey::FiscalYearStart.as_str();
     /// Reads the settings from a workspace's settings table; absent keys take their default.
     /// A stored value that breaks its rule is an error saying how to repair it.
     pub fn from_settings(settings: &BTreeMap<String, String>) -> Result<Self> {
@@ -257,6 +274,13 @@ impl ReviewSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_is_one_documented_setting_in_order() {
+        let keys: Vec<&str> = SettingKey::ALL.iter().map(|k| k.as_str()).collect();
+        let documented: Vec<&str> = SETTINGS.iter().map(|d| d.key).collect();
+        assert_eq!(keys, documented);
+    }
 
     #[test]
     fn every_default_follows_its_own_rule() {
@@ -319,15 +343,15 @@ impl Default for ReminderSettings {
 
 impl ReminderSettings {
     /// The settings key of the review day.
-    pub const REVIEW_DAY: &'static str = "reminders.review_day";
+    pub const REVIEW_DAY: &'static str = SettingKey::ReviewDay.as_str();
     /// The settings key of the time reminders come at.
-    pub const REVIEW_TIME: &'static str = "reminders.review_time";
+    pub const REVIEW_TIME: &'static str = SettingKey::ReviewTime.as_str();
     /// The settings key that makes the weekly review reminder quiet.
-    pub const WEEKLY_REVIEW: &'static str = "reminders.weekly_review";
+    pub const WEEKLY_REVIEW: &'static str = SettingKey::WeeklyReview.as_str();
     /// The settings key that makes decision reminders quiet.
-    pub const DECISIONS: &'static str = "reminders.decisions";
+    pub const DECISIONS: &'static str = SettingKey::Decisions.as_str();
     /// The settings key that makes go/no-go reminders quiet.
-    pub const GO_NO_GO: &'static str = "reminders.go_no_go";
+    pub const GO_NO_GO: &'static str = SettingKey::GoNoGo.as_str();
 
     /// Parses a day of the week, in English, whole or abbreviated ("monday", "Mon").
     pub fn parse_day(text: &str) -> Result<Weekday> {

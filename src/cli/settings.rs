@@ -31,7 +31,7 @@ pub fn run(ws: &mut Workspace, cmd: &SettingsCommand, out: &mut dyn Write) -> Re
             }
             let mut t = table::new(&["KEY", "VALUE", "DEFAULT", "MEANING"]);
             for s in list {
-                t.add_row(vec![s.key, s.value, s.default, s.meaning]);
+                t.add_row(vec![s.key.to_string(), s.value, s.default, s.meaning]);
             }
             writeln!(out, "{t}")?;
         }

@@ -3,14 +3,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::settings::{doc, value_or_default, ReviewSettings, SETTINGS};
+use crate::settings::{doc, value_or_default, ReviewSettings, SettingKey, SETTINGS};
 use crate::store::Workspace;
 
 /// A setting with its value in one workspace.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SettingValue {
-    pub key: String,
+    pub key: SettingKey,
     /// The value in force: the one set, else the default.
     pub value: String,
     pub default: String,
@@ -37,7 +37,7 @@ impl Workspace {
         let d = doc(key)?;
         let stored = self.setting(d.key)?;
         Ok(SettingValue {
-            key: d.key.into(),
+            key: d.key.parse()?,
             value: stored.clone().unwrap_or_else(|| d.default.into()),
             default: d.default.into(),
             set: stored.is_some(),

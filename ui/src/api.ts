@@ -57,6 +57,7 @@ import {
   type RiskLevel,
   type RoadmapView_Serialize,
   type Section,
+  type SettingKey,
   type SettingValue,
   type Sheet_Serialize,
   type SheetQuestion_Serialize,
@@ -121,6 +122,7 @@ export type {
   RiskLevel,
   RoadmapView_Serialize as RoadmapView,
   Section,
+  SettingKey,
   SettingValue,
   Sheet_Serialize as Sheet,
   SheetQuestion_Serialize as SheetQuestion,
@@ -203,7 +205,7 @@ export const api = {
   /** Every documented setting of the workspace with its value. */
   settings: () => unwrap(commands.settings()),
   /** Sets a documented setting; refused with the setting's rule when the value breaks it. */
-  setSetting: (key: string, value: string) => unwrap(commands.setSetting(key, value)),
+  setSetting: (key: SettingKey, value: string) => unwrap(commands.setSetting(key, value)),
   /** Whether Cadence starts when the person logs in. */
   startsAtLogin: () => isEnabled(),
   setStartAtLogin: (on: boolean) => (on ? enable() : disable()),

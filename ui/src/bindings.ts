@@ -28,7 +28,7 @@ export const commands = {
 	/**  Every documented setting with its value in this workspace. */
 	settings: () => typedError<SettingValue[], AppError_Serialize>(__TAURI_INVOKE("settings")),
 	/**  Sets `key` to `value` after checking it against the setting's rule. */
-	setSetting: (key: string, value: string) => typedError<SettingValue, AppError_Serialize>(__TAURI_INVOKE("set_setting", { key, value })),
+	setSetting: (key: SettingKey, value: string) => typedError<SettingValue, AppError_Serialize>(__TAURI_INVOKE("set_setting", { key, value })),
 	/**  Everyone, by name, with what they own and how many active initiatives. */
 	people: () => typedError<PersonSummary_Serialize[], AppError_Serialize>(__TAURI_INVOKE("people")),
 	/**  Adds a person; the name must name one human. */
@@ -3207,9 +3207,15 @@ export type Section = {
 	items: string[],
 };
 
+/**
+ *  A documented setting, by its key: the closed set the app's settings name. Values stay
+ *  text, each checked against its own setting's rule ([`SETTINGS`]).
+ */
+export type SettingKey = "monthly.reprioritisation_threshold" | "fiscal_year_start" | "reminders.review_day" | "reminders.review_time" | "reminders.weekly_review" | "reminders.decisions" | "reminders.go_no_go" | "app.close_to_tray";
+
 /**  A setting with its value in one workspace. */
 export type SettingValue = {
-	key: string,
+	key: SettingKey,
 	/**  The value in force: the one set, else the default. */
 	value: string,
 	default: string,

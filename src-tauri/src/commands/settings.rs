@@ -1,5 +1,6 @@
 //! The workspace's documented settings: reminders, the tray, the reviews' tuning.
 
+use cadence::settings::SettingKey;
 use cadence::usecases::workspace_settings::SettingValue;
 
 use super::File;
@@ -17,9 +18,9 @@ pub async fn settings(file: File<'_>) -> Result<Vec<SettingValue>, AppError> {
 #[specta::specta]
 pub async fn set_setting(
     file: File<'_>,
-    key: String,
+    key: SettingKey,
     value: String,
 ) -> Result<SettingValue, AppError> {
-    file.with(move |ws| ws.set_known_setting(&key, &value))
+    file.with(move |ws| ws.set_known_setting(key.as_str(), &value))
         .await
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, type SettingValue } from "../api";
+import { api, type SettingKey, type SettingValue } from "../api";
 import { Dialog } from "../components/Dialog";
 import { Field } from "../components/Field";
 import { ErrorNote, Loading } from "../components/States";
@@ -17,7 +17,7 @@ export const REMINDER_KEYS = {
   decisions: "reminders.decisions",
   goNoGo: "reminders.go_no_go",
   tray: "app.close_to_tray",
-} as const;
+} as const satisfies Record<string, SettingKey>;
 
 /** "Reminders and tray…": when the weekly review reminder comes, which reminders come (weekly
  *  review, decisions, go/no-go), whether closing the window keeps Cadence in the tray, and
@@ -36,16 +36,16 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
 }
 
 function Settings({ values }: { values: SettingValue[] }) {
-  const value = (key: string) => values.find((v) => v.key === key)?.value ?? "";
+  const value = (key: SettingKey) => values.find((v) => v.key === key)?.value ?? "";
   const client = useQueryClient();
   const toast = useToast();
   const [time, setTime] = useState(value(REMINDER_KEYS.time));
   const saving = useMutation({
-    mutationFn: ({ key, to }: { key: string; to: string }) => api.setSetting(key, to),
+    mutationFn: ({ key, to }: { key: SettingKey; to: string }) => api.setSetting(key, to),
     onSuccess: () => toast("Setting saved"),
     onSettled: () => client.invalidateQueries(),
   });
-  const save = (key: string, to: string) => saving.mutate({ key, to });
+  const save = (key: SettingKey, to: string) => saving.mutate({ key, to });
   const error = saving.error;
   const general = formError(error, Object.values(REMINDER_KEYS));
 
