@@ -8,6 +8,8 @@ mod error;
 mod live;
 mod open_dialog;
 mod reminders;
+#[cfg(target_os = "linux")]
+mod rendering;
 mod save_dialog;
 mod tray;
 mod views;
@@ -90,6 +92,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
 
 /// Runs the app on the workspace the CLI would open (`CADENCE_DB`, else the default file).
 pub fn run() {
+    #[cfg(target_os = "linux")]
+    rendering::choose();
     let builder = specta_builder();
     let invoke_handler = builder.invoke_handler();
     tauri::Builder::default()
