@@ -9,7 +9,8 @@
 //!    window is mapped on the display, memory the proportional set size (PSS) of its process
 //!    and every process below it (the web view's) once it has been idle for [`IDLE`] and its
 //!    memory has settled, and beside it their own size ([`memory`]: PSS moves by tens of MiB
-//!    with whatever else on the machine maps the same libraries). Medians and ratios.
+//!    with whatever else on the machine maps the same libraries). Medians and ratios. The bare
+//!    window paints the way the app chose to ([`RENDERING`]), so both run on the same renderer.
 //! 2. `scale`: the app on a generated workspace of 1,000 initiatives. Where the time goes:
 //!    the board's and the home view's commands in the core (this process, same file) with
 //!    their JSON's size, the same commands through the window's IPC, and each view painted
@@ -91,10 +92,20 @@ fn descendants(root: u32) -> Vec<(u32, String)> {
     found
 }
 
-/// One start of a window: when it was mapped, and the memory of each of its processes at idle.
+/// The variables that choose how WebKitGTK paints. The app sets one for itself on a machine
+/// without a GPU (src-tauri/src/rendering.rs: Skia paints on the CPU), and its web process
+/// inherits it; the bare window is given what the app's web process ran with.
+const RENDERING: [&str; 2] = [
+    "WEBKIT_SKIA_ENABLE_CPU_RENDERING",
+    "WEBKIT_DISABLE_COMPOSITING_MODE",
+];
+
+/// One start of a window: when it was mapped, the memory of each of its processes at idle, and
+/// the [`RENDERING`] variables its web process ran with.
 struct Start {
     mapped: Duration,
     memory: Vec<ProcessMemory>,
+    rendering: Vec<(&'static str, String)>,
 }
 
 impl Start {
@@ -242,11 +253,32 @@ fn start_once(binary: &Path, env: impl FnOnce(&mut Command, &Path)) -> Start {
     };
     settle(&tree);
     let memory = memory::of_processes(&tree());
+    let rendering = descendants(child.id())
+        .into_iter()
+        .find(|(_, name)| name.starts_with("WebKitWebProces"))
+        .map(|(pid, _)| {
+            RENDERING
+                .into_iter()
+                .filter_map(|name| environment_value(pid, name).map(|value| (name, value)))
+                .collect()
+        })
+        .unwrap_or_default();
     stop(child);
     Start {
         mapped: mapped_at,
         memory,
+        rendering,
     }
+}
+
+/// The value of `name` in the environment process `pid` was started with.
+fn environment_value(pid: u32, name: &str) -> Option<String> {
+    let environ = fs::read(format!("/proc/{pid}/environ")).ok()?;
+    let prefix = format!("{name}=");
+    environ.split(|&b| b == 0).find_map(|entry| {
+        let entry = String::from_utf8_lossy(entry);
+        entry.strip_prefix(&prefix).map(str::to_string)
+    })
 }
 
 /// The median of `values`.
@@ -271,21 +303,38 @@ fn against_bare_window(runs: usize) {
     seed_workspace(&workspace, Seed::Sample).expect("the sample company");
     let (mut app_starts, mut bare_starts) = (Vec::new(), Vec::new());
     for run in 1..=runs {
-        let b = start_once(&bare, |command, dir| {
-            command
-                .env("XDG_CONFIG_HOME", dir.join("config"))
-                .env("XDG_DATA_HOME", dir.join("data"))
-                .env("XDG_CACHE_HOME", dir.join("cache"));
-        });
-        println!("run {run}: bare window {}", b.describe());
         let a = start_once(&app, |command, dir| {
             let copy = dir.join("workspace.db");
             fs::copy(&workspace, &copy).expect("copying the sample company");
             app_env(command, dir, &copy);
         });
         println!("run {run}: Cadence     {}", a.describe());
+        // The bare window paints the way the app chose to paint, so that the two are compared
+        // on the same renderer.
+        let b = start_once(&bare, |command, dir| {
+            command
+                .env("XDG_CONFIG_HOME", dir.join("config"))
+                .env("XDG_DATA_HOME", dir.join("data"))
+                .env("XDG_CACHE_HOME", dir.join("cache"));
+            command.envs(a.rendering.iter().map(|(name, value)| (name, value)));
+        });
+        println!("run {run}: bare window {}", b.describe());
         bare_starts.push(b);
         app_starts.push(a);
+    }
+    match app_starts.iter().find(|s| !s.rendering.is_empty()) {
+        Some(start) => {
+            let set: Vec<String> = start
+                .rendering
+                .iter()
+                .map(|(name, value)| format!("{name}={value}"))
+                .collect();
+            println!(
+                "rendering: Cadence's web view ran with {}; the bare window was given the same",
+                set.join(" ")
+            )
+        }
+        None => println!("rendering: both web views painted WebKit's default way"),
     }
     let summary = |starts: &[Start]| {
         let mut mapped: Vec<Duration> = starts.iter().map(|s| s.mapped).collect();
