@@ -9,8 +9,8 @@ import { NewInitiativeDialog } from "./NewInitiativeDialog";
 import { Decisions } from "./roadmap/Decisions";
 
 describe("the check-in form", () => {
-  it("asks for the health call under its field and sends nothing without one", async () => {
-    const sent = fakeRust({});
+  /** Renders the form for Maya's initiative 3 in week 10; returns its onSaved spy. */
+  function renderCheckinForm() {
     const onSaved = vi.fn();
     renderInApp(
       <CheckinForm
@@ -21,6 +21,12 @@ describe("the check-in form", () => {
         onCancel={() => {}}
       />,
     );
+    return onSaved;
+  }
+
+  it("asks for the health call under its field and sends nothing without one", async () => {
+    const sent = fakeRust({});
+    const onSaved = renderCheckinForm();
     fireEvent.change(screen.getByLabelText("In progress"), { target: { value: "Ranking" } });
     fireEvent.click(screen.getByRole("button", { name: "Record check-in" }));
     const error = await screen.findByText("choose on track, at risk or off track");
@@ -35,16 +41,7 @@ describe("the check-in form", () => {
       record_checkin: () =>
         new Refusal({ code: "invalid", field: "progress", message: "is longer than 2000" }),
     });
-    const onSaved = vi.fn();
-    renderInApp(
-      <CheckinForm
-        initiativeId={3}
-        owner="Maya Okafor"
-        week="2026-W10"
-        onSaved={onSaved}
-        onCancel={() => {}}
-      />,
-    );
+    const onSaved = renderCheckinForm();
     fireEvent.click(screen.getByLabelText("At risk"));
     fireEvent.change(screen.getByLabelText("In progress"), { target: { value: "Ranking" } });
     fireEvent.click(screen.getByRole("button", { name: "Record check-in" }));
