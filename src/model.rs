@@ -18,7 +18,7 @@ pub type Id = i64;
 macro_rules! word_enum {
     ($(#[$meta:meta])* $name:ident, $field:literal { $($(#[$vmeta:meta])* $variant:ident => $word:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[cfg_attr(feature = "specta", derive(specta::Type))]
         #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
         pub enum $name {
@@ -58,6 +58,14 @@ macro_rules! word_enum {
                         let words: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
                         $crate::error::Error::invalid($field, format!("'{}' is not one of: {}", $crate::error::abridged(&s), words.join(", ")))
                     })
+            }
+        }
+
+        /// Read as [`FromStr`](std::str::FromStr) reads it, so that a word outside the set is
+        /// refused naming the field and the words wherever it arrives (an export, the app).
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
             }
         }
     };
@@ -190,8 +198,8 @@ pub struct NewInitiative {
     pub target_date: Option<String>,
     pub backup_date: Option<String>,
     pub risk: Option<String>,
-    #[serde(default, deserialize_with = "optional_word")]
-    #[cfg_attr(feature = "specta", specta(type = Option<RiskLevel>, optional))]
+    #[serde(default)]
+    #[cfg_attr(feature = "specta", specta(optional))]
     pub risk_level: Option<RiskLevel>,
     pub mitigation: Option<String>,
     /// The release pain a release fix addresses (only on the release track).
@@ -268,8 +276,6 @@ pub struct NewCheckIn {
     pub initiative_id: Id,
     /// `YYYY-Www`; the current ISO week when absent.
     pub week: Option<String>,
-    #[serde(deserialize_with = "word")]
-    #[cfg_attr(feature = "specta", specta(type = Health))]
     pub health: Health,
     pub shipped: Option<String>,
     pub progress: Option<String>,
@@ -373,11 +379,9 @@ pub struct StoredReview {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct KeptUpdate {
     pub id: Id,
-    #[serde(deserialize_with = "word")]
     pub kind: ReviewKind,
     /// `YYYY-Www`, `YYYY-MM` or `YYYY-Qn`.
     pub period: String,
-    #[serde(deserialize_with = "word")]
     pub format: Format,
     #[serde(
         deserialize_with = "required_body",
@@ -387,37 +391,14 @@ pub struct KeptUpdate {
     pub created_at: NaiveDateTime,
 }
 
-/// One of the model's words read from an export or sent by the app, refused as the field's
-/// own rule words it (`kind: 'daily' is not one of: weekly, monthly, quarterly`).
-fn word<'de, D, T>(d: D) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: std::str::FromStr<Err = crate::error::Error>,
-{
-    String::deserialize(d)?
-        .parse()
-        .map_err(serde::de::Error::custom)
-}
-
-/// An optional word of the model, refused like [`word`]; `null` or absent is `None`.
-fn optional_word<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: std::str::FromStr<Err = crate::error::Error>,
-{
-    Option::<String>::deserialize(d)?
-        .map(|s| s.parse().map_err(serde::de::Error::custom))
-        .transpose()
-}
-
 /// A patch's word of the model that can be cleared: absent leaves the field as it is (with
-/// `#[serde(default)]`), `null` clears it, a word sets it (refused like [`word`]).
+/// `#[serde(default)]`), `null` clears it, a word sets it.
 fn clearable_word<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
 where
     D: serde::Deserializer<'de>,
-    T: std::str::FromStr<Err = crate::error::Error>,
+    T: Deserialize<'de>,
 {
-    optional_word(d).map(Some)
+    Option::<T>::deserialize(d).map(Some)
 }
 
 /// The release pain an initiative addresses, refused naming `addresses` (a pain bucket's own

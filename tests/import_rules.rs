@@ -332,7 +332,7 @@ fn a_refusal_quotes_a_huge_value_cut_to_a_readable_length() {
         ),
         (
             Box::new(|v| v["initiatives"][0]["track"] = json!("W".repeat(1_000_000))),
-            "unknown variant `WWWW",
+            "track: 'WWWW",
         ),
         (
             Box::new(|v| v["blockers"][0]["since"] = json!("W".repeat(1_000_000))),

@@ -22,7 +22,8 @@ type File<'a> = tauri::State<'a, crate::workspace_file::WorkspaceFile>;
 /// allowed as the core does (`ui/src/api.ts` reads it back as a refusal of that field).
 #[cfg(test)]
 mod refused_arguments {
-    use cadence::model::{InitiativePatch, NewCheckIn, RiskLevel};
+    use cadence::model::{InitiativePatch, NewCheckIn, NewInitiative, RiskLevel};
+    use cadence::store::NewDecision;
     use serde::de::DeserializeOwned;
     use serde_json::{json, Value};
 
@@ -56,6 +57,34 @@ mod refused_arguments {
             refusal::<InitiativePatch>("edit_initiative", "patch", json!({"addresses": "bugs"})),
             "invalid args `patch` for command `edit_initiative`: addresses: 'bugs' is not one \
              of: build-test, checklist, late-change, environment-data, handoff"
+        );
+    }
+
+    #[test]
+    fn a_track_a_status_and_a_go_no_go_question_are_refused_naming_the_field() {
+        assert_eq!(
+            refusal::<NewInitiative>(
+                "add_initiative",
+                "initiative",
+                json!({"title": "Billing", "owner": "Ana", "track": "sideline"})
+            ),
+            "invalid args `initiative` for command `add_initiative`: track: 'sideline' is not \
+             one of: customer, release, enabler, discovery"
+        );
+        assert_eq!(
+            refusal::<InitiativePatch>("edit_initiative", "patch", json!({"status": "parked"})),
+            "invalid args `patch` for command `edit_initiative`: status: 'parked' is not one of: \
+             proposed, active, paused, done, dropped"
+        );
+        assert_eq!(
+            refusal::<NewDecision>(
+                "decide_release",
+                "call",
+                json!({"go": true, "by": "Ana", "answers": [{"question": "vibes", "yes": true}],
+                       "reason": null})
+            ),
+            "invalid args `call` for command `decide_release`: question: 'vibes' is not one of: \
+             one-problem, owners, rollback, prod-like, cuts-told"
         );
     }
 
