@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::days_between;
+use crate::calendar::{days_between, fixed_date};
 use crate::model::{Change, Initiative, Status};
 
 /// The names of the logged fields, as [`field_values`] lists them.
@@ -98,7 +98,15 @@ pub fn as_of(i: &Initiative, changes: &[&Change], at: NaiveDateTime) -> Option<I
 /// A date field's value as the change log writes it (`YYYY-MM-DD`); none when it is empty
 /// or not a date.
 pub fn logged_date(value: Option<&str>) -> Option<NaiveDate> {
-    value.and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+    value.and_then(|v| {
+        fixed_date(v.as_bytes()).or_else(|| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+    })
+}
+
+/// A logged value read as a date the way `str::parse` reads it, the store's `YYYY-MM-DD`
+/// read digit by digit first ([`fixed_date`]): the reviews read every logged date.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    fixed_date(value.as_bytes()).or_else(|| value.parse().ok())
 }
 
 /// What [`as_of`] rebuilds one logged field from, without copying the initiative: when a
@@ -214,7 +222,7 @@ pub fn slips<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Slips {
             _ => None,
         };
         if let Some(k) = slot {
-            let new = c.new_value.as_deref().and_then(|v| v.parse().ok());
+            let new = c.new_value.as_deref().and_then(parse_date);
             let slip = if k == 0 {
                 &mut out.target
             } else {

@@ -8,7 +8,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Row};
 
 use super::schema;
-use crate::calendar::IsoWeek;
+use crate::calendar::{fixed_date, fixed_time, IsoWeek};
 use crate::error::{Error, Result};
 use crate::model::{
     Baseline, BaselineItem, Blocker, Change, CheckIn, Decision, Initiative, KeptUpdate, Person,
@@ -160,29 +160,6 @@ fn opt_date(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
         ValueRef::Null => Ok(None),
         _ => date(row, idx).map(Some),
     }
-}
-
-/// Digits of `t[from..to]` as a number, or nothing when one is not a digit.
-fn digits(t: &[u8], from: usize, to: usize) -> Option<u32> {
-    t[from..to].iter().try_fold(0u32, |acc, c| {
-        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-    })
-}
-
-/// `YYYY-MM-DD` exactly, or nothing.
-fn fixed_date(t: &[u8]) -> Option<NaiveDate> {
-    if t.len() != 10 || t[4] != b'-' || t[7] != b'-' {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(digits(t, 0, 4)? as i32, digits(t, 5, 7)?, digits(t, 8, 10)?)
-}
-
-/// `YYYY-MM-DD HH:MM:SS` exactly, or nothing.
-fn fixed_time(t: &[u8]) -> Option<NaiveDateTime> {
-    if t.len() != 19 || t[10] != b' ' || t[13] != b':' || t[16] != b':' {
-        return None;
-    }
-    fixed_date(&t[..10])?.and_hms_opt(digits(t, 11, 13)?, digits(t, 14, 16)?, digits(t, 17, 19)?)
 }
 
 /// Blockers with their owner's name, in the order [`blocker`] reads them.
@@ -440,22 +417,4 @@ pub fn load_snapshot(conn: &Connection, checkins: Checkins, bodies: Bodies) -> R
     };
     tx.finish()?;
     Ok(snapshot)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{fixed_date, fixed_time};
-
-    #[test]
-    fn stored_times_are_read_exactly_and_other_forms_are_left_to_rusqlite() {
-        let at = fixed_time(b"2027-01-03 23:30:05").unwrap();
-        assert_eq!(at.to_string(), "2027-01-03 23:30:05");
-        assert_eq!(fixed_time(b"2027-02-30 10:00:00"), None);
-        assert_eq!(fixed_time(b"2027-01-03T23:30:05"), None);
-        assert_eq!(fixed_time(b"2027-01-03 23:30:05.5"), None);
-        assert_eq!(fixed_time(b"2027-01-03 2x:30:05"), None);
-        assert_eq!(fixed_date(b"2028-02-29").unwrap().to_string(), "2028-02-29");
-        assert_eq!(fixed_date(b"2027-02-29"), None);
-        assert_eq!(fixed_date(b"2027-2-28"), None);
-    }
 }

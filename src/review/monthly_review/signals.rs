@@ -290,7 +290,7 @@ fn moved_later(by_initiative: &ByInitiative, c: &Change) -> Option<NaiveDate> {
     if !is_date_move(c) {
         return None;
     }
-    let date = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<NaiveDate>().ok());
+    let date = |v: &Option<String>| v.as_deref().and_then(history::parse_date);
     let (from, to) = (date(&c.old_value)?, date(&c.new_value)?);
     let before = by_initiative
         .changes(c.initiative_id)
