@@ -228,6 +228,19 @@ pub fn all<T>(
     conn: &Connection,
     sql: &str,
     params: impl rusqlite::Params,
+    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    all_into(Vec::new(), conn, sql, params, map)
+}
+
+/// [`all`] appending to `out`, which may hold room for them already: reading every check-in
+/// into a vector sized for them spares growing it by doubling, whose last step, past what the
+/// allocator keeps for reuse, took fresh memory from the system on every read.
+fn all_into<T>(
+    mut out: Vec<T>,
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
     mut map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
@@ -239,8 +252,13 @@ pub fn all<T>(
             }
         })
     })?;
-    let read = rows.collect::<rusqlite::Result<Vec<T>>>();
-    read.map_err(|e| unreadable.unwrap_or(Error::Db(e)))
+    for row in rows {
+        match row {
+            Ok(value) => out.push(value),
+            Err(e) => return Err(unreadable.unwrap_or(Error::Db(e))),
+        }
+    }
+    Ok(out)
 }
 
 /// What a conversion failure in `row` of `sql` concerns: the table named after the first
@@ -336,6 +354,12 @@ pub enum Checkins {
     Latest,
 }
 
+/// An empty vector with room for every check-in.
+fn every_checkin(conn: &Connection) -> Result<Vec<CheckIn>> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM checkins", [], |r| r.get(0))?;
+    Ok(Vec::with_capacity(usize::try_from(n).unwrap_or_default()))
+}
+
 /// Reads every table, in id order, inside one read transaction, with the check-ins `checkins`
 /// says.
 pub fn load_snapshot(conn: &Connection, checkins: Checkins, bodies: Bodies) -> Result<Snapshot> {
@@ -371,13 +395,15 @@ pub fn load_snapshot(conn: &Connection, checkins: Checkins, bodies: Bodies) -> R
             change,
         )?,
         checkins: match checkins {
-            Checkins::All => all(
+            Checkins::All => all_into(
+                every_checkin(&tx)?,
                 &tx,
                 &format!("SELECT {CHECKIN_COLUMNS} FROM checkins ORDER BY id"),
                 [],
                 checkin,
             )?,
-            Checkins::Calls => all(
+            Checkins::Calls => all_into(
+                every_checkin(&tx)?,
                 &tx,
                 &format!("SELECT {CHECKIN_CALL_COLUMNS} FROM checkins ORDER BY id"),
                 [],
