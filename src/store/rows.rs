@@ -356,7 +356,9 @@ pub enum Checkins {
 
 /// An empty vector with room for every check-in.
 fn every_checkin(conn: &Connection) -> Result<Vec<CheckIn>> {
-    let n: i64 = conn.query_row("SELECT count(*) FROM checkins", [], |r| r.get(0))?;
+    let n: i64 = conn
+        .prepare_cached("SELECT count(*) FROM checkins")?
+        .query_row([], |r| r.get(0))?;
     Ok(Vec::with_capacity(usize::try_from(n).unwrap_or_default()))
 }
 
