@@ -1,7 +1,7 @@
 //! The whole workspace in memory: what reviews read and what export writes.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -224,6 +224,11 @@ fn initiatives_as_of<'a>(
     for c in changes.iter().filter(|c| c.at > at) {
         later.entry(c.initiative_id).or_default().push(c);
     }
+    // The first known person of each name, looked up once per initiative.
+    let mut by_name: HashMap<&str, Id> = HashMap::with_capacity(people.len());
+    for p in people {
+        by_name.entry(p.name.as_str()).or_insert(p.id);
+    }
     initiatives
         .filter(|i| i.created_at <= at)
         .filter_map(|i| {
@@ -231,9 +236,9 @@ fn initiatives_as_of<'a>(
                 Some(own) => Cow::Owned(history::into_as_of(i.into_owned(), own, at)?),
                 None => i,
             };
-            if let Some(p) = people.iter().find(|p| p.name == past.owner) {
-                if p.id != past.owner_id {
-                    past.to_mut().owner_id = p.id;
+            if let Some(&id) = by_name.get(past.owner.as_str()) {
+                if id != past.owner_id {
+                    past.to_mut().owner_id = id;
                 }
             }
             Some(past)
