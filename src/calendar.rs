@@ -37,25 +37,38 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
 /// form or a day the calendar does not have. Readers of many stored dates try it before
 /// chrono's general parser, which was most of the cost of reading them.
 pub fn fixed_date(t: &[u8]) -> Option<NaiveDate> {
-    if t.len() != 10 || t[4] != b'-' || t[7] != b'-' {
+    let t: &[u8; 10] = t.try_into().ok()?;
+    if t[4] != b'-' || t[7] != b'-' {
         return None;
     }
-    NaiveDate::from_ymd_opt(digits(t, 0, 4)? as i32, digits(t, 5, 7)?, digits(t, 8, 10)?)
+    let year = digits(&[t[0], t[1], t[2], t[3]])?;
+    NaiveDate::from_ymd_opt(year as i32, digits(&[t[5], t[6]])?, digits(&[t[8], t[9]])?)
 }
 
 /// `YYYY-MM-DD HH:MM:SS` exactly, as the store writes a time, like [`fixed_date`].
 pub fn fixed_time(t: &[u8]) -> Option<NaiveDateTime> {
-    if t.len() != 19 || t[10] != b' ' || t[13] != b':' || t[16] != b':' {
+    let t: &[u8; 19] = t.try_into().ok()?;
+    if t[10] != b' ' || t[13] != b':' || t[16] != b':' {
         return None;
     }
-    fixed_date(&t[..10])?.and_hms_opt(digits(t, 11, 13)?, digits(t, 14, 16)?, digits(t, 17, 19)?)
+    fixed_date(&t[..10])?.and_hms_opt(
+        digits(&[t[11], t[12]])?,
+        digits(&[t[14], t[15]])?,
+        digits(&[t[17], t[18]])?,
+    )
 }
 
-/// Digits of `t[from..to]` as a number, or nothing when one is not a digit.
-fn digits(t: &[u8], from: usize, to: usize) -> Option<u32> {
-    t[from..to].iter().try_fold(0u32, |acc, c| {
-        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-    })
+/// The number the digits `t` write, or nothing when one is not a digit.
+fn digits<const N: usize>(t: &[u8; N]) -> Option<u32> {
+    let mut n = 0;
+    for c in t {
+        let d = c.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        n = n * 10 + u32::from(d);
+    }
+    Some(n)
 }
 
 /// An ISO 8601 week (`%G-W%V`): Monday to Sunday, numbered within its ISO year.
@@ -109,8 +122,8 @@ impl IsoWeek {
         if t.len() != 8 || t[4] != b'-' || t[5] != b'W' {
             return None;
         }
-        let year = digits(t, 0, 4)? as i32;
-        let week = digits(t, 6, 8)?;
+        let year = digits(&[t[0], t[1], t[2], t[3]])? as i32;
+        let week = digits(&[t[6], t[7]])?;
         (1..=52).contains(&week).then_some(IsoWeek { year, week })
     }
 
@@ -500,6 +513,18 @@ mod tests {
         assert_eq!(fixed_date(b"2028-02-29").unwrap().to_string(), "2028-02-29");
         assert_eq!(fixed_date(b"2027-02-29"), None);
         assert_eq!(fixed_date(b"2027-2-28"), None);
+    }
+
+    #[test]
+    fn weeks_read_directly_are_read_as_the_general_reading_reads_them() {
+        let week = |t: &str| IsoWeek::parse("week", t).map(|w| (w.year(), w.week()));
+        assert_eq!(week("2026-W07").unwrap(), (2026, 7));
+        assert_eq!(week("2026-W52").unwrap(), (2026, 52));
+        assert_eq!(week("2020-W53").unwrap(), (2020, 53));
+        assert_eq!(week(" 2026-w07 ").unwrap(), (2026, 7));
+        assert!(week("2021-W53").is_err());
+        assert!(week("2026-W00").is_err());
+        assert!(week("2026-W7x").is_err());
     }
 
     fn d(s: &str) -> NaiveDate {
