@@ -158,7 +158,7 @@ pub fn scope<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Vec<String> {
 
 /// Whether a change replaced a target or backup date by another one.
 pub fn is_date_move(c: &Change) -> bool {
-    matches!(c.field.as_str(), "target_date" | "backup_date")
+    matches!(c.field.as_ref(), "target_date" | "backup_date")
         && c.old_value.is_some()
         && c.new_value.is_some()
         && c.old_value != c.new_value
@@ -212,7 +212,7 @@ pub fn slips<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Slips {
     let mut out = Slips::default();
     let mut committed = false;
     for c in changes {
-        let slot = match c.field.as_str() {
+        let slot = match c.field.as_ref() {
             "target_date" => Some(0),
             "backup_date" => Some(1),
             "status" => {
@@ -265,7 +265,7 @@ mod tests {
                 .unwrap()
                 .and_hms_opt(9, 0, 0)
                 .unwrap(),
-            field: field.into(),
+            field: field.to_string().into(),
             old_value: old.map(Into::into),
             new_value: new.map(Into::into),
             reason: None,

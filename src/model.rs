@@ -341,8 +341,9 @@ pub struct Change {
     pub initiative_id: Id,
     pub at: NaiveDateTime,
     /// The field's name as in `Initiative`, `created` for the creation itself, or `scope`
-    /// for a scope item added (no old value) or cut (no new value).
-    pub field: String,
+    /// for a scope item added (no old value) or cut (no new value). Read from the store, a
+    /// known name is borrowed rather than copied (a snapshot reads one per logged change).
+    pub field: std::borrow::Cow<'static, str>,
     pub old_value: Option<String>,
     pub new_value: Option<String>,
     pub reason: Option<String>,

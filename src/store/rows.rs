@@ -1,5 +1,6 @@
 //! Reading records from rows: one mapper per table, shared by queries and snapshots.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
@@ -10,6 +11,7 @@ use rusqlite::{Connection, Row};
 use super::schema;
 use crate::calendar::{fixed_date, fixed_time, IsoWeek};
 use crate::error::{Error, Result};
+use crate::history;
 use crate::model::{
     Baseline, BaselineItem, Blocker, Change, CheckIn, Decision, Initiative, KeptUpdate, Person,
     StoredReview,
@@ -94,11 +96,23 @@ pub fn change(row: &Row<'_>) -> rusqlite::Result<Change> {
         id: row.get(0)?,
         initiative_id: row.get(1)?,
         at: time(row, 2)?,
-        field: row.get(3)?,
+        field: logged_field(row.get_ref(3)?.as_str()?),
         old_value: row.get(4)?,
         new_value: row.get(5)?,
         reason: row.get(6)?,
     })
+}
+
+/// A change's field name: one of the names the log writes, borrowed, else a copy.
+fn logged_field(name: &str) -> Cow<'static, str> {
+    match ["created", "scope"]
+        .iter()
+        .chain(history::FIELDS)
+        .find(|f| **f == name)
+    {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(name.to_string()),
+    }
 }
 
 /// The columns [`checkin`] reads, in the order it reads them.

@@ -145,7 +145,7 @@ pub(crate) fn changes_in(
         // still counts its moves where they happened.
         let quarter = Quarter::of(c.at.date(), settings.fiscal_year_start);
         let (title, owner) = label(c.initiative_id);
-        match c.field.as_str() {
+        match c.field.as_ref() {
             "target_date" | "backup_date" => {
                 let Some(m) = field_move(by_initiative, c) else {
                     continue;
