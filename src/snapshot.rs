@@ -81,14 +81,6 @@ impl Snapshot {
         self.clone().into_as_of(at)
     }
 
-    /// The people, initiatives and change logs as known at `at`, like [`Snapshot::as_of`],
-    /// with none of the other records (check-ins, blockers, decisions, baselines, kept
-    /// updates, releases): for what reads only the initiatives' history, without copying
-    /// every check-in.
-    pub fn history_as_of(&self, at: NaiveDateTime) -> Snapshot {
-        self.history().into_as_of(at)
-    }
-
     /// The workspace as known at `at`, like [`Snapshot::as_of`], without its check-ins: for
     /// what borrows them ([`Snapshot::checkins_in_force_at`]) instead of copying them all.
     pub fn as_of_without_checkins(&self, at: NaiveDateTime) -> Snapshot {
@@ -277,17 +269,28 @@ impl<'a> ByInitiative<'a> {
         snap: &'a Snapshot,
         in_force: impl IntoIterator<Item = &'a CheckIn>,
     ) -> Self {
-        let mut changes: IdMap<Vec<&Change>> = IdMap::default();
-        for c in &snap.changes {
-            changes.entry(c.initiative_id).or_default().push(c);
+        Self::of(&snap.initiatives, &snap.changes, in_force)
+    }
+
+    /// Indexes `initiatives`, the change log `changes` (oldest first) and the check-ins in
+    /// force `in_force`, wherever they are held: e.g. [`Snapshot::initiatives_as_of`] and the
+    /// changes made by the same moment, which spares copying the workspace to cut it.
+    pub fn of(
+        initiatives: impl IntoIterator<Item = &'a Initiative>,
+        changes: impl IntoIterator<Item = &'a Change>,
+        in_force: impl IntoIterator<Item = &'a CheckIn>,
+    ) -> Self {
+        let mut logs: IdMap<Vec<&Change>> = IdMap::default();
+        for c in changes {
+            logs.entry(c.initiative_id).or_default().push(c);
         }
         let mut checkins: IdMap<Vec<&CheckIn>> = IdMap::default();
         for c in in_force {
             checkins.entry(c.initiative_id).or_default().push(c);
         }
         ByInitiative {
-            initiatives: snap.initiatives.iter().map(|i| (i.id, i)).collect(),
-            changes,
+            initiatives: initiatives.into_iter().map(|i| (i.id, i)).collect(),
+            changes: logs,
             checkins,
         }
     }
