@@ -90,7 +90,7 @@ fn use_wal(conn: &Connection) -> Result<()> {
     }
 }
 
-/// How many prepared statements a connection keeps. A snapshot reads through 17 or 18 in turn,
+/// How many prepared statements a connection keeps. A snapshot reads through 18 to 20 in turn,
 /// more than rusqlite's default of 16, so with that default every read of a snapshot prepared
 /// every statement again (the least recently used goes first, so each was gone by its turn).
 const STATEMENT_CACHE: usize = 64;

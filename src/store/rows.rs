@@ -248,8 +248,9 @@ pub fn all<T>(
 }
 
 /// [`all`] appending to `out`, which may hold room for them already: reading every check-in
-/// into a vector sized for them spares growing it by doubling, whose last step, past what the
-/// allocator keeps for reuse, took fresh memory from the system on every read.
+/// or change into a vector sized for them spares growing it by doubling (copying it each
+/// time), whose last step for the check-ins, past what the allocator keeps for reuse, took
+/// fresh memory from the system on every read.
 fn all_into<T>(
     mut out: Vec<T>,
     conn: &Connection,
@@ -368,10 +369,10 @@ pub enum Checkins {
     Latest,
 }
 
-/// An empty vector with room for every check-in.
-fn every_checkin(conn: &Connection) -> Result<Vec<CheckIn>> {
+/// An empty vector with room for every record of `table` (counted through an index).
+fn room_for<T>(conn: &Connection, table: &str) -> Result<Vec<T>> {
     let n: i64 = conn
-        .prepare_cached("SELECT count(*) FROM checkins")?
+        .prepare_cached(&format!("SELECT count(*) FROM {table}"))?
         .query_row([], |r| r.get(0))?;
     Ok(Vec::with_capacity(usize::try_from(n).unwrap_or_default()))
 }
@@ -404,7 +405,8 @@ pub fn load_snapshot(conn: &Connection, checkins: Checkins, bodies: Bodies) -> R
             [],
             initiative,
         )?,
-        changes: all(
+        changes: all_into(
+            room_for(&tx, "changes")?,
             &tx,
             &format!("SELECT {CHANGE_COLUMNS} FROM changes ORDER BY id"),
             [],
@@ -412,14 +414,14 @@ pub fn load_snapshot(conn: &Connection, checkins: Checkins, bodies: Bodies) -> R
         )?,
         checkins: match checkins {
             Checkins::All => all_into(
-                every_checkin(&tx)?,
+                room_for(&tx, "checkins")?,
                 &tx,
                 &format!("SELECT {CHECKIN_COLUMNS} FROM checkins ORDER BY id"),
                 [],
                 checkin,
             )?,
             Checkins::Calls => all_into(
-                every_checkin(&tx)?,
+                room_for(&tx, "checkins")?,
                 &tx,
                 &format!("SELECT {CHECKIN_CALL_COLUMNS} FROM checkins ORDER BY id"),
                 [],
