@@ -33,6 +33,44 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
     })
 }
 
+/// `YYYY-MM-DD` exactly, as the store writes a date, read digit by digit; none for any other
+/// form or a day the calendar does not have. Readers of many stored dates try it before
+/// chrono's general parser, which was most of the cost of reading them.
+pub fn fixed_date(t: &[u8]) -> Option<NaiveDate> {
+    let t: &[u8; 10] = t.try_into().ok()?;
+    if t[4] != b'-' || t[7] != b'-' {
+        return None;
+    }
+    let year = digits(&[t[0], t[1], t[2], t[3]])?;
+    NaiveDate::from_ymd_opt(year as i32, digits(&[t[5], t[6]])?, digits(&[t[8], t[9]])?)
+}
+
+/// `YYYY-MM-DD HH:MM:SS` exactly, as the store writes a time, like [`fixed_date`].
+pub fn fixed_time(t: &[u8]) -> Option<NaiveDateTime> {
+    let t: &[u8; 19] = t.try_into().ok()?;
+    if t[10] != b' ' || t[13] != b':' || t[16] != b':' {
+        return None;
+    }
+    fixed_date(&t[..10])?.and_hms_opt(
+        digits(&[t[11], t[12]])?,
+        digits(&[t[14], t[15]])?,
+        digits(&[t[17], t[18]])?,
+    )
+}
+
+/// The number the digits `t` write, or nothing when one is not a digit.
+fn digits<const N: usize>(t: &[u8; N]) -> Option<u32> {
+    let mut n = 0;
+    for c in t {
+        let d = c.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        n = n * 10 + u32::from(d);
+    }
+    Some(n)
+}
+
 /// An ISO 8601 week (`%G-W%V`): Monday to Sunday, numbered within its ISO year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct IsoWeek {
@@ -52,6 +90,9 @@ impl IsoWeek {
 
     /// Parses `YYYY-Www` for `field`, refusing weeks the year does not have.
     pub fn parse(field: &str, text: &str) -> Result<Self> {
+        if let Some(week) = Self::stored(text.as_bytes()) {
+            return Ok(week);
+        }
         let text = text.trim();
         let bad = || {
             Error::invalid(
@@ -72,6 +113,18 @@ impl IsoWeek {
         NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)
             .ok_or_else(|| Error::invalid(field, format!("{year} has no ISO week {week:02}")))?;
         Ok(IsoWeek { year, week })
+    }
+
+    /// `YYYY-Www` exactly, as the store writes a week, with a week every ISO year has (1 to
+    /// 52): read digit by digit, since a snapshot reads one per check-in. Anything else is
+    /// left to [`IsoWeek::parse`]'s general reading.
+    fn stored(t: &[u8]) -> Option<Self> {
+        if t.len() != 8 || t[4] != b'-' || t[5] != b'W' {
+            return None;
+        }
+        let year = digits(&[t[0], t[1], t[2], t[3]])? as i32;
+        let week = digits(&[t[6], t[7]])?;
+        (1..=52).contains(&week).then_some(IsoWeek { year, week })
     }
 
     /// ISO year.
@@ -448,6 +501,31 @@ pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_times_are_read_exactly_and_other_forms_are_left_to_chrono() {
+        let at = fixed_time(b"2027-01-03 23:30:05").unwrap();
+        assert_eq!(at.to_string(), "2027-01-03 23:30:05");
+        assert_eq!(fixed_time(b"2027-02-30 10:00:00"), None);
+        assert_eq!(fixed_time(b"2027-01-03T23:30:05"), None);
+        assert_eq!(fixed_time(b"2027-01-03 23:30:05.5"), None);
+        assert_eq!(fixed_time(b"2027-01-03 2x:30:05"), None);
+        assert_eq!(fixed_date(b"2028-02-29").unwrap().to_string(), "2028-02-29");
+        assert_eq!(fixed_date(b"2027-02-29"), None);
+        assert_eq!(fixed_date(b"2027-2-28"), None);
+    }
+
+    #[test]
+    fn weeks_read_directly_are_read_as_the_general_reading_reads_them() {
+        let week = |t: &str| IsoWeek::parse("week", t).map(|w| (w.year(), w.week()));
+        assert_eq!(week("2026-W07").unwrap(), (2026, 7));
+        assert_eq!(week("2026-W52").unwrap(), (2026, 52));
+        assert_eq!(week("2020-W53").unwrap(), (2020, 53));
+        assert_eq!(week(" 2026-w07 ").unwrap(), (2026, 7));
+        assert!(week("2021-W53").is_err());
+        assert!(week("2026-W00").is_err());
+        assert!(week("2026-W7x").is_err());
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

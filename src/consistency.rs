@@ -319,7 +319,7 @@ impl Checker {
                 );
             }
             last = last.max(c.at);
-            match c.field.as_str() {
+            match c.field.as_ref() {
                 "created" => self.push(&record, "the initiative is created twice"),
                 "scope" => self.scope(&record, c, &mut scope),
                 field => {

@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::days_between;
+use crate::calendar::{days_between, fixed_date};
 use crate::model::{Change, Initiative, Status};
 
 /// The names of the logged fields, as [`field_values`] lists them.
@@ -98,7 +98,15 @@ pub fn as_of(i: &Initiative, changes: &[&Change], at: NaiveDateTime) -> Option<I
 /// A date field's value as the change log writes it (`YYYY-MM-DD`); none when it is empty
 /// or not a date.
 pub fn logged_date(value: Option<&str>) -> Option<NaiveDate> {
-    value.and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+    value.and_then(|v| {
+        fixed_date(v.as_bytes()).or_else(|| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+    })
+}
+
+/// A logged value read as a date the way `str::parse` reads it, the store's `YYYY-MM-DD`
+/// read digit by digit first ([`fixed_date`]): the reviews read every logged date.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    fixed_date(value.as_bytes()).or_else(|| value.parse().ok())
 }
 
 /// What [`as_of`] rebuilds one logged field from, without copying the initiative: when a
@@ -150,7 +158,7 @@ pub fn scope<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Vec<String> {
 
 /// Whether a change replaced a target or backup date by another one.
 pub fn is_date_move(c: &Change) -> bool {
-    matches!(c.field.as_str(), "target_date" | "backup_date")
+    matches!(c.field.as_ref(), "target_date" | "backup_date")
         && c.old_value.is_some()
         && c.new_value.is_some()
         && c.old_value != c.new_value
@@ -204,7 +212,7 @@ pub fn slips<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Slips {
     let mut out = Slips::default();
     let mut committed = false;
     for c in changes {
-        let slot = match c.field.as_str() {
+        let slot = match c.field.as_ref() {
             "target_date" => Some(0),
             "backup_date" => Some(1),
             "status" => {
@@ -214,7 +222,7 @@ pub fn slips<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Slips {
             _ => None,
         };
         if let Some(k) = slot {
-            let new = c.new_value.as_deref().and_then(|v| v.parse().ok());
+            let new = c.new_value.as_deref().and_then(parse_date);
             let slip = if k == 0 {
                 &mut out.target
             } else {
@@ -257,7 +265,7 @@ mod tests {
                 .unwrap()
                 .and_hms_opt(9, 0, 0)
                 .unwrap(),
-            field: field.into(),
+            field: field.to_string().into(),
             old_value: old.map(Into::into),
             new_value: new.map(Into::into),
             reason: None,

@@ -1,5 +1,6 @@
 //! The whole workspace in memory: what reviews read and what export writes.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDateTime;
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::IsoWeek;
 use crate::history;
 use crate::model::{
-    Baseline, Blocker, Change, CheckIn, Decision, Id, Initiative, KeptUpdate, Person,
+    Baseline, Blocker, Change, CheckIn, Decision, Id, IdMap, Initiative, KeptUpdate, Person,
 };
 use crate::release::Release;
 
@@ -58,8 +59,8 @@ impl Snapshot {
 
     /// The most recent check-in in force of each initiative that has one, in one pass over
     /// the check-ins (looking each initiative's up in turn costs initiatives × check-ins).
-    pub fn latest_checkins(&self) -> HashMap<Id, &CheckIn> {
-        let mut latest: HashMap<Id, &CheckIn> = HashMap::new();
+    pub fn latest_checkins(&self) -> IdMap<&CheckIn> {
+        let mut latest: IdMap<&CheckIn> = IdMap::default();
         for c in self.checkins.iter().filter(|c| c.replaced_at.is_none()) {
             let held = latest.entry(c.initiative_id).or_insert(c);
             if (c.week, c.id) > (held.week, held.id) {
@@ -78,14 +79,6 @@ impl Snapshot {
     /// initiatives are rebuilt from their change logs, so an old period reads the same later.
     pub fn as_of(&self, at: NaiveDateTime) -> Snapshot {
         self.clone().into_as_of(at)
-    }
-
-    /// The people, initiatives and change logs as known at `at`, like [`Snapshot::as_of`],
-    /// with none of the other records (check-ins, blockers, decisions, baselines, kept
-    /// updates, releases): for what reads only the initiatives' history, without copying
-    /// every check-in.
-    pub fn history_as_of(&self, at: NaiveDateTime) -> Snapshot {
-        self.history().into_as_of(at)
     }
 
     /// The workspace as known at `at`, like [`Snapshot::as_of`], without its check-ins: for
@@ -128,30 +121,35 @@ impl Snapshot {
         }
     }
 
+    /// The initiatives known at `at`, rebuilt from their change logs as [`Snapshot::as_of`]
+    /// rebuilds them, each borrowed when nothing logged after `at` changes it: for what reads
+    /// a past moment's initiatives without copying them all.
+    pub fn initiatives_as_of(&self, at: NaiveDateTime) -> Vec<Cow<'_, Initiative>> {
+        let people: Vec<&Person> = self.people.iter().filter(|p| p.created_at <= at).collect();
+        initiatives_as_of(
+            self.initiatives.iter().map(Cow::Borrowed),
+            &self.changes,
+            &people,
+            at,
+        )
+    }
+
     /// [`Snapshot::as_of`] without copying: the records known at `at` are moved out.
     pub fn into_as_of(self, at: NaiveDateTime) -> Snapshot {
-        let mut later: HashMap<Id, Vec<&Change>> = HashMap::new();
-        for c in self.changes.iter().filter(|c| c.at > at) {
-            later.entry(c.initiative_id).or_default().push(c);
-        }
         let people: Vec<Person> = self
             .people
             .into_iter()
             .filter(|p| p.created_at <= at)
             .collect();
-        let initiatives = self
-            .initiatives
-            .into_iter()
-            .filter_map(|i| {
-                let own = later.get(&i.id).map(Vec::as_slice).unwrap_or_default();
-                let mut past = history::into_as_of(i, own, at)?;
-                if let Some(p) = people.iter().find(|p| p.name == past.owner) {
-                    past.owner_id = p.id;
-                }
-                Some(past)
-            })
-            .collect();
-        drop(later);
+        let initiatives = initiatives_as_of(
+            self.initiatives.into_iter().map(Cow::Owned),
+            &self.changes,
+            &people.iter().collect::<Vec<_>>(),
+            at,
+        )
+        .into_iter()
+        .map(Cow::into_owned)
+        .collect();
         let date = at.date();
         Snapshot {
             format: self.format,
@@ -205,6 +203,41 @@ impl Snapshot {
     }
 }
 
+/// `initiatives` as known at `at`, from the change log `changes` (oldest first) and the people
+/// known then: those created later are left out, the fields changed later are rebuilt (copying
+/// only those initiatives) and the owner's id is the known person's of the owner's name.
+fn initiatives_as_of<'a>(
+    initiatives: impl Iterator<Item = Cow<'a, Initiative>>,
+    changes: &[Change],
+    people: &[&Person],
+    at: NaiveDateTime,
+) -> Vec<Cow<'a, Initiative>> {
+    let mut later: IdMap<Vec<&Change>> = IdMap::default();
+    for c in changes.iter().filter(|c| c.at > at) {
+        later.entry(c.initiative_id).or_default().push(c);
+    }
+    // The first known person of each name, looked up once per initiative.
+    let mut by_name: HashMap<&str, Id> = HashMap::with_capacity(people.len());
+    for p in people {
+        by_name.entry(p.name.as_str()).or_insert(p.id);
+    }
+    initiatives
+        .filter(|i| i.created_at <= at)
+        .filter_map(|i| {
+            let mut past = match later.get(&i.id) {
+                Some(own) => Cow::Owned(history::into_as_of(i.into_owned(), own, at)?),
+                None => i,
+            };
+            if let Some(&id) = by_name.get(past.owner.as_str()) {
+                if id != past.owner_id {
+                    past.to_mut().owner_id = id;
+                }
+            }
+            Some(past)
+        })
+        .collect()
+}
+
 /// Whether check-in `c` was in force at `at`: recorded by then and not replaced by then.
 pub fn in_force_at(c: &CheckIn, at: NaiveDateTime) -> bool {
     c.recorded_at <= at && c.replaced_at.is_none_or(|r| r > at)
@@ -215,9 +248,9 @@ pub fn in_force_at(c: &CheckIn, at: NaiveDateTime) -> bool {
 /// costs initiatives × records).
 #[derive(Debug)]
 pub struct ByInitiative<'a> {
-    initiatives: HashMap<Id, &'a Initiative>,
-    changes: HashMap<Id, Vec<&'a Change>>,
-    checkins: HashMap<Id, Vec<&'a CheckIn>>,
+    initiatives: IdMap<&'a Initiative>,
+    changes: IdMap<Vec<&'a Change>>,
+    checkins: IdMap<Vec<&'a CheckIn>>,
 }
 
 impl<'a> ByInitiative<'a> {
@@ -236,17 +269,28 @@ impl<'a> ByInitiative<'a> {
         snap: &'a Snapshot,
         in_force: impl IntoIterator<Item = &'a CheckIn>,
     ) -> Self {
-        let mut changes: HashMap<Id, Vec<&Change>> = HashMap::new();
-        for c in &snap.changes {
-            changes.entry(c.initiative_id).or_default().push(c);
+        Self::of(&snap.initiatives, &snap.changes, in_force)
+    }
+
+    /// Indexes `initiatives`, the change log `changes` (oldest first) and the check-ins in
+    /// force `in_force`, wherever they are held: e.g. [`Snapshot::initiatives_as_of`] and the
+    /// changes made by the same moment, which spares copying the workspace to cut it.
+    pub fn of(
+        initiatives: impl IntoIterator<Item = &'a Initiative>,
+        changes: impl IntoIterator<Item = &'a Change>,
+        in_force: impl IntoIterator<Item = &'a CheckIn>,
+    ) -> Self {
+        let mut logs: IdMap<Vec<&Change>> = IdMap::default();
+        for c in changes {
+            logs.entry(c.initiative_id).or_default().push(c);
         }
-        let mut checkins: HashMap<Id, Vec<&CheckIn>> = HashMap::new();
+        let mut checkins: IdMap<Vec<&CheckIn>> = IdMap::default();
         for c in in_force {
             checkins.entry(c.initiative_id).or_default().push(c);
         }
         ByInitiative {
-            initiatives: snap.initiatives.iter().map(|i| (i.id, i)).collect(),
-            changes,
+            initiatives: initiatives.into_iter().map(|i| (i.id, i)).collect(),
+            changes: logs,
             checkins,
         }
     }

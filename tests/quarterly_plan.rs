@@ -119,7 +119,7 @@ fn committing_activates_a_proposed_initiative_that_passes_the_rules() {
     let last = ws.history(ready).unwrap().pop().unwrap();
     assert_eq!(
         (
-            last.field.as_str(),
+            last.field.as_ref(),
             last.new_value.as_deref(),
             last.reason.as_deref()
         ),

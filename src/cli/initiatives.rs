@@ -309,7 +309,7 @@ pub fn history(ws: &Workspace, a: &ShowArgs, out: &mut dyn Write) -> Result<()> 
     for c in log {
         t.add_row(vec![
             c.at.format("%Y-%m-%d %H:%M").to_string(),
-            c.field,
+            c.field.into_owned(),
             table::cell(c.old_value),
             table::cell(c.new_value),
             c.reason.unwrap_or_default(),

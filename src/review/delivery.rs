@@ -65,16 +65,19 @@ impl DeliveryJudgement {
 }
 
 /// The baseline a quarter is measured against (the latest committed before it began, else the
-/// first committed during it) and the amendments made after it, as known in `snap`.
-pub fn plan_baselines(snap: &Snapshot, quarter: Quarter) -> (Option<&Baseline>, Vec<&Baseline>) {
+/// first committed during it) and the amendments made after it, among the baselines known,
+/// `baselines` (in id order).
+pub fn plan_baselines<'a>(
+    baselines: impl IntoIterator<Item = &'a Baseline>,
+    quarter: Quarter,
+) -> (Option<&'a Baseline>, Vec<&'a Baseline>) {
     let label = quarter.to_string();
     let start = quarter
         .first_day()
         .and_hms_opt(0, 0, 0)
         .expect("valid time");
-    let all: Vec<&Baseline> = snap
-        .baselines
-        .iter()
+    let all: Vec<&Baseline> = baselines
+        .into_iter()
         .filter(|b| b.quarter == label)
         .collect();
     let plan = all
@@ -150,12 +153,12 @@ impl<'a> Judge<'a> {
 
     fn plan(&mut self, quarter: Quarter) -> &[(Id, PlanDates)] {
         let snap = self.snap;
-        self.plans
-            .entry(quarter)
-            .or_insert_with(|| match plan_baselines(snap, quarter) {
+        self.plans.entry(quarter).or_insert_with(|| {
+            match plan_baselines(&snap.baselines, quarter) {
                 (Some(plan), later) => plan_dates(plan, &later),
                 (None, _) => Vec::new(),
-            })
+            }
+        })
     }
 
     /// How initiative `i` stands: measured against the plan of the quarter it was done in

@@ -10,14 +10,14 @@ mod reliability;
 mod risk;
 mod trend;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{end_of_day, IsoWeek, Quarter};
 use crate::history;
-use crate::model::{Change, CheckIn, Health, Id, Initiative, Status};
+use crate::model::{Baseline, Change, CheckIn, Health, Id, IdMap, Initiative, Status};
 use crate::snapshot::{in_force_at, Snapshot};
 
 pub use churn::{Churn, ChurnItem};
@@ -121,11 +121,17 @@ impl Parts {
 }
 
 /// A quarter as the review sees it: the workspace as known at the cut-off, and the window of
-/// the quarter's changes.
+/// the quarter's changes. Its records are borrowed from the snapshot read (only initiatives
+/// changed after the cut-off are rebuilt): copying the workspace for the review and each
+/// quarter of its trend was a fifth of the review's cost.
 struct Period<'a> {
     quarter: Quarter,
-    /// The workspace as known at `cutoff`, without its check-ins: those are `checkins`.
-    snap: Snapshot,
+    /// The initiatives as known at `cutoff` ([`Snapshot::initiatives_as_of`]).
+    initiatives: Vec<Cow<'a, Initiative>>,
+    /// The changes logged by `cutoff`, oldest first.
+    changes: Vec<&'a Change>,
+    /// The baselines committed by `cutoff`, in id order.
+    baselines: Vec<&'a Baseline>,
     /// The check-ins in force at `cutoff` for the weeks that belong to the quarter (by their
     /// Thursday, as ISO weeks belong to years) and had begun by `as_of`, borrowed from the
     /// snapshot read: copying every check-in for each quarter the review looks at was most
@@ -137,26 +143,26 @@ struct Period<'a> {
     /// The last instant the review knows.
     cutoff: NaiveDateTime,
     ended: bool,
-    /// Positions in `snap.initiatives` by id.
-    initiatives: HashMap<Id, usize>,
-    /// Positions in `snap.changes` of each initiative's entries, oldest first.
-    logs: HashMap<Id, Vec<usize>>,
+    /// Positions in `initiatives` by id.
+    positions: IdMap<usize>,
+    /// Each initiative's entries of `changes`, oldest first.
+    logs: IdMap<Vec<&'a Change>>,
     /// Each initiative's latest check-in in force for a week begun by `as_of`, as (week,
     /// id, health): found in one pass, where looking it up per initiative and per cell of
     /// the risk grid scanned every check-in of the initiative each time.
-    health: HashMap<Id, (IsoWeek, Id, Health)>,
+    health: IdMap<(IsoWeek, Id, Health)>,
 }
 
 /// Every check-in of the snapshot read, per initiative, latest first (by week, then id):
 /// indexed once for the review and the quarters of its trend, where each of them passed over
 /// every check-in for those in force at its cut-off.
 struct CheckinIndex<'a> {
-    by_initiative: HashMap<Id, Vec<&'a CheckIn>>,
+    by_initiative: IdMap<Vec<&'a CheckIn>>,
 }
 
 impl<'a> CheckinIndex<'a> {
     fn new(checkins: &'a [CheckIn]) -> Self {
-        let mut by_initiative: HashMap<Id, Vec<&CheckIn>> = HashMap::new();
+        let mut by_initiative: IdMap<Vec<&CheckIn>> = IdMap::default();
         for c in checkins {
             by_initiative.entry(c.initiative_id).or_default().push(c);
         }
@@ -181,35 +187,34 @@ impl<'a> CheckinIndex<'a> {
 }
 
 impl<'a> Period<'a> {
-    /// The period of `quarter` from `snapshot` (the workspace as known at a moment no earlier
-    /// than the quarter's cut-off, or as read) and the check-ins read, `checkins`: a check-in
-    /// in force at the cut-off was in force at that moment too.
+    /// The period of `quarter` from the snapshot read, `snapshot`, and its check-ins indexed,
+    /// `checkins`.
     fn new(
-        snapshot: &Snapshot,
+        snapshot: &'a Snapshot,
         checkins: &CheckinIndex<'a>,
         quarter: Quarter,
         today: NaiveDate,
     ) -> Self {
         let as_of = quarter.last_day().min(today);
         let cutoff = end_of_day(as_of);
-        let snap = snapshot.as_of_without_checkins(cutoff);
-        let initiatives = snap
-            .initiatives
+        let initiatives = snapshot.initiatives_as_of(cutoff);
+        let positions = initiatives
             .iter()
             .enumerate()
             .map(|(k, i)| (i.id, k))
             .collect();
-        let mut logs: HashMap<Id, Vec<usize>> = HashMap::new();
-        for (k, c) in snap.changes.iter().enumerate() {
-            logs.entry(c.initiative_id).or_default().push(k);
+        let changes: Vec<&Change> = snapshot.changes.iter().filter(|c| c.at <= cutoff).collect();
+        let mut logs: IdMap<Vec<&Change>> = IdMap::default();
+        for &c in &changes {
+            logs.entry(c.initiative_id).or_default().push(c);
         }
         // A week has begun by `as_of` exactly when it is not after the week holding `as_of`.
         let begun = IsoWeek::of(as_of);
         let (first, last) = quarter_weeks(quarter);
         let last = last.min(begun);
-        let mut health: HashMap<Id, (IsoWeek, Id, Health)> = HashMap::new();
+        let mut health: IdMap<(IsoWeek, Id, Health)> = IdMap::default();
         let mut in_quarter = Vec::new();
-        for i in &snap.initiatives {
+        for i in &initiatives {
             let mut latest: Option<&CheckIn> = None;
             for &c in checkins.of(i.id).iter().skip_while(|c| c.week > begun) {
                 if c.week < first && latest.is_some() {
@@ -230,9 +235,15 @@ impl<'a> Period<'a> {
         in_quarter.sort_unstable_by_key(|c| c.id);
         Period {
             quarter,
-            snap,
-            checkins: in_quarter,
             initiatives,
+            changes,
+            baselines: snapshot
+                .baselines
+                .iter()
+                .filter(|b| b.committed_at <= cutoff)
+                .collect(),
+            checkins: in_quarter,
+            positions,
             logs,
             health,
             as_of,
@@ -245,20 +256,19 @@ impl<'a> Period<'a> {
         }
     }
 
+    /// The initiatives as known at the cut-off, in id order.
+    fn initiatives(&self) -> impl Iterator<Item = &Initiative> {
+        self.initiatives.iter().map(|i| &**i)
+    }
+
     /// The initiative with `id`, as known at the cut-off.
     fn initiative(&self, id: Id) -> Option<&Initiative> {
-        self.initiatives
-            .get(&id)
-            .map(|k| &self.snap.initiatives[*k])
+        self.positions.get(&id).map(|k| &*self.initiatives[*k])
     }
 
     /// The change log of initiative `id` up to the cut-off, oldest first.
-    fn log(&self, id: Id) -> impl Iterator<Item = &Change> {
-        self.logs
-            .get(&id)
-            .into_iter()
-            .flatten()
-            .map(|k| &self.snap.changes[*k])
+    fn log(&self, id: Id) -> impl Iterator<Item = &'a Change> + '_ {
+        self.logs.get(&id).into_iter().flatten().copied()
     }
 
     /// Whether a change made at `at` falls in the quarter, up to the cut-off.
@@ -267,8 +277,11 @@ impl<'a> Period<'a> {
     }
 
     /// The changes of the quarter, oldest first.
-    fn changes(&self) -> impl Iterator<Item = &Change> {
-        self.snap.changes.iter().filter(|c| self.in_window(c.at))
+    fn changes(&self) -> impl Iterator<Item = &'a Change> + '_ {
+        self.changes
+            .iter()
+            .copied()
+            .filter(|c| self.in_window(c.at))
     }
 
     /// Edits that moved a date of initiative `id` during the quarter (a target and its backup

@@ -5,14 +5,12 @@
 mod blockers;
 mod signals;
 
-use std::collections::HashMap;
-
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{days_between, end_of_day, IsoWeek};
 use crate::error::Result;
-use crate::model::{CheckIn, Health, Id, Initiative, RiskLevel, Status, Track};
+use crate::model::{CheckIn, Health, Id, IdMap, Initiative, RiskLevel, Status, Track};
 use crate::model::{Decision, ReviewKind};
 use crate::review::common::{
     changes_in, risk_changed, DateMove, DecisionItem, ScopeCut, StatusEvent, Window,
@@ -191,12 +189,12 @@ impl NotShipping {
 
 /// The check-ins in force of the reviewed week and the weeks before it, per initiative.
 pub(crate) struct Calls<'a> {
-    by_initiative: HashMap<Id, Vec<&'a CheckIn>>,
+    by_initiative: IdMap<Vec<&'a CheckIn>>,
 }
 
 impl<'a> Calls<'a> {
     fn new(snap: &'a Snapshot, week: IsoWeek) -> Self {
-        let mut by_initiative: HashMap<Id, Vec<&CheckIn>> = HashMap::new();
+        let mut by_initiative: IdMap<Vec<&CheckIn>> = IdMap::default();
         for c in &snap.checkins {
             if c.replaced_at.is_none() && c.week <= week {
                 by_initiative.entry(c.initiative_id).or_default().push(c);
@@ -290,8 +288,8 @@ pub fn weekly_owned(snapshot: Snapshot, week: IsoWeek, today: NaiveDate) -> Resu
         .collect();
 
     let shipped = shipped(&snap, &calls, &mut judge, week, start, cutoff);
-    let blockers = blockers::open(&snap, as_of);
-    let cleared_blockers = blockers::cleared(&snap, week.monday(), as_of);
+    let blockers = blockers::open(&snap, &by_initiative, as_of);
+    let cleared_blockers = blockers::cleared(&snap, &by_initiative, week.monday(), as_of);
     let (decisions_overdue, decisions_due_soon) = decisions(&snap, as_of);
     let dates_in_danger = dates_in_danger(&in_progress, as_of);
     let headline = Headline {
@@ -392,7 +390,7 @@ fn shipped(
     start: NaiveDateTime,
     cutoff: NaiveDateTime,
 ) -> Vec<ShippedItem> {
-    let mut finished: HashMap<Id, NaiveDateTime> = HashMap::new();
+    let mut finished: IdMap<NaiveDateTime> = IdMap::default();
     for c in &snap.changes {
         if c.field == "status" && c.new_value.as_deref() == Some("done") {
             finished.insert(c.initiative_id, c.at);

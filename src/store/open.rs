@@ -90,6 +90,11 @@ fn use_wal(conn: &Connection) -> Result<()> {
     }
 }
 
+/// How many prepared statements a connection keeps. A snapshot reads through 18 to 20 in turn,
+/// more than rusqlite's default of 16, so with that default every read of a snapshot prepared
+/// every statement again (the least recently used goes first, so each was gone by its turn).
+const STATEMENT_CACHE: usize = 64;
+
 /// How long a connection waits for another process's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -154,6 +159,7 @@ pub(crate) fn open_connection(path: &Path) -> Result<(Connection, Access)> {
         Header::Sqlite { version, .. } => version,
     };
     let (mut conn, access) = connect(path)?;
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     if version < latest {
         if let Access::ReadOnly(why) = &access {
             return Err(refuse(format!(

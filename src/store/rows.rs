@@ -1,5 +1,6 @@
 //! Reading records from rows: one mapper per table, shared by queries and snapshots.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
@@ -8,8 +9,9 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Row};
 
 use super::schema;
-use crate::calendar::IsoWeek;
+use crate::calendar::{fixed_date, fixed_time, IsoWeek};
 use crate::error::{Error, Result};
+use crate::history;
 use crate::model::{
     Baseline, BaselineItem, Blocker, Change, CheckIn, Decision, Initiative, KeptUpdate, Person,
     StoredReview,
@@ -94,11 +96,23 @@ pub fn change(row: &Row<'_>) -> rusqlite::Result<Change> {
         id: row.get(0)?,
         initiative_id: row.get(1)?,
         at: time(row, 2)?,
-        field: row.get(3)?,
+        field: logged_field(row.get_ref(3)?.as_str()?),
         old_value: row.get(4)?,
         new_value: row.get(5)?,
         reason: row.get(6)?,
     })
+}
+
+/// A change's field name: one of the names the log writes, borrowed, else a copy.
+fn logged_field(name: &str) -> Cow<'static, str> {
+    match ["created", "scope"]
+        .iter()
+        .chain(history::FIELDS)
+        .find(|f| **f == name)
+    {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(name.to_string()),
+    }
 }
 
 /// The columns [`checkin`] reads, in the order it reads them.
@@ -160,29 +174,6 @@ fn opt_date(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
         ValueRef::Null => Ok(None),
         _ => date(row, idx).map(Some),
     }
-}
-
-/// Digits of `t[from..to]` as a number, or nothing when one is not a digit.
-fn digits(t: &[u8], from: usize, to: usize) -> Option<u32> {
-    t[from..to].iter().try_fold(0u32, |acc, c| {
-        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-    })
-}
-
-/// `YYYY-MM-DD` exactly, or nothing.
-fn fixed_date(t: &[u8]) -> Option<NaiveDate> {
-    if t.len() != 10 || t[4] != b'-' || t[7] != b'-' {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(digits(t, 0, 4)? as i32, digits(t, 5, 7)?, digits(t, 8, 10)?)
-}
-
-/// `YYYY-MM-DD HH:MM:SS` exactly, or nothing.
-fn fixed_time(t: &[u8]) -> Option<NaiveDateTime> {
-    if t.len() != 19 || t[10] != b' ' || t[13] != b':' || t[16] != b':' {
-        return None;
-    }
-    fixed_date(&t[..10])?.and_hms_opt(digits(t, 11, 13)?, digits(t, 14, 16)?, digits(t, 17, 19)?)
 }
 
 /// Blockers with their owner's name, in the order [`blocker`] reads them.
@@ -251,6 +242,20 @@ pub fn all<T>(
     conn: &Connection,
     sql: &str,
     params: impl rusqlite::Params,
+    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    all_into(Vec::new(), conn, sql, params, map)
+}
+
+/// [`all`] appending to `out`, which may hold room for them already: reading every check-in
+/// or change into a vector sized for them spares growing it by doubling (copying it each
+/// time), whose last step for the check-ins, past what the allocator keeps for reuse, took
+/// fresh memory from the system on every read.
+fn all_into<T>(
+    mut out: Vec<T>,
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
     mut map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
@@ -262,8 +267,13 @@ pub fn all<T>(
             }
         })
     })?;
-    let read = rows.collect::<rusqlite::Result<Vec<T>>>();
-    read.map_err(|e| unreadable.unwrap_or(Error::Db(e)))
+    for row in rows {
+        match row {
+            Ok(value) => out.push(value),
+            Err(e) => return Err(unreadable.unwrap_or(Error::Db(e))),
+        }
+    }
+    Ok(out)
 }
 
 /// What a conversion failure in `row` of `sql` concerns: the table named after the first
@@ -359,6 +369,14 @@ pub enum Checkins {
     Latest,
 }
 
+/// An empty vector with room for every record of `table` (counted through an index).
+fn room_for<T>(conn: &Connection, table: &str) -> Result<Vec<T>> {
+    let n: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM {table}"))?
+        .query_row([], |r| r.get(0))?;
+    Ok(Vec::with_capacity(usize::try_from(n).unwrap_or_default()))
+}
+
 /// Reads every table, in id order, inside one read transaction, with the check-ins `checkins`
 /// says.
 pub fn load_snapshot(conn: &Connection, checkins: Checkins, bodies: Bodies) -> Result<Snapshot> {
@@ -387,20 +405,23 @@ pub fn load_snapshot(conn: &Connection, checkins: Checkins, bodies: Bodies) -> R
             [],
             initiative,
         )?,
-        changes: all(
+        changes: all_into(
+            room_for(&tx, "changes")?,
             &tx,
             &format!("SELECT {CHANGE_COLUMNS} FROM changes ORDER BY id"),
             [],
             change,
         )?,
         checkins: match checkins {
-            Checkins::All => all(
+            Checkins::All => all_into(
+                room_for(&tx, "checkins")?,
                 &tx,
                 &format!("SELECT {CHECKIN_COLUMNS} FROM checkins ORDER BY id"),
                 [],
                 checkin,
             )?,
-            Checkins::Calls => all(
+            Checkins::Calls => all_into(
+                room_for(&tx, "checkins")?,
                 &tx,
                 &format!("SELECT {CHECKIN_CALL_COLUMNS} FROM checkins ORDER BY id"),
                 [],
@@ -440,22 +461,4 @@ pub fn load_snapshot(conn: &Connection, checkins: Checkins, bodies: Bodies) -> R
     };
     tx.finish()?;
     Ok(snapshot)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{fixed_date, fixed_time};
-
-    #[test]
-    fn stored_times_are_read_exactly_and_other_forms_are_left_to_rusqlite() {
-        let at = fixed_time(b"2027-01-03 23:30:05").unwrap();
-        assert_eq!(at.to_string(), "2027-01-03 23:30:05");
-        assert_eq!(fixed_time(b"2027-02-30 10:00:00"), None);
-        assert_eq!(fixed_time(b"2027-01-03T23:30:05"), None);
-        assert_eq!(fixed_time(b"2027-01-03 23:30:05.5"), None);
-        assert_eq!(fixed_time(b"2027-01-03 2x:30:05"), None);
-        assert_eq!(fixed_date(b"2028-02-29").unwrap().to_string(), "2028-02-29");
-        assert_eq!(fixed_date(b"2027-02-29"), None);
-        assert_eq!(fixed_date(b"2027-2-28"), None);
-    }
 }

@@ -145,7 +145,7 @@ pub(crate) fn changes_in(
         // still counts its moves where they happened.
         let quarter = Quarter::of(c.at.date(), settings.fiscal_year_start);
         let (title, owner) = label(c.initiative_id);
-        match c.field.as_str() {
+        match c.field.as_ref() {
             "target_date" | "backup_date" => {
                 let Some(m) = field_move(by_initiative, c) else {
                     continue;
@@ -240,7 +240,7 @@ pub(crate) fn changes_in(
 
 /// The move a target or backup change made, when it replaced one date by another.
 fn field_move(by_initiative: &ByInitiative, c: &Change) -> Option<FieldMove> {
-    let date = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<NaiveDate>().ok());
+    let date = |v: &Option<String>| v.as_deref().and_then(history::parse_date);
     let (from, to) = (date(&c.old_value)?, date(&c.new_value)?);
     let upto = by_initiative
         .changes(c.initiative_id)

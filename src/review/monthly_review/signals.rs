@@ -10,7 +10,7 @@ use super::entered;
 use crate::calendar::{end_of_day, Month};
 use crate::history;
 use crate::history::is_date_move;
-use crate::model::{Change, Id, Status};
+use crate::model::{Change, Id, Initiative, Status};
 use crate::review::common::{InitiativeRef, Window};
 use crate::settings::ReviewSettings;
 use crate::snapshot::{ByInitiative, Snapshot};
@@ -201,9 +201,9 @@ fn missed_commitments(
     month: Month,
     today: NaiveDate,
 ) -> Vec<MissedCommitments> {
-    let title = |snap: &Snapshot, id: Id| {
+    let title = |then: &ByInitiative, id: Id| {
         now.initiative(id)
-            .or_else(|| snap.initiative(id))
+            .or_else(|| then.initiative(id))
             .map(|i| i.title.clone())
             .unwrap_or_default()
     };
@@ -214,13 +214,20 @@ fn missed_commitments(
         }
         let as_of = m.last_day().min(today);
         let cutoff = end_of_day(as_of);
-        let snap = full.history_as_of(cutoff);
-        let by_initiative = snap.by_initiative();
+        // The initiatives and their change logs as known at the cut-off, borrowed from the
+        // workspace read (copying it for each month was most of the monthly review's cost).
+        let initiatives = full.initiatives_as_of(cutoff);
+        let log: Vec<&Change> = full.changes.iter().filter(|c| c.at <= cutoff).collect();
+        let by_initiative = ByInitiative::of(
+            initiatives.iter().map(|i| &**i),
+            log.iter().copied(),
+            std::iter::empty(),
+        );
         let window = Window::month(m, cutoff);
         let mut push =
             |owner: String, miss: MissedTarget| by_owner.entry(owner).or_default().push(miss);
         let mut edits = BTreeSet::new();
-        for c in window.changes(&snap) {
+        for &c in log.iter().filter(|c| window.contains(c.at)) {
             let Some(date) = moved_later(&by_initiative, c) else {
                 continue;
             };
@@ -230,7 +237,7 @@ fn missed_commitments(
                     owner,
                     MissedTarget {
                         initiative_id: c.initiative_id,
-                        title: title(&snap, c.initiative_id),
+                        title: title(&by_initiative, c.initiative_id),
                         month: m,
                         kind: MissedKind::Moved,
                         date,
@@ -238,7 +245,7 @@ fn missed_commitments(
                 );
             }
         }
-        for i in &snap.initiatives {
+        for i in &initiatives {
             let Some(target) = i.target_date.filter(|t| m.contains(*t)) else {
                 continue;
             };
@@ -256,7 +263,7 @@ fn missed_commitments(
                     i.owner.clone(),
                     MissedTarget {
                         initiative_id: i.id,
-                        title: title(&snap, i.id),
+                        title: title(&by_initiative, i.id),
                         month: m,
                         kind: MissedKind::Passed,
                         date: target,
@@ -290,7 +297,7 @@ fn moved_later(by_initiative: &ByInitiative, c: &Change) -> Option<NaiveDate> {
     if !is_date_move(c) {
         return None;
     }
-    let date = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<NaiveDate>().ok());
+    let date = |v: &Option<String>| v.as_deref().and_then(history::parse_date);
     let (from, to) = (date(&c.old_value)?, date(&c.new_value)?);
     let before = by_initiative
         .changes(c.initiative_id)
@@ -303,13 +310,10 @@ fn moved_later(by_initiative: &ByInitiative, c: &Change) -> Option<NaiveDate> {
 
 /// Proposed initiatives added against done ones, and the backlog's size at both ends.
 fn backlog_growth(full: &Snapshot, snap: &Snapshot, month: Month, window: Window) -> BacklogGrowth {
-    let proposed = |s: &Snapshot| {
-        s.initiatives
-            .iter()
-            .filter(|i| i.status == Status::Proposed)
-            .count() as u32
+    let proposed = |initiatives: &mut dyn Iterator<Item = &Initiative>| {
+        initiatives.filter(|i| i.status == Status::Proposed).count() as u32
     };
-    let before = full.history_as_of(end_of_day(month.first_day() - Duration::days(1)));
+    let before = full.initiatives_as_of(end_of_day(month.first_day() - Duration::days(1)));
     let entering = |status: Status| {
         window
             .changes(snap)
@@ -317,7 +321,10 @@ fn backlog_growth(full: &Snapshot, snap: &Snapshot, month: Month, window: Window
             .count() as u32
     };
     let (added, done) = (entering(Status::Proposed), entering(Status::Done));
-    let (proposed_at_start, proposed_at_end) = (proposed(&before), proposed(snap));
+    let (proposed_at_start, proposed_at_end) = (
+        proposed(&mut before.iter().map(|i| &**i)),
+        proposed(&mut snap.initiatives.iter()),
+    );
     BacklogGrowth {
         raised: added >= BACKLOG_GROWTH_FLOOR
             && added > done

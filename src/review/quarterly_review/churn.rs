@@ -59,7 +59,7 @@ pub(super) fn churn(p: &Period) -> Churn {
             date_moves: p.date_edits(i.id),
             scope_cuts: 0,
         });
-        match (c.field.as_str(), &c.old_value, &c.new_value) {
+        match (c.field.as_ref(), &c.old_value, &c.new_value) {
             ("priority", Some(old), Some(new)) if old != new => entry.reprioritisations += 1,
             ("scope", Some(item), None) => {
                 entry.scope_cuts += 1;

@@ -331,7 +331,7 @@ fn dates_at(p: &Period, i: &Initiative, at: NaiveDateTime) -> Option<(NaiveDate,
 
 /// Planned vs delivered for the period.
 pub(super) fn planned_vs_delivered(p: &Period) -> PlannedVsDelivered {
-    let (plan, later) = delivery::plan_baselines(&p.snap, p.quarter);
+    let (plan, later) = delivery::plan_baselines(p.baselines.iter().copied(), p.quarter);
     let mut out = PlannedVsDelivered::default();
     let Some(plan) = plan else {
         out.added = added(p, &BTreeSet::new());
@@ -389,7 +389,7 @@ pub(super) fn planned_vs_delivered(p: &Period) -> PlannedVsDelivered {
 /// quarter while not active when it began.
 fn added(p: &Period, planned: &BTreeSet<Id>) -> Vec<PlanItem> {
     let mut out = Vec::new();
-    for i in &p.snap.initiatives {
+    for i in p.initiatives() {
         if planned.contains(&i.id) {
             continue;
         }

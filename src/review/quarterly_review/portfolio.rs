@@ -82,15 +82,11 @@ pub(super) fn backlog(p: &Period) -> Backlog {
     let proposed = Status::Proposed.as_str();
     Backlog {
         proposed_at_start: p
-            .snap
-            .initiatives
-            .iter()
+            .initiatives()
             .filter(|i| p.status_at_start(i.id) == Some(Status::Proposed))
             .count() as u32,
         proposed_at_end: p
-            .snap
-            .initiatives
-            .iter()
+            .initiatives()
             .filter(|i| i.status == Status::Proposed)
             .count() as u32,
         added: p
@@ -107,9 +103,7 @@ pub(super) fn backlog(p: &Period) -> Backlog {
 /// The outcomes of the initiatives done during the quarter.
 pub(super) fn outcomes(p: &Period) -> Outcomes {
     let mut delivered: Vec<OutcomeItem> = p
-        .snap
-        .initiatives
-        .iter()
+        .initiatives()
         .filter_map(|i| {
             Some(OutcomeItem {
                 initiative_id: i.id,
@@ -144,9 +138,7 @@ pub(super) fn outcomes(p: &Period) -> Outcomes {
 /// The investment mix by track.
 pub(super) fn investment(p: &Period) -> InvestmentMix {
     let worked: Vec<Track> = p
-        .snap
-        .initiatives
-        .iter()
+        .initiatives()
         .filter(|i| p.active_during(i.id) || p.done_in_quarter(i).is_some())
         .map(|i| i.track)
         .collect();

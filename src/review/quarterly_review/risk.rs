@@ -89,9 +89,7 @@ fn alarm(h: Option<Health>) -> u8 {
 /// The risk picture of the period.
 pub(super) fn risk_picture(p: &Period) -> RiskPicture {
     let active: Vec<_> = p
-        .snap
-        .initiatives
-        .iter()
+        .initiatives()
         .filter(|i| i.status == Status::Active)
         .collect();
     let mut grid = Vec::with_capacity(12);
@@ -114,36 +112,39 @@ pub(super) fn risk_picture(p: &Period) -> RiskPicture {
             });
         }
     }
-    let mut top: Vec<TopRisk> = active
+    // Ranked before the chosen few are copied out.
+    let mut ranked: Vec<_> = active
         .iter()
         .filter_map(|i| {
             let level = i.risk_level.filter(|l| *l != RiskLevel::Low)?;
-            Some(TopRisk {
-                initiative_id: i.id,
-                title: i.title.clone(),
-                owner: i.owner.clone(),
-                risk_level: level,
-                health: p.health(i.id),
-                risk: i.risk.clone()?,
-                mitigation: i.mitigation.clone(),
-                target_date: i.target_date,
-            })
+            let risk = i.risk.as_ref()?;
+            let health = p.health(i.id);
+            let rank = (
+                std::cmp::Reverse(level),
+                std::cmp::Reverse(alarm(health)),
+                i.priority,
+                i.id,
+            );
+            Some((rank, i, level, health, risk))
         })
         .collect();
-    top.sort_by_key(|r| {
-        let priority = p.initiative(r.initiative_id).map(|i| i.priority);
-        (
-            std::cmp::Reverse(r.risk_level),
-            std::cmp::Reverse(alarm(r.health)),
-            priority,
-            r.initiative_id,
-        )
-    });
-    top.truncate(TOP_RISKS);
+    ranked.sort_unstable_by_key(|(rank, ..)| *rank);
+    let top: Vec<TopRisk> = ranked
+        .into_iter()
+        .take(TOP_RISKS)
+        .map(|(_, i, risk_level, health, risk)| TopRisk {
+            initiative_id: i.id,
+            title: i.title.clone(),
+            owner: i.owner.clone(),
+            risk_level,
+            health,
+            risk: risk.clone(),
+            mitigation: i.mitigation.clone(),
+            target_date: i.target_date,
+        })
+        .collect();
     let mut enablers: Vec<(u8, i64, EnablerItem)> = p
-        .snap
-        .initiatives
-        .iter()
+        .initiatives()
         .filter(|i| i.track == Track::Enabler)
         .filter_map(|i| {
             let done_on = p.done_in_quarter(i);

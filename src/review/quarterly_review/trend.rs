@@ -54,16 +54,20 @@ pub(super) fn figures(p: &Period, parts: &Parts) -> KeyFigures {
     }
 }
 
-/// Whether the workspace as known at `at` (`snapshot`, and the check-ins `checkins` in force
-/// then) holds anything about `q`: a committed plan, a check-in for one of its weeks, or an
-/// initiative marked done during it.
+/// Whether the workspace as known at `at` (`snapshot`, the workspace read, and the check-ins
+/// `checkins` in force then) holds anything about `q`: a committed plan, a check-in for one of
+/// its weeks, or an initiative marked done during it.
 fn has_data(snapshot: &Snapshot, checkins: &CheckinIndex, at: NaiveDateTime, q: Quarter) -> bool {
     let label = q.to_string();
     let (first, last) = quarter_weeks(q);
-    snapshot.baselines.iter().any(|b| b.quarter == label)
+    snapshot
+        .baselines
+        .iter()
+        .any(|b| b.committed_at <= at && b.quarter == label)
         || checkins.any_in_force(at, first, last)
         || snapshot.changes.iter().any(|c| {
-            c.field == "status"
+            c.at <= at
+                && c.field == "status"
                 && c.new_value.as_deref() == Some(Status::Done.as_str())
                 && q.contains(c.at.date())
         })
@@ -71,20 +75,19 @@ fn has_data(snapshot: &Snapshot, checkins: &CheckinIndex, at: NaiveDateTime, q: 
 
 /// The key figures of up to four quarters before `quarter` that have data as known today,
 /// oldest first, each as known at its end (or today, if earlier).
-pub(super) fn trend(
-    snapshot: &Snapshot,
-    checkins: &CheckinIndex,
+pub(super) fn trend<'a>(
+    snapshot: &'a Snapshot,
+    checkins: &CheckinIndex<'a>,
     quarter: Quarter,
     today: NaiveDate,
 ) -> Vec<KeyFigures> {
     let at = end_of_day(today);
-    let known = snapshot.as_of_without_checkins(at);
     let mut q = quarter;
     let mut out = Vec::new();
     for _ in 0..TREND_QUARTERS {
         q = q.previous();
-        if has_data(&known, checkins, at, q) {
-            let p = Period::new(&known, checkins, q, today);
+        if has_data(snapshot, checkins, at, q) {
+            let p = Period::new(snapshot, checkins, q, today);
             out.push(figures(&p, &Parts::of(&p)));
         }
     }

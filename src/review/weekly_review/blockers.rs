@@ -1,13 +1,11 @@
 //! Open blockers with their age: old ones are escalated, repeated ones are called recurring.
 
-use std::collections::HashMap;
-
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::days_between;
-use crate::model::{Blocker, Id};
-use crate::snapshot::Snapshot;
+use crate::model::{Blocker, Id, IdMap};
+use crate::snapshot::{ByInitiative, Snapshot};
 
 /// A blocker open longer than this many days is flagged for escalation.
 pub const ESCALATE_AFTER_DAYS: i64 = 2;
@@ -53,7 +51,12 @@ pub struct ClearedBlocker {
 }
 
 /// The blockers resolved from `monday` to `as_of`, in the order they were resolved.
-pub(super) fn cleared(snap: &Snapshot, monday: NaiveDate, as_of: NaiveDate) -> Vec<ClearedBlocker> {
+pub(super) fn cleared(
+    snap: &Snapshot,
+    by_initiative: &ByInitiative,
+    monday: NaiveDate,
+    as_of: NaiveDate,
+) -> Vec<ClearedBlocker> {
     let mut out: Vec<ClearedBlocker> = snap
         .blockers
         .iter()
@@ -62,7 +65,7 @@ pub(super) fn cleared(snap: &Snapshot, monday: NaiveDate, as_of: NaiveDate) -> V
             Some(ClearedBlocker {
                 id: b.id,
                 initiative_id: b.initiative_id,
-                initiative: snap
+                initiative: by_initiative
                     .initiative(b.initiative_id)
                     .map(|i| i.title.clone())
                     .unwrap_or_default(),
@@ -78,8 +81,12 @@ pub(super) fn cleared(snap: &Snapshot, monday: NaiveDate, as_of: NaiveDate) -> V
 }
 
 /// The blockers open at the end of `as_of`, oldest first.
-pub(super) fn open(snap: &Snapshot, as_of: NaiveDate) -> Vec<BlockerItem> {
-    let mut seen: HashMap<Id, Vec<&Blocker>> = HashMap::new();
+pub(super) fn open(
+    snap: &Snapshot,
+    by_initiative: &ByInitiative,
+    as_of: NaiveDate,
+) -> Vec<BlockerItem> {
+    let mut seen: IdMap<Vec<&Blocker>> = IdMap::default();
     for b in &snap.blockers {
         seen.entry(b.initiative_id).or_default().push(b);
     }
@@ -92,7 +99,7 @@ pub(super) fn open(snap: &Snapshot, as_of: NaiveDate) -> Vec<BlockerItem> {
             BlockerItem {
                 id: b.id,
                 initiative_id: b.initiative_id,
-                initiative: snap
+                initiative: by_initiative
                     .initiative(b.initiative_id)
                     .map(|i| i.title.clone())
                     .unwrap_or_default(),

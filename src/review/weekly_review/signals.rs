@@ -120,7 +120,7 @@ pub(super) fn signals(
         .changes
         .iter()
         .filter(|c| c.at >= start && c.at <= cutoff)
-        .filter(|c| matches!(c.field.as_str(), "priority" | "target_date" | "backup_date"))
+        .filter(|c| matches!(c.field.as_ref(), "priority" | "target_date" | "backup_date"))
         .filter(|c| c.old_value.is_some() && c.old_value != c.new_value)
         .filter(|c| matches!(c.at.weekday(), Weekday::Tue | Weekday::Wed | Weekday::Thu))
         .filter_map(|c| {
@@ -130,7 +130,7 @@ pub(super) fn signals(
                 title: i.title.clone(),
                 owner: i.owner.clone(),
                 at: c.at,
-                field: c.field.clone(),
+                field: c.field.to_string(),
                 from: c.old_value.clone(),
                 to: c.new_value.clone(),
                 reason: c.reason.clone(),
