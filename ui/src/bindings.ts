@@ -584,7 +584,8 @@ export type Change_Deserialize = {
 	at: string,
 	/**
 	 *  The field's name as in `Initiative`, `created` for the creation itself, or `scope`
-	 *  for a scope item added (no old value) or cut (no new value).
+	 *  for a scope item added (no old value) or cut (no new value). Read from the store, a
+	 *  known name is borrowed rather than copied (a snapshot reads one per logged change).
 	 */
 	field: string,
 	old_value?: string | null,
@@ -599,7 +600,8 @@ export type Change_Serialize = {
 	at: string,
 	/**
 	 *  The field's name as in `Initiative`, `created` for the creation itself, or `scope`
-	 *  for a scope item added (no old value) or cut (no new value).
+	 *  for a scope item added (no old value) or cut (no new value). Read from the store, a
+	 *  known name is borrowed rather than copied (a snapshot reads one per logged change).
 	 */
 	field: string,
 	old_value: string | null,
