@@ -5,6 +5,8 @@
 mod chosen_sheet;
 mod commands;
 mod error;
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+mod footprint;
 mod live;
 mod open_dialog;
 mod reminders;
@@ -130,6 +132,10 @@ pub fn run() {
                 handle.state::<WorkspaceFile>().take_daily_backup()
             });
             Ok(())
+        })
+        .on_page_load(|_webview, _page| {
+            #[cfg(all(target_os = "linux", target_env = "gnu"))]
+            footprint::after_load(_page.event());
         })
         .on_window_event(tray::on_window_event)
         .invoke_handler(invoke_handler)
