@@ -294,8 +294,15 @@ fn mutate_benignly(rng: &mut fastrand::Rng, doc: &mut Value) -> String {
             match doc.get_mut(s).and_then(Value::as_array_mut) {
                 Some(a) if !a.is_empty() => {
                     let i = rng.usize(..a.len());
-                    a[i][key] = json!(text);
-                    format!("{s}[{i}].{key} = odd text of {len} characters")
+                    // An earlier mutation may have made the record something else than an
+                    // object (an array, a number), which has no key to write.
+                    match a[i].as_object_mut() {
+                        Some(record) => {
+                            record.insert(key.into(), json!(text));
+                            format!("{s}[{i}].{key} = odd text of {len} characters")
+                        }
+                        None => "nothing".into(),
+                    }
                 }
                 _ => "nothing".into(),
             }
