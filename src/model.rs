@@ -15,30 +15,8 @@ pub type Id = i64;
 
 /// A map keyed by record id. Reviews index tens of thousands of records by id on every call;
 /// ids are the file's own row numbers, not input an attacker chooses, so they are hashed with
-/// one multiplication ([`IdHasher`]) instead of the default DoS-resistant SipHash.
-pub type IdMap<V> = std::collections::HashMap<Id, V, std::hash::BuildHasherDefault<IdHasher>>;
-
-/// The hasher of [`IdMap`]: an id times an odd constant (Fibonacci hashing). Ids that differ
-/// in their low bits land in distinct slots, and the high bits the table also reads depend on
-/// every bit of the id.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_i64(&mut self, id: i64) {
-        self.0 = (id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
+/// rustc's Fx hash (a multiplication) instead of the default DoS-resistant SipHash.
+pub type IdMap<V> = rustc_hash::FxHashMap<Id, V>;
 
 /// Declares a closed set of values written as kebab-case words, with parsing that names the
 /// field and lists what is allowed.
