@@ -93,10 +93,11 @@ fn descendants(root: u32) -> Vec<(u32, String)> {
 }
 
 /// The variables that choose how WebKitGTK paints. The app sets one for itself on a machine
-/// without a GPU (src-tauri/src/rendering.rs: Skia paints on the CPU), and its web process
-/// inherits it; the bare window is given what the app's web process ran with.
-const RENDERING: [&str; 2] = [
+/// without a GPU (src-tauri/src/rendering.rs: Skia paints on the CPU, on every core), and its
+/// web process inherits them; the bare window is given what the app's web process ran with.
+const RENDERING: [&str; 3] = [
     "WEBKIT_SKIA_ENABLE_CPU_RENDERING",
+    "WEBKIT_SKIA_CPU_PAINTING_THREADS",
     "WEBKIT_DISABLE_COMPOSITING_MODE",
 ];
 
