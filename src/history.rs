@@ -95,18 +95,12 @@ pub fn as_of(i: &Initiative, changes: &[&Change], at: NaiveDateTime) -> Option<I
     into_as_of(i.clone(), changes, at)
 }
 
-/// A date field's value as the change log writes it (`YYYY-MM-DD`); none when it is empty
-/// or not a date.
+/// A date field's value as the change log writes it (`YYYY-MM-DD`, read digit by digit
+/// first: the reviews read every logged date); none when it is empty or not a date.
 pub fn logged_date(value: Option<&str>) -> Option<NaiveDate> {
     value.and_then(|v| {
         fixed_date(v.as_bytes()).or_else(|| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
     })
-}
-
-/// A logged value read as a date the way `str::parse` reads it, the store's `YYYY-MM-DD`
-/// read digit by digit first ([`fixed_date`]): the reviews read every logged date.
-pub fn parse_date(value: &str) -> Option<NaiveDate> {
-    fixed_date(value.as_bytes()).or_else(|| value.parse().ok())
 }
 
 /// What [`as_of`] rebuilds one logged field from, without copying the initiative: when a
@@ -222,7 +216,7 @@ pub fn slips<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Slips {
             _ => None,
         };
         if let Some(k) = slot {
-            let new = c.new_value.as_deref().and_then(parse_date);
+            let new = logged_date(c.new_value.as_deref());
             let slip = if k == 0 {
                 &mut out.target
             } else {

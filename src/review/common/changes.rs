@@ -240,7 +240,7 @@ pub(crate) fn changes_in(
 
 /// The move a target or backup change made, when it replaced one date by another.
 fn field_move(by_initiative: &ByInitiative, c: &Change) -> Option<FieldMove> {
-    let date = |v: &Option<String>| v.as_deref().and_then(history::parse_date);
+    let date = |v: &Option<String>| history::logged_date(v.as_deref());
     let (from, to) = (date(&c.old_value)?, date(&c.new_value)?);
     let upto = by_initiative
         .changes(c.initiative_id)

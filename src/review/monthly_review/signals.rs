@@ -297,7 +297,7 @@ fn moved_later(by_initiative: &ByInitiative, c: &Change) -> Option<NaiveDate> {
     if !is_date_move(c) {
         return None;
     }
-    let date = |v: &Option<String>| v.as_deref().and_then(history::parse_date);
+    let date = |v: &Option<String>| history::logged_date(v.as_deref());
     let (from, to) = (date(&c.old_value)?, date(&c.new_value)?);
     let before = by_initiative
         .changes(c.initiative_id)
