@@ -782,3 +782,49 @@ async fn closing_the_window_keeps_cadence_in_the_tray_and_says_so() {
     })
     .await;
 }
+
+/// The main pane's scroll position, after setting it to `to` if one is given.
+async fn main_scroll(app: &cadence_e2e::App, to: Option<u32>) -> WebDriverResult<u64> {
+    let script = "const main = document.getElementById('main'); \
+                  if (arguments[0] !== null) main.scrollTop = arguments[0]; \
+                  return Math.round(main.scrollTop);";
+    let ret = app
+        .driver
+        .execute(script, vec![serde_json::json!(to)])
+        .await?;
+    Ok(ret.json().as_u64().unwrap_or_default())
+}
+
+#[tokio::test]
+async fn a_new_view_opens_at_its_top_and_back_returns_where_the_last_was_left() {
+    run_test("scroll_memory", Seed::Sample, async |app| {
+        let shows = async |title: &str| {
+            app.wait_text(".page-title", title).await?;
+            app.painted().await
+        };
+        shows("This week").await?;
+        let bottom = main_scroll(app, Some(100_000)).await?;
+        assert!(bottom > 0, "this week is taller than the window");
+        app.keys("gm").await?;
+        shows("Roadmap").await?;
+        assert_eq!(
+            main_scroll(app, Some(200)).await?,
+            200,
+            "the roadmap scrolls"
+        );
+        app.keys("gh").await?;
+        shows("This week").await?;
+        let top = main_scroll(app, None).await?;
+        assert_eq!(top, 0, "this week reached anew opens at its top");
+        app.driver.execute("history.back()", vec![]).await?;
+        shows("Roadmap").await?;
+        let back = main_scroll(app, None).await?;
+        assert_eq!(back, 200, "Back returns to where the roadmap was left");
+        app.driver.execute("history.back()", vec![]).await?;
+        shows("This week").await?;
+        let back = main_scroll(app, None).await?;
+        assert_eq!(back, bottom, "and to where this week was left before");
+        Ok(())
+    })
+    .await;
+}

@@ -3,6 +3,7 @@ import { followShowView, type WorkspaceInfo } from "../api";
 import { isTyping, type KeyState, readKey } from "../lib/keys";
 import { useRefresh } from "../lib/query";
 import { parseRoute, type Route, routeHash, shownRoute, viewRoute } from "../lib/route";
+import { ScrollMemory } from "../lib/scrollMemory";
 import { Board } from "../views/Board";
 import { Home } from "../views/Home";
 import { InitiativePage } from "../views/initiative/InitiativePage";
@@ -25,12 +26,21 @@ export function Shell({ info }: { info: WorkspaceInfo }) {
   const [open, setOpen] = useState<Open>(null);
   const refresh = useRefresh();
   const keys = useRef<KeyState>({ pendingGoAt: null });
+  const main = useRef<HTMLElement>(null);
+  const [scroll] = useState(() => new ScrollMemory(() => main.current, window.history));
 
   useEffect(() => {
-    const onHash = () => setRoute(parseRoute(window.location.hash));
+    const onHash = () => {
+      scroll.leave();
+      setRoute(parseRoute(window.location.hash));
+    };
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
-  }, []);
+  }, [scroll]);
+
+  // Once the view has rendered, before it paints.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each route shown
+  useLayoutEffect(() => scroll.arrive(), [route, scroll]);
 
   const navigate = useCallback((to: Route) => {
     window.location.hash = routeHash(to);
@@ -75,7 +85,7 @@ export function Shell({ info }: { info: WorkspaceInfo }) {
         onNew={() => setOpen("new-initiative")}
         onSearch={() => setOpen("search")}
       />
-      <main className="main" id="main">
+      <main className="main" id="main" ref={main}>
         <View route={route} info={info} navigate={navigate} />
       </main>
       {open === "new-initiative" ? (
