@@ -7,11 +7,12 @@ use clap::Args;
 
 use super::update::UpdateArgs;
 use super::{print_json, table};
-use cadence::error::{Error, Result};
-use cadence::model::{Baseline, Id, ReviewKind};
+use cadence::error::Result;
+use cadence::model::{Id, ReviewKind};
 use cadence::narrative::count;
 use cadence::render::timeline::Zoom;
 use cadence::store::Workspace;
+use cadence::usecases::quarter_plan::{Committed, PlanChoice};
 
 #[derive(Debug, Args)]
 pub struct QuarterlyArgs {
@@ -142,43 +143,24 @@ pub struct CommitPlanArgs {
 
 pub fn commit_plan(ws: &mut Workspace, a: &CommitPlanArgs, out: &mut dyn Write) -> Result<()> {
     let quarter = ws.quarter(Some(&a.quarter))?;
-    let in_force: Option<Baseline> = ws.baselines(quarter)?.pop();
-    let ids: Vec<Id> = if !a.initiatives.is_empty() {
-        a.initiatives.clone()
+    let choice = if !a.initiatives.is_empty() {
+        PlanChoice::Whole(a.initiatives.clone())
     } else if !a.add.is_empty() || !a.remove.is_empty() {
-        let mut ids: Vec<Id> = in_force
-            .iter()
-            .flat_map(|b| b.items.iter().map(|x| x.initiative_id))
-            .chain(a.add.iter().copied())
-            .collect();
-        ids.retain(|id| !a.remove.contains(id));
-        ids
-    } else if in_force.is_some() {
-        return Err(Error::invalid(
-            "initiative",
-            format!(
-                "the plan for {quarter} is committed; name what to --add or --remove, or the \
-                 whole plan with --initiative"
-            ),
-        ));
-    } else {
-        let suggested = ws.suggested_plan(quarter)?;
-        if suggested.is_empty() {
-            return Err(Error::invalid(
-                "initiative",
-                format!(
-                    "no active initiative has its target inside {quarter}; name the \
-                     initiatives to commit with --initiative"
-                ),
-            ));
+        PlanChoice::Amend {
+            add: a.add.clone(),
+            remove: a.remove.clone(),
         }
-        suggested
+    } else {
+        PlanChoice::Suggested
     };
-    let b = ws.commit_plan(quarter, &ids, a.reason.as_deref())?;
+    let Committed {
+        baseline: b,
+        amends,
+    } = ws.commit_quarter_plan(quarter, &choice, a.reason.as_deref())?;
     if a.json {
         return print_json(out, &b);
     }
-    let what = match &in_force {
+    let what = match &amends {
         Some(p) => format!("amended (amends the plan of {})", p.committed_at),
         None => "committed".into(),
     };

@@ -1,5 +1,6 @@
 //! The quarterly planning session: what a quarter's plan commits so far and the candidates
-//! for it, each with the rule that keeps it out, committed with [`Workspace::commit_plan`].
+//! for it, each with the rule that keeps it out; and the plan committed or amended as a whole,
+//! by what it adds and takes out, or as suggested ([`Workspace::commit_quarter_plan`]).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -57,7 +58,72 @@ pub struct RuleBreak {
     pub message: String,
 }
 
+/// Which initiatives a commitment of a quarter's plan holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanChoice {
+    /// These, the whole plan.
+    Whole(Vec<Id>),
+    /// The plan in force with these added and those taken out.
+    Amend { add: Vec<Id>, remove: Vec<Id> },
+    /// The suggested plan ([`Workspace::suggested_plan`]), for a first commitment only.
+    Suggested,
+}
+
+/// A plan committed: the new baseline and the one it amends, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Committed {
+    pub baseline: Baseline,
+    pub amends: Option<Baseline>,
+}
+
 impl Workspace {
+    /// Commits `quarter`'s plan as `choice` says, or amends the plan in force (then `reason`
+    /// is required), through [`Workspace::commit_plan`].
+    pub fn commit_quarter_plan(
+        &mut self,
+        quarter: Quarter,
+        choice: &PlanChoice,
+        reason: Option<&str>,
+    ) -> Result<Committed> {
+        let amends = self.baselines(quarter)?.pop();
+        let ids = match choice {
+            PlanChoice::Whole(ids) => ids.clone(),
+            PlanChoice::Amend { add, remove } => {
+                let mut ids: Vec<Id> = amends
+                    .iter()
+                    .flat_map(|b| b.items.iter().map(|x| x.initiative_id))
+                    .chain(add.iter().copied())
+                    .collect();
+                ids.retain(|id| !remove.contains(id));
+                ids
+            }
+            PlanChoice::Suggested if amends.is_some() => {
+                return Err(Error::invalid(
+                    "initiative",
+                    format!(
+                        "the plan for {quarter} is committed; name what to --add or --remove, \
+                         or the whole plan with --initiative"
+                    ),
+                ))
+            }
+            PlanChoice::Suggested => {
+                let suggested = self.suggested_plan(quarter)?;
+                if suggested.is_empty() {
+                    return Err(Error::invalid(
+                        "initiative",
+                        format!(
+                            "no active initiative has its target inside {quarter}; name the \
+                             initiatives to commit with --initiative"
+                        ),
+                    ));
+                }
+                suggested
+            }
+        };
+        let baseline = self.commit_plan(quarter, &ids, reason)?;
+        Ok(Committed { baseline, amends })
+    }
+
     /// The planning session of `quarter` (the next quarter when `None`): its commitments and
     /// the candidates for its plan.
     pub fn plan_session(&self, quarter: Option<Quarter>) -> Result<PlanSession> {

@@ -1,7 +1,7 @@
 //! The quarterly health review and the planning session.
 
 use cadence::model::{Baseline, Id};
-use cadence::usecases::quarter_plan::PlanSession;
+use cadence::usecases::quarter_plan::{PlanChoice, PlanSession};
 use cadence::usecases::quarterly_view::QuarterlyView;
 
 use super::File;
@@ -52,7 +52,10 @@ pub async fn commit_plan(
 ) -> Result<Baseline, AppError> {
     file.with(move |ws| {
         let quarter = ws.quarter(Some(&quarter))?;
-        ws.commit_plan(quarter, &ids, reason.as_deref())
+        let choice = PlanChoice::Whole(ids);
+        Ok(ws
+            .commit_quarter_plan(quarter, &choice, reason.as_deref())?
+            .baseline)
     })
     .await
 }
