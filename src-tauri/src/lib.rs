@@ -19,7 +19,7 @@ mod workspace_file;
 
 use std::sync::atomic::AtomicBool;
 
-use tauri::{Manager, RunEvent};
+use tauri::{generate_handler, Manager, RunEvent};
 use tauri_specta::{collect_commands, collect_events, Builder};
 
 use commands::{
@@ -29,12 +29,11 @@ use commands::{
 use reminders::CloseToTray;
 use workspace_file::WorkspaceFile;
 
-/// Every command and event of the app: the invoke handler and the TypeScript bindings come
-/// from it.
-/// Ids are `i64` in the core and `number` in TypeScript (they stay far below 2^53).
-pub fn specta_builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new()
-        .commands(collect_commands![
+/// Hands every command of the app to the macro `$collect`: `collect_commands` for the
+/// bindings, `generate_handler` for the window's invoke handler. One list for both.
+macro_rules! with_commands {
+    ($collect:ident) => {
+        $collect![
             workspace::workspace_info,
             workspace::load_sample,
             workspace::save_backup,
@@ -87,17 +86,32 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             releases::release_pain,
             releases::cancel_release,
             window::print_window,
-        ])
+        ]
+    };
+}
+
+/// Every command and event of the app: the TypeScript bindings come from it.
+/// Ids are `i64` in the core and `number` in TypeScript (they stay far below 2^53).
+pub fn specta_builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new()
+        .commands(with_commands!(collect_commands))
         .events(collect_events![live::WorkspaceChanged, views::ShowView])
         .dangerously_cast_bigints_to_number()
+}
+
+/// The events alone, as the running app mounts them. Building the commands' types (what
+/// [`specta_builder`] does for the bindings) ran through the type code of every command at
+/// start-up and left it resident: the window takes its invoke handler from `generate_handler`
+/// instead.
+fn events_builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new().events(collect_events![live::WorkspaceChanged, views::ShowView])
 }
 
 /// Runs the app on the workspace the CLI would open (`CADENCE_DB`, else the default file).
 pub fn run() {
     #[cfg(target_os = "linux")]
     rendering::choose();
-    let builder = specta_builder();
-    let invoke_handler = builder.invoke_handler();
+    let events = events_builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             views::show(app, None)
@@ -119,7 +133,7 @@ pub fn run() {
         .manage(chosen_sheet::ChosenSheet::default())
         .manage(CloseToTray(AtomicBool::new(true)))
         .setup(move |app| {
-            builder.mount_events(app);
+            events.mount_events(app);
             let path = app.state::<WorkspaceFile>().path().to_path_buf();
             let nudge = reminders::start(app.handle().clone());
             live::follow(app.handle().clone(), path, nudge);
@@ -138,7 +152,7 @@ pub fn run() {
             footprint::after_load(_page.event());
         })
         .on_window_event(tray::on_window_event)
-        .invoke_handler(invoke_handler)
+        .invoke_handler(with_commands!(generate_handler))
         .build(tauri::generate_context!())
         .expect("the Cadence window could not start")
         .run(|app, event| {
