@@ -55,6 +55,8 @@ fn main() {
             "release_pain",
             "cancel_release",
             "print_window",
+            "workspace_changes",
+            "view_to_show",
         ]),
     ))
     .expect("tauri build script");

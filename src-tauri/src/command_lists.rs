@@ -1,5 +1,5 @@
 //! The app's commands are named in three places that must agree: the invoke handler and the
-//! bindings (`collect_commands!` in `lib.rs`), the build script that declares them
+//! bindings (`with_commands!` in `lib.rs`), the build script that declares them
 //! (`build.rs`) and the permissions the main window is granted (`capabilities/main.json`).
 //! This test reads the three and names any command missing from one of them.
 
@@ -23,9 +23,17 @@ fn registered() -> BTreeSet<String> {
         .expect("exporting the bindings");
     let ts = std::fs::read_to_string(&path).expect("reading the exported bindings");
     std::fs::remove_file(&path).expect("removing the exported bindings");
-    ts.split("__TAURI_INVOKE(\"")
+    // A call reads `__TAURI_INVOKE("name"`, or `__TAURI_INVOKE<Type>("name"` when the command
+    // cannot fail.
+    ts.split("__TAURI_INVOKE")
         .skip(1)
-        .filter_map(|rest| rest.split('"').next())
+        .filter_map(|rest| {
+            let call = match rest.strip_prefix('<') {
+                Some(typed) => typed.split_once(">(")?.1,
+                None => rest.strip_prefix('(')?,
+            };
+            call.strip_prefix('"')?.split('"').next()
+        })
         .map(str::to_string)
         .collect()
 }
@@ -76,11 +84,7 @@ fn every_command_is_registered_declared_and_granted() {
         .cloned()
         .collect();
     let problems: Vec<String> = [
-        missing(
-            &all,
-            &registered,
-            "collect_commands! in src-tauri/src/lib.rs",
-        ),
+        missing(&all, &registered, "with_commands! in src-tauri/src/lib.rs"),
         missing(&all, &declared, "src-tauri/build.rs"),
         missing(&all, &granted, "src-tauri/capabilities/main.json"),
     ]

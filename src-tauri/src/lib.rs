@@ -13,6 +13,7 @@ mod reminders;
 #[cfg(target_os = "linux")]
 mod rendering;
 mod save_dialog;
+mod signals;
 mod tray;
 mod views;
 mod workspace_file;
@@ -20,7 +21,7 @@ mod workspace_file;
 use std::sync::atomic::AtomicBool;
 
 use tauri::{generate_handler, Manager, RunEvent};
-use tauri_specta::{collect_commands, collect_events, Builder};
+use tauri_specta::{collect_commands, Builder};
 
 use commands::{
     activity, initiatives, people, quarterly, releases, roadmap, settings, spreadsheet, updates,
@@ -86,32 +87,24 @@ macro_rules! with_commands {
             releases::release_pain,
             releases::cancel_release,
             window::print_window,
+            signals::workspace_changes,
+            signals::view_to_show,
         ]
     };
 }
 
-/// Every command and event of the app: the TypeScript bindings come from it.
+/// Every command of the app: the TypeScript bindings come from it.
 /// Ids are `i64` in the core and `number` in TypeScript (they stay far below 2^53).
 pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(with_commands!(collect_commands))
-        .events(collect_events![live::WorkspaceChanged, views::ShowView])
         .dangerously_cast_bigints_to_number()
-}
-
-/// The events alone, as the running app mounts them. Building the commands' types (what
-/// [`specta_builder`] does for the bindings) ran through the type code of every command at
-/// start-up and left it resident: the window takes its invoke handler from `generate_handler`
-/// instead.
-fn events_builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new().events(collect_events![live::WorkspaceChanged, views::ShowView])
 }
 
 /// Runs the app on the workspace the CLI would open (`CADENCE_DB`, else the default file).
 pub fn run() {
     #[cfg(target_os = "linux")]
     rendering::choose();
-    let events = events_builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             views::show(app, None)
@@ -132,8 +125,8 @@ pub fn run() {
         .manage(WorkspaceFile::from_env())
         .manage(chosen_sheet::ChosenSheet::default())
         .manage(CloseToTray(AtomicBool::new(true)))
+        .manage(signals::Signals::default())
         .setup(move |app| {
-            events.mount_events(app);
             let path = app.state::<WorkspaceFile>().path().to_path_buf();
             let nudge = reminders::start(app.handle().clone());
             live::follow(app.handle().clone(), path, nudge);

@@ -1,22 +1,18 @@
 //! Live refresh: a tokio task follows the workspace file on a reading connection of its own
-//! and tells the UI, with one event, when something committed a change (the CLI, another
-//! window, the app itself); the UI then reads again what it shows.
+//! and tells the UI ([`Signals`]) when something committed a change (the CLI, another window,
+//! the app itself); the UI then reads again what it shows.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use cadence::store::watch::ChangeWatch;
-use serde::{Deserialize, Serialize};
-use tauri::AppHandle;
-use tauri_specta::Event;
+use tauri::{AppHandle, Manager};
 use tokio::sync::mpsc;
+
+use crate::signals::Signals;
 
 /// How often the file is looked at: a change shows within about this long.
 const EVERY: Duration = Duration::from_millis(500);
-
-/// The workspace changed outside the view showing it: read it again.
-#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
-pub struct WorkspaceChanged;
 
 /// Starts following the workspace file at `path` for the app's whole life; each change is
 /// also sent on `nudge` (the reminder scheduler looks again).
@@ -44,9 +40,7 @@ pub fn follow(app: AppHandle, path: PathBuf, nudge: mpsc::Sender<()>) {
                 }
             };
             if changed && !first {
-                if let Err(e) = WorkspaceChanged.emit(&app) {
-                    log::warn!("could not tell the window the workspace changed: {e}");
-                }
+                app.state::<Signals>().workspace_changed();
                 // A nudge already waiting covers this change too.
                 let _ = nudge.try_send(());
             }

@@ -3,7 +3,8 @@
 use cadence::reminders::ReminderView;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager};
-use tauri_specta::Event;
+
+use crate::signals::Signals;
 
 /// A view of the app the window can be asked to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -29,12 +30,6 @@ impl From<ReminderView> for AppView {
     }
 }
 
-/// Show this view: the window comes to the front on it.
-#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
-pub struct ShowView {
-    pub view: AppView,
-}
-
 /// Brings the main window to the front (shown again when it was closed to the tray), on
 /// `view` when one is given.
 pub fn show(app: &AppHandle, view: Option<AppView>) {
@@ -48,8 +43,6 @@ pub fn show(app: &AppHandle, view: Option<AppView>) {
         }
     }
     if let Some(view) = view {
-        if let Err(e) = (ShowView { view }).emit(app) {
-            log::warn!("could not ask the window to show {view:?}: {e}");
-        }
+        app.state::<Signals>().show(view);
     }
 }

@@ -23,7 +23,6 @@ import {
   type Decision_Serialize,
   type DecisionItem_Serialize,
   type ErrorCode,
-  events,
   type Format,
   type Health,
   type Initiative_Serialize,
@@ -186,18 +185,44 @@ export function apiError(error: AppError_Serialize | string): ApiError {
 /** Calls `onChange` each time the workspace file changes (the CLI, another window, the app's
  *  own commands); returns what stops it. */
 export function followWorkspace(onChange: () => void): () => void {
-  const listening = events.workspaceChanged.listen(() => onChange());
-  return () => {
-    listening.then((stop) => stop());
-  };
+  return follow(
+    (after) => commands.workspaceChanges(after),
+    (count) => count,
+    () => onChange(),
+  );
 }
 
 /** Calls `onShow` with the view the app is asked to show (a tray menu item, a clicked
  *  reminder); returns what stops it. */
 export function followShowView(onShow: (view: AppView) => void): () => void {
-  const listening = events.showView.listen((e) => onShow(e.payload.view));
+  return follow(
+    (after) => commands.viewToShow(after),
+    (asked) => asked.count,
+    (asked) => asked.view && onShow(asked.view),
+  );
+}
+
+/** Follows what the shell tells the window (src-tauri/src/signals.rs): `wait` answers at once
+ *  when given null, else once its count differs from the one given; `onNews` gets each answer
+ *  after the first, until stopped. */
+function follow<T>(
+  wait: (after: number | null) => Promise<T>,
+  count: (answer: T) => number,
+  onNews: (answer: T) => void,
+): () => void {
+  let stopped = false;
+  const listen = async () => {
+    let seen = count(await wait(null));
+    while (!stopped) {
+      const answer = await wait(seen);
+      if (stopped) return;
+      seen = count(answer);
+      onNews(answer);
+    }
+  };
+  void listen();
   return () => {
-    listening.then((stop) => stop());
+    stopped = true;
   };
 }
 
