@@ -20,10 +20,10 @@
 //! in the three seconds after any navigation to a page taller than the window, while WebKit
 //! repaints its scrollbar. So with no GPU the app also turns compositing off
 //! (`WEBKIT_DISABLE_COMPOSITING_MODE=1`): WebKit then paints the page straight into the
-//! window's buffer on the page's own thread. At 1,000 initiatives, on the same machine under
-//! load, the board painted 115–146 ms after navigation that way against 313–339 ms
-//! composited, the home view 78–84 ms against 108–155 ms. An explicit
-//! `WEBKIT_DISABLE_COMPOSITING_MODE` is left as it is.
+//! window's buffer on the page's own thread. At 1,000 initiatives (`make measure`, 2 cores,
+//! load 1–3, medians of two runs each, composited → not) the board painted 210–391 → 163–178
+//! ms after its first navigation and 190–289 → 114–115 ms after the next, the home view
+//! 94–170 → 79–88 ms. An explicit `WEBKIT_DISABLE_COMPOSITING_MODE` is left as it is.
 
 use std::ffi::OsStr;
 use std::path::Path;
