@@ -48,7 +48,7 @@ pub fn choose() {
     if std::env::var_os(CPU_PAINTING).is_none() && !gpu {
         std::env::set_var(CPU_PAINTING, "1");
     }
-    if std::env::var_os(NO_COMPOSITING).is_none() && !gpu {
+    if turn_compositing_off(std::env::var_os(NO_COMPOSITING).as_deref(), gpu) {
         std::env::set_var(NO_COMPOSITING, "1");
     }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -67,6 +67,12 @@ fn painting_threads(cpu: Option<&OsStr>, threads: Option<&OsStr>, cores: usize) 
     (cpu.is_some_and(|v| v == "1") && threads.is_none()).then(|| cores.to_string())
 }
 
+/// Whether to turn compositing off, given the variable as it stands and whether the machine
+/// has a GPU: when it has none and nobody chose.
+fn turn_compositing_off(chosen: Option<&OsStr>, gpu: bool) -> bool {
+    chosen.is_none() && !gpu
+}
+
 /// Whether `dri` (the kernel's DRI folder) holds a GPU's render node (`renderD128`…).
 fn has_gpu(dri: &Path) -> bool {
     std::fs::read_dir(dri)
@@ -82,7 +88,7 @@ fn has_gpu(dri: &Path) -> bool {
 mod tests {
     use std::ffi::OsStr;
 
-    use super::{has_gpu, painting_threads};
+    use super::{has_gpu, painting_threads, turn_compositing_off};
 
     #[test]
     fn painting_on_the_cpu_takes_every_core_unless_a_number_was_chosen() {
@@ -91,6 +97,13 @@ mod tests {
         assert_eq!(painting_threads(one, Some(OsStr::new("3")), 2), None);
         assert_eq!(painting_threads(Some(OsStr::new("0")), None, 2), None);
         assert_eq!(painting_threads(None, None, 2), None);
+    }
+
+    #[test]
+    fn compositing_goes_off_without_a_gpu_unless_it_was_chosen() {
+        assert!(turn_compositing_off(None, false));
+        assert!(!turn_compositing_off(None, true));
+        assert!(!turn_compositing_off(Some(OsStr::new("0")), false));
     }
 
     #[test]
