@@ -765,7 +765,13 @@ document.fonts.ready.then(() =>
     }
 
     /// Saves what the window shows into `e2e-artifacts/<name>.png`.
+    ///
+    /// WebKitGTK takes a WebDriver screenshot once the window has next been repainted. Without
+    /// a GPU the app paints without compositing (src-tauri/src/rendering.rs), and WebKit then
+    /// repaints only what changed: on a page where nothing moves the screenshot would wait for
+    /// ever. So a pixel no one sees is repainted every frame for a moment first ([`REPAINT`]).
     pub async fn screenshot(&self, name: &str) -> WebDriverResult<()> {
+        self.driver.execute(REPAINT, Vec::new()).await?;
         self.driver
             .screenshot(&artifacts_dir().join(format!("{name}.png")))
             .await
@@ -788,6 +794,24 @@ pub async fn eventually<T>(
         }
     }
 }
+
+/// Repaints, every animation frame for a second, a transparent pixel in the window's corner
+/// that takes no events, then removes it: the repaint a screenshot waits for ([`App::screenshot`]).
+const REPAINT: &str = r#"
+const pixel = document.createElement("div");
+pixel.style.cssText =
+  "position:fixed;top:0;left:0;width:1px;height:1px;pointer-events:none;z-index:2147483647";
+document.documentElement.append(pixel);
+const until = performance.now() + 1000;
+let odd = false;
+const repaint = () => {
+  odd = !odd;
+  pixel.style.backgroundColor = odd ? "rgba(255, 255, 255, 0)" : "rgba(0, 0, 0, 0)";
+  if (performance.now() < until) requestAnimationFrame(repaint);
+  else pixel.remove();
+};
+repaint();
+"#;
 
 /// How long [`App::close_window`] waits before asking the window to close again.
 const CLOSE_AGAIN: Duration = Duration::from_secs(1);

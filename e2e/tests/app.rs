@@ -448,9 +448,7 @@ async fn the_quarterly_review_moves_section_by_section_and_commits_next_quarters
                 vec![],
             )
             .await?;
-        app.driver
-            .screenshot(&cadence_e2e::artifacts_dir().join("quarterly_plan_committed.png"))
-            .await?;
+        app.screenshot("quarterly_plan_committed").await?;
         app.click("#deck-fullscreen").await?;
         app.find("body.presenting").await?;
         app.wait_gone(".sidebar").await?;

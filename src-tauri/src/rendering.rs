@@ -13,6 +13,17 @@
 //! board painted 274–290 ms after navigation with WebKit's one painting thread and 162–181 ms
 //! with two, the home view 106–138 ms and 102 ms. An explicit
 //! `WEBKIT_SKIA_CPU_PAINTING_THREADS` is left as it is.
+//!
+//! Even painted on the CPU, the layers are still composited through OpenGL, that is through
+//! llvmpipe, and every composited frame of the 1600×1000 window costs both cores several
+//! milliseconds: about 300 ms of CPU time for a navigation to the board, and about 1.2 s more
+//! in the three seconds after any navigation to a page taller than the window, while WebKit
+//! repaints its scrollbar. So with no GPU the app also turns compositing off
+//! (`WEBKIT_DISABLE_COMPOSITING_MODE=1`): WebKit then paints the page straight into the
+//! window's buffer on the page's own thread. At 1,000 initiatives (`make measure`, 2 cores,
+//! load 1–3, medians of two runs each, composited → not) the board painted 210–391 → 163–178
+//! ms after its first navigation and 190–289 → 114–115 ms after the next, the home view
+//! 94–170 → 79–88 ms. An explicit `WEBKIT_DISABLE_COMPOSITING_MODE` is left as it is.
 
 use std::ffi::OsStr;
 use std::path::Path;
@@ -23,15 +34,22 @@ const CPU_PAINTING: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
 /// The variable WebKitGTK reads for how many threads paint on the CPU.
 const PAINTING_THREADS: &str = "WEBKIT_SKIA_CPU_PAINTING_THREADS";
 
+/// The variable WebKitGTK reads: set, it draws the page without composited layers.
+const NO_COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+
 /// Where the kernel lists the GPUs' render nodes.
 const DRI: &str = "/dev/dri";
 
-/// Has WebKit paint on the CPU, on every core, when the machine shows no GPU. Call it before
-/// the first window is made (the web view reads the variables once), while the app runs only
-/// one thread.
+/// Has WebKit paint on the CPU, on every core, without compositing when the machine shows no
+/// GPU. Call it before the first window is made (the web view reads the variables once), while
+/// the app runs only one thread.
 pub fn choose() {
-    if std::env::var_os(CPU_PAINTING).is_none() && !has_gpu(Path::new(DRI)) {
+    let gpu = has_gpu(Path::new(DRI));
+    if std::env::var_os(CPU_PAINTING).is_none() && !gpu {
         std::env::set_var(CPU_PAINTING, "1");
+    }
+    if turn_compositing_off(std::env::var_os(NO_COMPOSITING).as_deref(), gpu) {
+        std::env::set_var(NO_COMPOSITING, "1");
     }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     if let Some(threads) = painting_threads(
@@ -49,6 +67,12 @@ fn painting_threads(cpu: Option<&OsStr>, threads: Option<&OsStr>, cores: usize) 
     (cpu.is_some_and(|v| v == "1") && threads.is_none()).then(|| cores.to_string())
 }
 
+/// Whether to turn compositing off, given the variable as it stands and whether the machine
+/// has a GPU: when it has none and nobody chose.
+fn turn_compositing_off(chosen: Option<&OsStr>, gpu: bool) -> bool {
+    chosen.is_none() && !gpu
+}
+
 /// Whether `dri` (the kernel's DRI folder) holds a GPU's render node (`renderD128`…).
 fn has_gpu(dri: &Path) -> bool {
     std::fs::read_dir(dri)
@@ -64,7 +88,7 @@ fn has_gpu(dri: &Path) -> bool {
 mod tests {
     use std::ffi::OsStr;
 
-    use super::{has_gpu, painting_threads};
+    use super::{has_gpu, painting_threads, turn_compositing_off};
 
     #[test]
     fn painting_on_the_cpu_takes_every_core_unless_a_number_was_chosen() {
@@ -73,6 +97,13 @@ mod tests {
         assert_eq!(painting_threads(one, Some(OsStr::new("3")), 2), None);
         assert_eq!(painting_threads(Some(OsStr::new("0")), None, 2), None);
         assert_eq!(painting_threads(None, None, 2), None);
+    }
+
+    #[test]
+    fn compositing_goes_off_without_a_gpu_unless_it_was_chosen() {
+        assert!(turn_compositing_off(None, false));
+        assert!(!turn_compositing_off(None, true));
+        assert!(!turn_compositing_off(Some(OsStr::new("0")), false));
     }
 
     #[test]
