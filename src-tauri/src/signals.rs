@@ -55,17 +55,17 @@ impl Signals {
     }
 }
 
-/// Waits until `news` holds something other than `after` (at once when `after` is `None`) and
-/// returns it.
+/// Waits until the count of `news` (read by `count`) differs from `after` (at once when
+/// `after` is `None`) and returns what `news` then holds.
 async fn next<T: Clone>(
     news: &watch::Sender<T>,
-    after: Option<&T>,
-    differs: impl Fn(&T, &T) -> bool,
+    after: Option<u32>,
+    count: impl Fn(&T) -> u32,
 ) -> T {
     let mut receiver = news.subscribe();
     if let Some(after) = after {
         // The sender lives as long as the app: waiting ends with news.
-        let _ = receiver.wait_for(|now| differs(now, after)).await;
+        let _ = receiver.wait_for(|now| count(now) != after).await;
     }
     let now = receiver.borrow().clone();
     now
@@ -76,8 +76,7 @@ async fn next<T: Clone>(
 #[tauri::command]
 #[specta::specta]
 pub async fn workspace_changes(app: AppHandle, after: Option<u32>) -> u32 {
-    let signals = app.state::<Signals>();
-    next(&signals.changes, after.as_ref(), |now, after| now != after).await
+    next(&app.state::<Signals>().changes, after, |n| *n).await
 }
 
 /// The views the window was asked to show: at once when `after` is null, else once their
@@ -85,12 +84,7 @@ pub async fn workspace_changes(app: AppHandle, after: Option<u32>) -> u32 {
 #[tauri::command]
 #[specta::specta]
 pub async fn view_to_show(app: AppHandle, after: Option<u32>) -> ViewAsked {
-    let signals = app.state::<Signals>();
-    let after = after.map(|count| ViewAsked { count, view: None });
-    next(&signals.views, after.as_ref(), |now, after| {
-        now.count != after.count
-    })
-    .await
+    next(&app.state::<Signals>().views, after, |asked| asked.count).await
 }
 
 #[cfg(test)]
@@ -100,10 +94,10 @@ mod tests {
     #[tokio::test]
     async fn a_waiting_window_hears_of_the_next_change() {
         let signals = std::sync::Arc::new(Signals::default());
-        assert_eq!(next(&signals.changes, None, |a, b| a != b).await, 0);
+        assert_eq!(next(&signals.changes, None, |n| *n).await, 0);
         let waiting = {
             let signals = signals.clone();
-            tokio::spawn(async move { next(&signals.changes, Some(&0), |a, b| a != b).await })
+            tokio::spawn(async move { next(&signals.changes, Some(0), |n| *n).await })
         };
         tokio::task::yield_now().await;
         assert!(!waiting.is_finished());
@@ -116,11 +110,7 @@ mod tests {
         let signals = Signals::default();
         signals.show(AppView::Roadmap);
         signals.show(AppView::Home);
-        let asked = ViewAsked {
-            count: 0,
-            view: None,
-        };
-        let now = next(&signals.views, Some(&asked), |a, b| a.count != b.count).await;
+        let now = next(&signals.views, Some(0), |asked| asked.count).await;
         assert_eq!(
             now,
             ViewAsked {
