@@ -471,7 +471,8 @@ fn mutate_value(rng: &mut fastrand::Rng, doc: &mut Value) -> String {
             .max()
             .unwrap_or(0);
             let new = match rng.u8(..4) {
-                0 => biggest + 1 + rng.i64(0..1000),
+                // An earlier mutation may have made an id as large as i64 holds.
+                0 => biggest.saturating_add(1 + rng.i64(0..1000)),
                 1 => 1,
                 2 => -rng.i64(1..5),
                 _ => rng.i64(1..=biggest.max(1)),
