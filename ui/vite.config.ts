@@ -14,5 +14,7 @@ export default defineConfig({
   test: {
     environment: "jsdom",
     include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    // Style sheets read as text by tests (`?raw`) keep their text; imported ones stay empty.
+    css: { include: [/\.css\?raw$/] },
   },
 });
